@@ -1,0 +1,5 @@
+export * from './access/access.rules.ts';
+export * from './access/roles.ts';
+export * from './audit/audit-chain.ts';
+export * from './auth/login.rules.ts';
+export * from './record/living-conditions.ts';

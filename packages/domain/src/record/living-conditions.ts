@@ -1,0 +1,46 @@
+/**
+ * The 8 living-condition domains (levekårsområder) the person's record is rated on, green/yellow/red,
+ * as in BrukerPlan (anchors §1) and the whole-person profile of CAP-01 / U-01.
+ * Order matters: it is the order the person and staff see them in.
+ */
+export const LivingConditionDomains = [
+  'substance-use',
+  'finances',
+  'mental-health',
+  'physical-health',
+  'housing',
+  'social-functioning',
+  'network',
+  'meaningful-activity',
+] as const;
+export type LivingConditionDomain = (typeof LivingConditionDomains)[number];
+
+export const Ratings = ['green', 'yellow', 'red'] as const;
+export type Rating = (typeof Ratings)[number];
+
+export interface DomainRating {
+  domain: LivingConditionDomain;
+  rating: Rating;
+  note: string;
+  ratedAt: Date;
+  ratedBy: string;
+}
+
+/** The current rating of each domain is the newest one; older ones stay as history. */
+export function currentRatings(history: readonly DomainRating[]): Map<LivingConditionDomain, DomainRating> {
+  const current = new Map<LivingConditionDomain, DomainRating>();
+  for (const r of history) {
+    const seen = current.get(r.domain);
+    if (!seen || seen.ratedAt.getTime() < r.ratedAt.getTime()) current.set(r.domain, r);
+  }
+  return current;
+}
+
+/** How many of the 8 domains have a rating: completeness is shown, never required (U-13). */
+export function completeness(history: readonly DomainRating[]): { rated: number; of: number } {
+  return { rated: currentRatings(history).size, of: LivingConditionDomains.length };
+}
+
+export function isDomain(value: string): value is LivingConditionDomain {
+  return (LivingConditionDomains as readonly string[]).includes(value);
+}

@@ -1,0 +1,100 @@
+import { timingSafeEqual } from 'node:crypto';
+import { type Role, sessionIsAlive } from '@bedring/domain';
+import { sql } from 'kysely';
+import { inTenant } from '../db/transaction.ts';
+import type { App } from '../http/app.ts';
+import { HttpError, unauthorized } from '../http/errors.ts';
+import { CSRF_HEADER, csrfToken, SESSION_COOKIE, tokenHash } from './tokens.ts';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Touching last_seen_at on every request would turn each read into a write; once a minute is enough. */
+const TOUCH_AFTER_MS = 60_000;
+
+interface SessionRow {
+  tenant_id: string;
+  session_id: string;
+  account_id: string;
+  role: string;
+  display_name: string;
+  person_id: string | null;
+  unit_id: string | null;
+  created_at: Date;
+  last_seen_at: Date;
+  idle_minutes: number;
+  absolute_hours: number;
+  revoked_at: Date | null;
+  disabled_at: Date | null;
+}
+
+export function bearerOrCookie(authorization: string | undefined, cookie: string | undefined) {
+  if (authorization) {
+    const m = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(authorization);
+    return m ? { token: m[1]!, viaCookie: false } : null;
+  }
+  return cookie && /^[A-Za-z0-9_-]{20,100}$/.test(cookie) ? { token: cookie, viaCookie: true } : null;
+}
+
+/**
+ * Finds the session of every /api and /fhir request (bearer token or HttpOnly cookie), enforces the
+ * idle and absolute timeouts, and demands the CSRF header on unsafe requests that came with the cookie.
+ */
+export function installAuth(app: App) {
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/') && !req.url.startsWith('/fhir')) return;
+    const found = bearerOrCookie(req.headers.authorization, req.cookies[SESSION_COOKIE]);
+    if (!found) {
+      if (req.routeOptions.config.public) return;
+      throw unauthorized();
+    }
+    const now = app.clock();
+    const result = await sql<SessionRow>`select * from auth_find_session(${tokenHash(found.token)})`.execute(
+      app.db.app,
+    );
+    const s = result.rows[0];
+    const alive =
+      s &&
+      !s.disabled_at &&
+      sessionIsAlive(
+        {
+          createdAt: s.created_at,
+          lastSeenAt: s.last_seen_at,
+          idleMinutes: s.idle_minutes,
+          absoluteHours: s.absolute_hours,
+          revokedAt: s.revoked_at,
+        },
+        now,
+      );
+    if (!alive) {
+      if (req.routeOptions.config.public) return;
+      throw unauthorized('Økten er utløpt. Logg inn på nytt.');
+    }
+    if (found.viaCookie && !SAFE_METHODS.has(req.method)) {
+      const sent = String(req.headers[CSRF_HEADER] ?? '');
+      const expected = csrfToken(found.token);
+      if (sent.length !== expected.length || !timingSafeEqual(Buffer.from(sent), Buffer.from(expected))) {
+        throw new HttpError(403, 'csrf_token_invalid', 'Forespørselen manglet gyldig CSRF-token.');
+      }
+    }
+    req.actor = {
+      accountId: s.account_id,
+      role: s.role as Role,
+      organisationId: s.tenant_id,
+      personId: s.person_id,
+      displayName: s.display_name,
+      sessionId: s.session_id,
+      unitId: s.unit_id,
+      viaCookie: found.viaCookie,
+    };
+    if (now.getTime() - s.last_seen_at.getTime() > TOUCH_AFTER_MS) {
+      await inTenant(app.db.app, { tenantId: s.tenant_id, accountId: s.account_id }, (trx) =>
+        trx
+          .updateTable('session')
+          .set({ last_seen_at: now })
+          .where('tenant_id', '=', s.tenant_id)
+          .where('id', '=', s.session_id)
+          .execute(),
+      );
+    }
+  });
+}

@@ -1,0 +1,183 @@
+import { createHash } from 'node:crypto';
+import { afterFailedLogin, isLocked, type Role, requiresTotp, sessionPolicy } from '@bedring/domain';
+import { Type } from '@sinclair/typebox';
+import { type Selectable, sql } from 'kysely';
+import { recordAudit } from '../audit/audit.repository.ts';
+import type { AccountTable } from '../db/schema.ts';
+import { inTenant } from '../db/transaction.ts';
+import type { App } from '../http/app.ts';
+import { HttpError, unauthorized } from '../http/errors.ts';
+import { NoQuery } from '../http/schemas.ts';
+import { verifyPassword } from './password.ts';
+import { csrfToken, newToken, SESSION_COOKIE, tokenHash } from './tokens.ts';
+import { totpValid } from './totp.ts';
+
+const LoginBody = Type.Object(
+  {
+    username: Type.String({ minLength: 1, maxLength: 100 }),
+    password: Type.String({ minLength: 1, maxLength: 256 }),
+    totp: Type.Optional(Type.String({ maxLength: 10 })),
+  },
+  { additionalProperties: false },
+);
+
+/** Per client address: this many login attempts a minute, counted in the database. */
+const LOGIN_ATTEMPTS_PER_MINUTE = 30;
+const GENERIC_FAILURE = 'Feil brukernavn eller passord.';
+
+type AccountRow = Selectable<AccountTable>;
+
+export async function authRoutes(app: App) {
+  app.post(
+    '/api/auth/login',
+    { schema: { body: LoginBody }, config: { public: true } },
+    async (req, reply) => {
+      const now = app.clock();
+      const ipKey = `login-ip:${createHash('sha256').update(req.ip).digest('hex').slice(0, 32)}`;
+      const hits = await sql<{ n: number }>`select rate_limit_hit(${ipKey}, 60) as n`.execute(app.db.app);
+      if ((hits.rows[0]?.n ?? 0) > LOGIN_ATTEMPTS_PER_MINUTE) {
+        throw new HttpError(
+          429,
+          'too_many_attempts',
+          'For mange innloggingsforsøk. Vent litt og prøv igjen.',
+        );
+      }
+      const found = await sql<AccountRow>`select * from auth_find_account(${req.body.username})`.execute(
+        app.db.app,
+      );
+      const account = found.rows[0];
+      const passwordOk = await verifyPassword(account?.password_hash ?? null, req.body.password);
+      if (!account || account.disabled_at || isLocked(account.locked_until as Date | null, now))
+        throw unauthorized(GENERIC_FAILURE);
+      const who = { tenantId: account.tenant_id, accountId: account.id };
+      const actor = { accountId: account.id, organisationId: account.tenant_id, role: account.role as Role };
+      if (!passwordOk) {
+        const next = afterFailedLogin(account.failed_logins, now);
+        await inTenant(app.db.app, who, (trx) =>
+          trx
+            .updateTable('account')
+            .set({ failed_logins: next.failures, locked_until: next.lockedUntil })
+            .where('tenant_id', '=', account.tenant_id)
+            .where('id', '=', account.id)
+            .execute(),
+        );
+        throw unauthorized(GENERIC_FAILURE);
+      }
+      if (account.totp_secret || requiresTotp(actor.role)) {
+        if (!account.totp_secret)
+          throw new HttpError(403, 'totp_enrolment_required', 'Kontoen må ha tofaktor satt opp.');
+        if (!req.body.totp) throw new HttpError(401, 'totp_required', 'Skriv inn engangskoden fra appen.');
+        if (!totpValid(account.totp_secret, req.body.totp, now))
+          throw new HttpError(401, 'totp_invalid', 'Feil engangskode.');
+      }
+      const token = newToken();
+      const policy = sessionPolicy(actor.role);
+      const expiresAt = new Date(now.getTime() + policy.absoluteHours * 3_600_000);
+      await inTenant(app.db.app, who, async (trx) => {
+        await trx
+          .updateTable('account')
+          .set({ failed_logins: 0, locked_until: null })
+          .where('tenant_id', '=', account.tenant_id)
+          .where('id', '=', account.id)
+          .execute();
+        await trx
+          .insertInto('session')
+          .values({
+            tenant_id: account.tenant_id,
+            account_id: account.id,
+            token_hash: tokenHash(token),
+            created_at: now,
+            last_seen_at: now,
+            idle_minutes: policy.idleMinutes,
+            absolute_hours: policy.absoluteHours,
+          })
+          .execute();
+        await recordAudit(
+          trx,
+          actor,
+          {
+            action: 'login',
+            tenantId: account.tenant_id,
+            personId: null,
+            resourceType: 'Session',
+            resourceId: null,
+          },
+          now,
+        );
+      });
+      reply.setCookie(SESSION_COOKIE, token, {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: req.protocol === 'https',
+        path: '/',
+        expires: expiresAt,
+      });
+      return {
+        token,
+        expiresAt,
+        csrfToken: csrfToken(token),
+        user: userView(account, actor.role),
+      };
+    },
+  );
+
+  app.post('/api/auth/logout', { schema: { querystring: NoQuery } }, async (req, reply) => {
+    const actor = req.actor!;
+    const now = app.clock();
+    await inTenant(
+      app.db.app,
+      { tenantId: actor.organisationId, accountId: actor.accountId },
+      async (trx) => {
+        await trx
+          .updateTable('session')
+          .set({ revoked_at: now })
+          .where('tenant_id', '=', actor.organisationId)
+          .where('id', '=', actor.sessionId)
+          .execute();
+        await recordAudit(
+          trx,
+          actor,
+          {
+            action: 'logout',
+            tenantId: actor.organisationId,
+            personId: null,
+            resourceType: 'Session',
+            resourceId: null,
+          },
+          now,
+        );
+      },
+    );
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { ok: true };
+  });
+
+  app.get('/api/auth/me', { schema: { querystring: NoQuery } }, async (req) => {
+    const actor = req.actor!;
+    const org = await inTenant(
+      app.db.app,
+      { tenantId: actor.organisationId, accountId: actor.accountId },
+      (trx) =>
+        trx
+          .selectFrom('organisation')
+          .select(['id', 'name', 'kind'])
+          .where('id', '=', actor.organisationId)
+          .executeTakeFirst(),
+    );
+    const token = req.cookies[SESSION_COOKIE];
+    return {
+      user: {
+        id: actor.accountId,
+        role: actor.role,
+        displayName: actor.displayName,
+        personId: actor.personId ?? null,
+        organisation: org ?? null,
+      },
+      csrfToken: actor.viaCookie && token ? csrfToken(token) : null,
+    };
+  });
+}
+
+function userView(account: AccountRow, role: Role) {
+  return { id: account.id, role, displayName: account.display_name, personId: account.person_id };
+}

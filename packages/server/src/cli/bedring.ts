@@ -1,0 +1,117 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { sealAudit, verifyAudit } from '../audit/audit.repository.ts';
+import { readConfig } from '../config.ts';
+import { openDatabase } from '../db/database.ts';
+import { loadDemo } from '../demo/demo.ts';
+import { startServer } from '../server.ts';
+import { addUser, disableUser, setPassword } from './user.commands.ts';
+
+const USAGE = `Usage: bedring <command>
+
+  start                                   start the server (PORT, BEDRING_DATA_DIR, DATABASE_URL, BEDRING_DEMO)
+  user add <username> --role R --name "Full Name" --organisation <org-id> [--person <person-id>]
+                                          create an account; prints a TOTP secret for administrators
+  user passwd <username>                  set a new password (read from BEDRING_PASSWORD or stdin)
+  user disable <username>                 disable an account and end its sessions
+  audit verify                            seal pending events and check every hash chain
+  demo --persons N                        load synthetic demo data (N persons, up to 100000)
+  migrate                                 apply database migrations and exit
+`;
+
+async function main(argv: string[]) {
+  const [command, sub, ...rest] = argv;
+  const config = readConfig();
+  if (command === 'start') {
+    await startServer(config);
+    return;
+  }
+  const quiet = () => {};
+  if (command === 'migrate') {
+    const db = await openDatabase(config, quiet, 2);
+    await db.close();
+    console.log('Migrations applied.');
+    return;
+  }
+  if (command === 'user' && (sub === 'add' || sub === 'passwd' || sub === 'disable')) {
+    const { values, positionals } = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: {
+        role: { type: 'string' },
+        name: { type: 'string' },
+        organisation: { type: 'string' },
+        person: { type: 'string' },
+        unit: { type: 'string' },
+      },
+    });
+    const username = positionals[0];
+    if (!username) throw new UsageError('a username is required');
+    const db = await openDatabase(config, quiet, 2);
+    try {
+      if (sub === 'add') await addUser(db, username, values);
+      else if (sub === 'passwd') await setPassword(db, username);
+      else await disableUser(db, username);
+    } finally {
+      await db.close();
+    }
+    return;
+  }
+  if (command === 'audit' && sub === 'verify') {
+    const db = await openDatabase(config, quiet, 2);
+    try {
+      await sealAudit(db.owner);
+      const results = await verifyAudit(db.owner);
+      let broken = 0;
+      for (const r of results) {
+        if (r.ok) console.log(`tenant ${r.tenantId}: ${r.checked} events, chain intact`);
+        else {
+          broken += 1;
+          console.log(
+            `tenant ${r.tenantId}: BROKEN at chain position ${r.brokenAt} (event ${r.eventId}, ${r.problem}); ${r.checked} events before it are intact`,
+          );
+        }
+      }
+      if (results.length === 0) console.log('No audit events yet.');
+      process.exitCode = broken > 0 ? 1 : 0;
+    } finally {
+      await db.close();
+    }
+    return;
+  }
+  if (command === 'demo') {
+    const { values } = parseArgs({
+      args: [sub, ...rest].filter((a): a is string => a !== undefined),
+      options: { persons: { type: 'string' } },
+    });
+    const persons = Number(values.persons ?? 240);
+    if (!Number.isInteger(persons) || persons < 10 || persons > 100_000)
+      throw new UsageError('--persons must be a whole number from 10 to 100000');
+    const db = await openDatabase(config, quiet, 2);
+    try {
+      const loaded = await loadDemo(db, { persons, now: new Date() });
+      console.log(
+        loaded
+          ? `Demo data loaded: ${persons} synthetic persons.`
+          : 'Demo data is already loaded; nothing changed.',
+      );
+    } finally {
+      await db.close();
+    }
+    return;
+  }
+  throw new UsageError(
+    command ? `unknown command "${[command, sub].filter(Boolean).join(' ')}"` : 'no command given',
+  );
+}
+
+class UsageError extends Error {}
+
+main(process.argv.slice(2)).catch((err: Error) => {
+  if (err instanceof UsageError) {
+    console.error(`bedring: ${err.message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  console.error(`bedring: ${err.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,105 @@
+import { randomBytes } from 'node:crypto';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Config } from '../config.ts';
+import { startEmbedded } from './embedded.ts';
+import { migrate } from './migrate.ts';
+import type { DB } from './schema.ts';
+
+// Dates as Date, bigint counters as strings; date columns (birth_date) stay plain 'YYYY-MM-DD'.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+
+export interface DatabaseInfo {
+  engine: 'postgresql';
+  version: string;
+  embedded: boolean;
+}
+
+/**
+ * The two ways to the database: `app` connects as bedring_app (owns nothing, row-level security
+ * applies) and serves every request; `owner` runs migrations, the operator's CLI and the audit sealer.
+ */
+export interface Database {
+  app: Kysely<DB>;
+  owner: Kysely<DB>;
+  info: DatabaseInfo;
+  /** True when this start created the database (no migration had run before). */
+  isNew: boolean;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(
+  config: Pick<Config, 'databaseUrl' | 'dataDir'>,
+  log: (msg: string) => void,
+  poolSize = 16,
+): Promise<Database> {
+  const embedded = config.databaseUrl ? null : await startEmbedded(config.dataDir, log);
+  const ownerUrl = config.databaseUrl ?? embedded!.ownerUrl;
+  try {
+    const client = new pg.Client({ connectionString: ownerUrl });
+    await client.connect();
+    let isNew: boolean;
+    let version: string;
+    let appUrl: string;
+    try {
+      isNew = (await client.query(`select to_regclass('schema_migration') is null as fresh`)).rows[0]
+        .fresh as boolean;
+      version = (await client.query('show server_version')).rows[0].server_version as string;
+      const major = Number.parseInt(version, 10);
+      if (major < 15) throw new Error(`Bedring needs PostgreSQL 15 or newer; this server is ${version}`);
+      await migrate(client);
+      const appPassword = await ensureAppPassword(client);
+      appUrl = withCredentials(ownerUrl, 'bedring_app', appPassword);
+    } finally {
+      await client.end();
+    }
+    const app = new Kysely<DB>({
+      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: appUrl, max: poolSize }) }),
+    });
+    const owner = new Kysely<DB>({
+      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: ownerUrl, max: 4 }) }),
+    });
+    return {
+      app,
+      owner,
+      info: { engine: 'postgresql', version, embedded: embedded !== null },
+      isNew: embedded ? embedded.isNew || isNew : isNew,
+      async close() {
+        await app.destroy();
+        await owner.destroy();
+        await embedded?.stop();
+      },
+    };
+  } catch (err) {
+    await embedded?.stop();
+    throw err;
+  }
+}
+
+/**
+ * The application role's password is kept in an owner-only table, so every server on the same
+ * database (several behind a load balancer) connects with the same one.
+ */
+async function ensureAppPassword(client: pg.Client): Promise<string> {
+  const candidate = randomBytes(24).toString('base64url');
+  const { rows } = await client.query<{ value: string }>(
+    `insert into bedring_secret (name, value) values ('app_password', $1)
+     on conflict (name) do update set value = bedring_secret.value returning value`,
+    [candidate],
+  );
+  const password = rows[0]!.value;
+  // Set at every start (idempotent), so a role recreated by hand gets its password back.
+  await client.query(`alter role bedring_app with login password ${pgLiteral(password)}`);
+  return password;
+}
+
+function pgLiteral(s: string): string {
+  return `'${s.replaceAll("'", "''")}'`;
+}
+
+function withCredentials(url: string, user: string, password: string): string {
+  const u = new URL(url);
+  u.username = user;
+  u.password = encodeURIComponent(password);
+  return u.toString();
+}

@@ -1,0 +1,407 @@
+import { LivingConditionDomains, Ratings } from '@bedring/domain';
+import { type Insertable, sql } from 'kysely';
+import { hashPassword } from '../auth/password.ts';
+import type { Database } from '../db/database.ts';
+import type { CareRelationTable, ConsentTable, LivingConditionRatingTable } from '../db/schema.ts';
+import { seededRandom, syntheticPerson } from './synthetic.ts';
+
+/**
+ * Demo data: a TSB unit with an inpatient and an outpatient team, a municipality, the demo accounts
+ * of DESIGN.md and synthetic persons. `persons` tops the demo up to that many persons, so the same
+ * command grows a demo to 100,000 for benchmarks.
+ */
+export const DEMO_PASSWORD = 'bedring-demo';
+/** Demo only: the administrator's TOTP secret is printed so that anyone trying the demo can log in. */
+export const DEMO_ADMIN_TOTP = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+
+export const TSB = '0f6b1c6e-7d0a-4c39-9a52-1a0000000001';
+export const KOMMUNE = '0f6b1c6e-7d0a-4c39-9a52-2b0000000002';
+export const UNITS = {
+  inpatient: '0f6b1c6e-7d0a-4c39-9a52-1a00000000a1',
+  outpatient: '0f6b1c6e-7d0a-4c39-9a52-1a00000000a2',
+  administration: '0f6b1c6e-7d0a-4c39-9a52-1a00000000a3',
+  followUp: '0f6b1c6e-7d0a-4c39-9a52-2b00000000b1',
+};
+
+export interface DemoAccount {
+  username: string;
+  role: string;
+  name: string;
+  organisation: string;
+  unit: string | null;
+  description: string;
+  totpSecret?: string;
+}
+
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  {
+    username: 'admin',
+    role: 'admin',
+    name: 'Ada Administrator',
+    organisation: TSB,
+    unit: UNITS.administration,
+    description: 'administrator (TOTP required)',
+    totpSecret: DEMO_ADMIN_TOTP,
+  },
+  {
+    username: 'leder',
+    role: 'leader',
+    name: 'Lene Leder',
+    organisation: TSB,
+    unit: UNITS.outpatient,
+    description: 'unit leader, TSB unit',
+  },
+  {
+    username: 'behandler',
+    role: 'clinician',
+    name: 'Bjørn Behandler',
+    organisation: TSB,
+    unit: UNITS.outpatient,
+    description: 'TSB clinician with a caseload',
+  },
+  {
+    username: 'miljo',
+    role: 'milieu',
+    name: 'Mia Miljøterapeut',
+    organisation: TSB,
+    unit: UNITS.inpatient,
+    description: 'milieu therapist, inpatient unit',
+  },
+  {
+    username: 'kommune',
+    role: 'municipal',
+    name: 'Kim Kommune',
+    organisation: KOMMUNE,
+    unit: UNITS.followUp,
+    description: 'municipal follow-up worker',
+  },
+  {
+    username: 'likeperson',
+    role: 'peer',
+    name: 'Liv Likeperson',
+    organisation: KOMMUNE,
+    unit: UNITS.followUp,
+    description: 'peer worker',
+  },
+  {
+    username: 'pasient',
+    role: 'patient',
+    name: 'Per Pasient',
+    organisation: TSB,
+    unit: null,
+    description: 'a patient in follow-up',
+  },
+];
+
+const DAY = 86_400_000;
+const BATCH = 1000;
+
+export async function loadDemo(db: Database, opts: { persons: number; now: Date }): Promise<boolean> {
+  const existing = await db.owner
+    .selectFrom('account')
+    .select('id')
+    .where('username', '=', 'behandler')
+    .executeTakeFirst();
+  const before = Number(
+    (
+      await db.owner
+        .selectFrom('person')
+        .select((e) => e.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+  if (existing && before >= opts.persons) return false;
+  if (!existing) await loadBase(db, opts.now);
+  const have = existing ? before : before + 1;
+  if (opts.persons > have) await addPersons(db, have, opts.persons, opts.now);
+  return true;
+}
+
+async function loadBase(db: Database, now: Date) {
+  const o = db.owner;
+  await o
+    .insertInto('organisation')
+    .values([
+      { tenant_id: TSB, id: TSB, name: 'Fjordvik HF, Avdeling for rusbehandling', kind: 'tsb' },
+      {
+        tenant_id: KOMMUNE,
+        id: KOMMUNE,
+        name: 'Fjordvik kommune, Rus og psykisk helse',
+        kind: 'municipality',
+      },
+    ])
+    .execute();
+  await o
+    .insertInto('unit')
+    .values([
+      { tenant_id: TSB, id: UNITS.inpatient, name: 'Døgnpost', kind: 'inpatient' },
+      { tenant_id: TSB, id: UNITS.outpatient, name: 'Poliklinikk', kind: 'outpatient' },
+      { tenant_id: TSB, id: UNITS.administration, name: 'Administrasjon', kind: 'administration' },
+      { tenant_id: KOMMUNE, id: UNITS.followUp, name: 'Oppfølgingstjenesten', kind: 'follow-up' },
+    ])
+    .execute();
+
+  // The demo patient: treated in the TSB unit by behandler, now followed up by kommune under consent.
+  const pasient = await o
+    .insertInto('person')
+    .values({
+      tenant_id: TSB,
+      national_id: '15829000000',
+      given_name: 'Per',
+      family_name: 'Pasient',
+      birth_date: '1990-02-15',
+      gender: 'male',
+      municipality: 'Fjordvik',
+      primary_substance: 'opioids',
+      about_me:
+        'Jeg er far til to og liker å fiske. Jeg vil at dere skal vite at jeg trenger tid før jeg stoler på nye folk.',
+      strengths: 'Flink med hendene, god humor, har en bror som stiller opp.',
+      about_me_updated_at: new Date(now.getTime() - 60 * DAY),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const ids: Record<string, string> = {};
+  for (const a of DEMO_ACCOUNTS) {
+    const row = await o
+      .insertInto('account')
+      .values({
+        tenant_id: a.organisation,
+        username: a.username,
+        display_name: a.name,
+        role: a.role,
+        unit_id: a.unit,
+        person_id: a.role === 'patient' ? pasient.id : null,
+        password_hash: passwordHash,
+        totp_secret: a.totpSecret ?? null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    ids[a.username] = row.id;
+  }
+  await o
+    .updateTable('person')
+    .set({ about_me_updated_by: ids.pasient! })
+    .where('id', '=', pasient.id)
+    .execute();
+
+  await o
+    .insertInto('care_relation')
+    .values([
+      {
+        tenant_id: TSB,
+        person_id: pasient.id,
+        account_id: ids.behandler!,
+        organisation_id: TSB,
+        kind: 'care-team',
+        unit_id: UNITS.outpatient,
+        from_at: new Date(now.getTime() - 200 * DAY),
+        to_at: null,
+      },
+      {
+        tenant_id: TSB,
+        person_id: pasient.id,
+        account_id: ids.miljo!,
+        organisation_id: TSB,
+        kind: 'care-team',
+        unit_id: UNITS.inpatient,
+        from_at: new Date(now.getTime() - 200 * DAY),
+        to_at: new Date(now.getTime() - 120 * DAY),
+      },
+      {
+        tenant_id: TSB,
+        person_id: pasient.id,
+        account_id: ids.kommune!,
+        organisation_id: KOMMUNE,
+        kind: 'follow-up',
+        unit_id: UNITS.followUp,
+        from_at: new Date(now.getTime() - 110 * DAY),
+        to_at: null,
+      },
+    ])
+    .execute();
+  await o
+    .insertInto('consent')
+    .values({
+      tenant_id: TSB,
+      person_id: pasient.id,
+      grantee_organisation_id: KOMMUNE,
+      purpose: 'Oppfølging i kommunen etter utskrivning',
+      given_at: new Date(now.getTime() - 112 * DAY),
+      expires_at: new Date(now.getTime() + 250 * DAY),
+      recorded_by: ids.behandler!,
+    })
+    .execute();
+
+  // Ratings over time: red at admission, better at discharge and in follow-up, one lapse in between.
+  const history: [number, string, string, string][] = [
+    [190, 'substance-use', 'red', 'Daglig bruk før innleggelse.'],
+    [190, 'housing', 'red', 'Bor hos en kamerat, usikker avtale.'],
+    [190, 'finances', 'yellow', 'Gjeld, har kontakt med NAV.'],
+    [190, 'network', 'yellow', 'Broren stiller opp.'],
+    [125, 'substance-use', 'yellow', 'Rusfri under oppholdet; plan for tiden etter.'],
+    [125, 'housing', 'yellow', 'Søkt kommunal bolig.'],
+    [60, 'housing', 'green', 'Har fått egen leilighet.'],
+    [40, 'substance-use', 'yellow', 'Et tilbakefall i helgen, tok kontakt selv dagen etter.'],
+    [30, 'meaningful-activity', 'yellow', 'Prøver ut arbeidstrening to dager i uka.'],
+    [20, 'mental-health', 'yellow', 'Sover dårlig, følges opp av fastlegen.'],
+  ];
+  await o
+    .insertInto('living_condition_rating')
+    .values(
+      history.map(([daysAgo, domain, rating, note]) => ({
+        tenant_id: TSB,
+        person_id: pasient.id,
+        domain,
+        rating,
+        note,
+        rated_at: new Date(now.getTime() - daysAgo * DAY),
+        rated_by: daysAgo > 100 ? ids.behandler! : ids.kommune!,
+        rated_by_name: daysAgo > 100 ? 'Bjørn Behandler' : 'Kim Kommune',
+        rated_by_role: daysAgo > 100 ? 'clinician' : 'municipal',
+      })),
+    )
+    .execute();
+
+  // Colleagues without demo logins carry the larger caseloads of a scaled-up demo.
+  const colleagues = Array.from({ length: 40 }, (_, i) => ({
+    tenant_id: i % 4 === 3 ? KOMMUNE : TSB,
+    username: `kollega${i + 1}`,
+    display_name: `Kollega ${i + 1}`,
+    role: i % 4 === 3 ? 'municipal' : i % 4 === 2 ? 'milieu' : 'clinician',
+    unit_id: i % 4 === 3 ? UNITS.followUp : i % 4 === 2 ? UNITS.inpatient : UNITS.outpatient,
+    person_id: null,
+    // No password can match this: these accounts exist to own caseloads, not to log in.
+    password_hash: '!',
+  }));
+  await o.insertInto('account').values(colleagues).execute();
+}
+
+/** Adds synthetic persons number `from` .. `to - 1` with care relations, consents and ratings. */
+async function addPersons(db: Database, from: number, to: number, now: Date) {
+  const o = db.owner;
+  const staff = await o
+    .selectFrom('account')
+    .select(['id', 'tenant_id', 'username', 'role', 'unit_id', 'display_name'])
+    .where('role', 'in', ['clinician', 'milieu', 'municipal'])
+    .execute();
+  const byName = new Map(staff.map((s) => [s.username, s]));
+  const tsbStaff = staff.filter((s) => s.tenant_id === TSB);
+  const municipalStaff = staff.filter((s) => s.tenant_id === KOMMUNE);
+  const behandler = byName.get('behandler')!;
+  const kommune = byName.get('kommune')!;
+  const miljo = byName.get('miljo')!;
+
+  for (let start = from; start < to; start += BATCH) {
+    const end = Math.min(to, start + BATCH);
+    const persons = [];
+    const plans: { tsb: boolean; n: number; rnd: () => number }[] = [];
+    for (let n = start; n < end; n++) {
+      const rnd = seededRandom(n * 7919 + 17);
+      const p = syntheticPerson(rnd, n, now);
+      // One in eight persons is known only to the municipality (never referred to TSB).
+      const tsb = n % 8 !== 0;
+      plans.push({ tsb, n, rnd });
+      persons.push({
+        tenant_id: tsb ? TSB : KOMMUNE,
+        national_id: p.nationalId,
+        given_name: p.givenName,
+        family_name: p.familyName,
+        birth_date: p.birthDate,
+        gender: p.gender,
+        municipality: 'Fjordvik',
+        primary_substance: p.primarySubstance,
+      });
+    }
+    const inserted = await o.insertInto('person').values(persons).returning(['id', 'tenant_id']).execute();
+    const relations: Insertable<CareRelationTable>[] = [];
+    const consents: Insertable<ConsentTable>[] = [];
+    const ratings: Insertable<LivingConditionRatingTable>[] = [];
+    for (let i = 0; i < inserted.length; i++) {
+      const person = inserted[i]!;
+      const { tsb, n, rnd } = plans[i]!;
+      const since = new Date(now.getTime() - Math.floor(10 + rnd() * 700) * DAY);
+      // The demo clinician and municipal worker share only part of their caseloads.
+      const clinician = n < 60 ? behandler : tsbStaff[n % tsbStaff.length]!;
+      const follower = n >= 40 && n < 90 ? kommune : municipalStaff[n % municipalStaff.length]!;
+      if (tsb) {
+        relations.push({
+          tenant_id: TSB,
+          person_id: person.id,
+          account_id: clinician.id,
+          organisation_id: TSB,
+          kind: 'care-team' as const,
+          unit_id: clinician.unit_id,
+          from_at: since,
+          to_at: null,
+        });
+        if (n % 5 === 0) {
+          relations.push({
+            tenant_id: TSB,
+            person_id: person.id,
+            account_id: miljo.id,
+            organisation_id: TSB,
+            kind: 'care-team' as const,
+            unit_id: miljo.unit_id,
+            from_at: since,
+            to_at: new Date(since.getTime() + 56 * DAY),
+          });
+        }
+        if (n % 3 === 0 || (n >= 40 && n < 90)) {
+          relations.push({
+            tenant_id: TSB,
+            person_id: person.id,
+            account_id: follower.id,
+            organisation_id: KOMMUNE,
+            kind: 'follow-up' as const,
+            unit_id: follower.unit_id,
+            from_at: since,
+            to_at: null,
+          });
+          consents.push({
+            tenant_id: TSB,
+            person_id: person.id,
+            grantee_organisation_id: KOMMUNE,
+            purpose: 'Oppfølging i kommunen',
+            given_at: since,
+            expires_at: new Date(now.getTime() + 365 * DAY),
+            recorded_by: clinician.id,
+          });
+        }
+      } else {
+        relations.push({
+          tenant_id: KOMMUNE,
+          person_id: person.id,
+          account_id: follower.id,
+          organisation_id: KOMMUNE,
+          kind: 'follow-up' as const,
+          unit_id: follower.unit_id,
+          from_at: since,
+          to_at: null,
+        });
+      }
+      const rater = tsb ? clinician : follower;
+      for (const domain of LivingConditionDomains) {
+        if (rnd() < 0.25) continue;
+        ratings.push({
+          tenant_id: person.tenant_id,
+          person_id: person.id,
+          domain,
+          rating: Ratings[Math.floor(rnd() * 3)]!,
+          note: '',
+          rated_at: new Date(since.getTime() + Math.floor(rnd() * 5) * DAY),
+          rated_by: rater.id,
+          rated_by_name: rater.display_name,
+          rated_by_role: rater.role,
+        });
+      }
+    }
+    await o.transaction().execute(async (trx) => {
+      await trx.insertInto('care_relation').values(relations).execute();
+      if (consents.length) await trx.insertInto('consent').values(consents).execute();
+      if (ratings.length) await trx.insertInto('living_condition_rating').values(ratings).execute();
+    });
+  }
+  await sql`analyze`.execute(o);
+}

@@ -1,0 +1,76 @@
+import type { AuditEvent, Bundle, Patient, Resource } from '@medplum/fhirtypes';
+import type { AccessLogEntry } from '../audit/audit.repository.ts';
+
+/** Synthetic national identity numbers in the demo use the official fødselsnummer system URI. */
+export const NATIONAL_ID_SYSTEM = 'urn:oid:2.16.578.1.12.4.1.4.1';
+
+export interface PersonRow {
+  tenant_id: string;
+  id: string;
+  national_id: string;
+  given_name: string;
+  family_name: string;
+  birth_date: string;
+  gender: string;
+}
+
+export function toPatient(p: PersonRow): Patient {
+  return {
+    resourceType: 'Patient',
+    id: p.id,
+    identifier: [{ system: NATIONAL_ID_SYSTEM, value: p.national_id }],
+    name: [{ family: p.family_name, given: [p.given_name], text: `${p.given_name} ${p.family_name}` }],
+    gender: p.gender as Patient['gender'],
+    birthDate: p.birth_date,
+    managingOrganization: { reference: `Organization/${p.tenant_id}` },
+  };
+}
+
+const ACTION_CODE: Record<string, AuditEvent['action']> = {
+  read: 'R',
+  search: 'E',
+  create: 'C',
+  update: 'U',
+  'break-glass': 'E',
+  login: 'E',
+  logout: 'E',
+};
+
+export function toAuditEvent(e: AccessLogEntry, personId: string): AuditEvent {
+  return {
+    resourceType: 'AuditEvent',
+    id: e.id,
+    type: {
+      system: 'http://terminology.hl7.org/CodeSystem/audit-event-type',
+      code: 'rest',
+      display: 'RESTful Operation',
+    },
+    action: ACTION_CODE[e.action] ?? 'E',
+    recorded: e.at.toISOString(),
+    outcome: '0',
+    agent: [
+      {
+        requestor: true,
+        who: { display: e.actorName ?? (e.actorRole === 'patient' ? 'Personen selv' : e.actorRole) },
+        role: [{ text: e.actorRole }],
+        ...(e.breakGlassReason ? { purposeOfUse: [{ text: `Nødtilgang: ${e.breakGlassReason}` }] } : {}),
+      },
+    ],
+    source: { observer: { display: e.organisationName ?? 'Bedring' } },
+    entity: [{ what: { reference: `Patient/${personId}` }, type: { code: e.resourceType } }],
+  };
+}
+
+export function searchset(resources: Resource[], selfUrl: string): Bundle {
+  return {
+    resourceType: 'Bundle',
+    type: 'searchset',
+    total: resources.length,
+    link: [{ relation: 'self', url: selfUrl }],
+    entry: resources.map((r) => ({
+      fullUrl: `${r.resourceType}/${r.id}`,
+      resource: r,
+      search: { mode: 'match' },
+    })),
+  };
+}

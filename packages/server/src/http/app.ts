@@ -1,0 +1,111 @@
+import { existsSync } from 'node:fs';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
+import { breakGlassRoutes } from '../access/break-glass.routes.ts';
+import { installAuth } from '../auth/auth.plugin.ts';
+import { authRoutes } from '../auth/auth.routes.ts';
+import type { Clock } from '../clock.ts';
+import type { Database } from '../db/database.ts';
+import { fhirRoutes } from '../fhir/fhir.routes.ts';
+import { recordRoutes } from '../record/record.routes.ts';
+import { errorHandler, notFoundHandler } from './error-handler.ts';
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Database;
+    clock: Clock;
+  }
+}
+
+export interface AppOptions {
+  db: Database;
+  clock: Clock;
+  webDist?: string | null;
+  logLevel?: string;
+  trustProxy?: boolean;
+}
+
+/** Body size limit: our largest JSON body is a few kilobytes of text. */
+export const BODY_LIMIT = 64 * 1024;
+
+export async function buildApp(opts: AppOptions): Promise<App> {
+  const fastify = Fastify({
+    logger: {
+      level: opts.logLevel ?? 'info',
+      // Requests are logged without headers, bodies or query strings: nothing personal in logs.
+      serializers: {
+        req: (req) => ({ method: req.method, route: req.routeOptions?.url ?? 'unknown' }),
+        res: (res) => ({ statusCode: res.statusCode }),
+      },
+    },
+    bodyLimit: BODY_LIMIT,
+    trustProxy: opts.trustProxy ?? false,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  const app: App = fastify;
+  app.decorate('db', opts.db);
+  app.decorate('clock', opts.clock);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+  await app.register(cookie);
+  app.addHook('onSend', async (req, reply) => {
+    // Personal data must not sit in shared or browser caches.
+    if (req.url.startsWith('/api/') || req.url.startsWith('/fhir')) reply.header('cache-control', 'no-store');
+  });
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler(notFoundHandler);
+  // Installed on the root instance (not as an encapsulated plugin) so that it guards every route.
+  installAuth(app);
+
+  app.get('/api/health', { config: { public: true } }, async () => {
+    const r = await opts.db.app.selectNoFrom((eb) => eb.val(1).as('one')).execute();
+    return { status: r.length === 1 ? 'ok' : 'degraded', database: opts.db.info };
+  });
+  await app.register(authRoutes);
+  await app.register(recordRoutes);
+  await app.register(breakGlassRoutes);
+  await app.register(fhirRoutes);
+
+  if (opts.webDist && existsSync(opts.webDist)) {
+    await app.register(fastifyStatic, { root: opts.webDist, wildcard: false });
+    // The single-page app owns every other path (client-side routes such as /personer/…).
+    app.get('/*', { config: { public: true } }, (req, reply) => {
+      if (req.url.startsWith('/api/') || req.url.startsWith('/fhir')) return notFoundHandler(req, reply);
+      return reply.sendFile('index.html');
+    });
+  }
+  return app;
+}

@@ -1,0 +1,85 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { HttpError } from './errors.ts';
+
+interface ErrorBody {
+  status: number;
+  code: string;
+  message: string;
+  details: unknown[];
+}
+
+/** Maps anything thrown to the documented shape; only real faults are 500s, and they log no personal data. */
+export function toErrorBody(err: unknown, req: FastifyRequest): ErrorBody {
+  if (err instanceof HttpError)
+    return { status: err.statusCode, code: err.code, message: err.message, details: err.details };
+  const fe = err as FastifyError;
+  if (fe.validation) {
+    return {
+      status: 400,
+      code: 'invalid_input',
+      message:
+        `Ugyldig forespørsel: ${fe.validationContext ?? 'input'} ${fe.validation[0]?.message ?? ''}`.trim(),
+      details: fe.validation.map((v) => ({
+        where: fe.validationContext,
+        path: v.instancePath,
+        problem: v.message,
+        keyword: v.keyword,
+      })),
+    };
+  }
+  if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
+    const code =
+      fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+        ? 'malformed_json'
+        : fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+          ? 'body_too_large'
+          : fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+            ? 'unsupported_media_type'
+            : (fe.code ?? 'bad_request').toLowerCase();
+    return { status: fe.statusCode, code, message: fe.message, details: [] };
+  }
+  // A bad value that slipped past the schema and reached PostgreSQL (invalid text representation, etc.).
+  const pgCode = (err as { code?: string }).code;
+  if (pgCode === '22P02' || pgCode === '22007' || pgCode === '22008' || pgCode === '22001') {
+    return { status: 400, code: 'invalid_input', message: 'Ugyldig verdi.', details: [] };
+  }
+  req.log.error(
+    { err: { type: (err as Error)?.name, code: pgCode, stack: (err as Error)?.stack } },
+    'request failed',
+  );
+  return { status: 500, code: 'internal_error', message: 'Noe gikk galt hos oss. Prøv igjen.', details: [] };
+}
+
+export function errorHandler(err: unknown, req: FastifyRequest, reply: FastifyReply) {
+  const body = toErrorBody(err, req);
+  if (req.url.startsWith('/fhir')) {
+    return reply
+      .code(body.status)
+      .type('application/fhir+json')
+      .send(operationOutcome(body.status, body.code, body.message));
+  }
+  return reply
+    .code(body.status)
+    .send({ error: { code: body.code, message: body.message, details: body.details } });
+}
+
+export function notFoundHandler(req: FastifyRequest, reply: FastifyReply) {
+  return errorHandler(new HttpError(404, 'not_found', 'Fant ikke det du ba om.'), req, reply);
+}
+
+export function operationOutcome(status: number, code: string, message: string) {
+  const issueCode =
+    status === 401
+      ? 'login'
+      : status === 403
+        ? 'forbidden'
+        : status === 404
+          ? 'not-found'
+          : status >= 500
+            ? 'exception'
+            : 'invalid';
+  return {
+    resourceType: 'OperationOutcome',
+    issue: [{ severity: 'error', code: issueCode, details: { text: message }, diagnostics: code }],
+  };
+}

@@ -1,0 +1,207 @@
+import type { PersonRef } from '@bedring/domain';
+import {
+  currentRatings,
+  type DomainRating,
+  type LivingConditionDomain,
+  LivingConditionDomains,
+  type Rating,
+} from '@bedring/domain';
+import type { Tx } from '../db/transaction.ts';
+
+export interface CaseloadEntry {
+  id: string;
+  givenName: string;
+  familyName: string;
+  birthDate: string;
+  relation: 'care-team' | 'follow-up';
+  organisationName: string;
+  since: Date;
+}
+
+/** "Mine pasienter": persons the actor has an active care relation with, across consented organisations. */
+export async function caseload(
+  trx: Tx,
+  accountId: string,
+  now: Date,
+  search?: string,
+): Promise<CaseloadEntry[]> {
+  let q = trx
+    .selectFrom('care_relation as r')
+    .innerJoin('person as p', (j) =>
+      j.onRef('p.tenant_id', '=', 'r.tenant_id').onRef('p.id', '=', 'r.person_id'),
+    )
+    .innerJoin('organisation as o', 'o.id', 'p.tenant_id')
+    .select(['p.id', 'p.given_name', 'p.family_name', 'p.birth_date', 'r.kind', 'r.from_at', 'o.name'])
+    .where('r.account_id', '=', accountId)
+    .where('r.from_at', '<=', now)
+    .where((w) => w.or([w('r.to_at', 'is', null), w('r.to_at', '>', now)]));
+  if (search) {
+    const like = `%${search.toLowerCase().replaceAll('\\', '\\\\').replaceAll('%', '\\%').replaceAll('_', '\\_')}%`;
+    q = q.where((w) =>
+      w.or([
+        w(w.fn('lower', ['p.family_name']), 'like', like),
+        w(w.fn('lower', ['p.given_name']), 'like', like),
+      ]),
+    );
+  }
+  const rows = await q.orderBy('p.family_name').orderBy('p.given_name').limit(500).execute();
+  return rows.map((r) => ({
+    id: r.id,
+    givenName: r.given_name,
+    familyName: r.family_name,
+    birthDate: r.birth_date,
+    relation: r.kind,
+    organisationName: r.name,
+    since: r.from_at,
+  }));
+}
+
+export interface RatingView {
+  id: string;
+  domain: LivingConditionDomain;
+  rating: Rating;
+  note: string;
+  ratedAt: Date;
+  ratedBy: { id: string; name: string; role: string };
+}
+
+export interface PersonOverview {
+  id: string;
+  organisationId: string;
+  nationalId: string;
+  givenName: string;
+  familyName: string;
+  birthDate: string;
+  gender: string;
+  municipality: string | null;
+  aboutMe: string;
+  strengths: string;
+  aboutMeUpdatedAt: Date | null;
+  aboutMeUpdatedBy: string | null;
+  livingConditions: { domain: LivingConditionDomain; current: RatingView | null }[];
+  completeness: { rated: number; of: number };
+  careTeam: {
+    accountId: string;
+    name: string;
+    role: string;
+    organisationName: string;
+    kind: string;
+    from: Date;
+    to: Date | null;
+  }[];
+  organisations: { id: string; name: string; kind: string }[];
+}
+
+export async function ratingHistory(
+  trx: Tx,
+  person: PersonRef,
+  domain?: LivingConditionDomain,
+): Promise<RatingView[]> {
+  let q = trx
+    .selectFrom('living_condition_rating')
+    .select(['id', 'domain', 'rating', 'note', 'rated_at', 'rated_by', 'rated_by_name', 'rated_by_role'])
+    .where('tenant_id', '=', person.organisationId)
+    .where('person_id', '=', person.id);
+  if (domain) q = q.where('domain', '=', domain);
+  const rows = await q.orderBy('rated_at', 'desc').limit(1000).execute();
+  return rows.map((r) => ({
+    id: r.id,
+    domain: r.domain as LivingConditionDomain,
+    rating: r.rating as Rating,
+    note: r.note,
+    ratedAt: r.rated_at,
+    ratedBy: { id: r.rated_by, name: r.rated_by_name, role: r.rated_by_role },
+  }));
+}
+
+export async function personOverview(trx: Tx, person: PersonRef, now: Date): Promise<PersonOverview> {
+  const p = await trx
+    .selectFrom('person as p')
+    .leftJoin('staff_directory as s', 's.id', 'p.about_me_updated_by')
+    .selectAll('p')
+    .select('s.display_name as updated_by_name')
+    .where('p.tenant_id', '=', person.organisationId)
+    .where('p.id', '=', person.id)
+    .executeTakeFirstOrThrow();
+  // The newest rating per domain, straight from the index, instead of the whole history.
+  const latest = await trx
+    .selectFrom('living_condition_rating')
+    .distinctOn('domain')
+    .select(['id', 'domain', 'rating', 'note', 'rated_at', 'rated_by', 'rated_by_name', 'rated_by_role'])
+    .where('tenant_id', '=', person.organisationId)
+    .where('person_id', '=', person.id)
+    .orderBy('domain')
+    .orderBy('rated_at', 'desc')
+    .execute();
+  const history: (DomainRating & { view: RatingView })[] = latest.map((r) => {
+    const view: RatingView = {
+      id: r.id,
+      domain: r.domain as LivingConditionDomain,
+      rating: r.rating as Rating,
+      note: r.note,
+      ratedAt: r.rated_at,
+      ratedBy: { id: r.rated_by, name: r.rated_by_name, role: r.rated_by_role },
+    };
+    return {
+      domain: view.domain,
+      rating: view.rating,
+      note: view.note,
+      ratedAt: view.ratedAt,
+      ratedBy: view.ratedBy.id,
+      view,
+    };
+  });
+  const current = currentRatings(history);
+  const team = await trx
+    .selectFrom('care_relation as r')
+    .innerJoin('staff_directory as s', 's.id', 'r.account_id')
+    .innerJoin('organisation as o', 'o.id', 'r.organisation_id')
+    .select([
+      'r.account_id',
+      's.display_name',
+      's.role',
+      'o.name',
+      'r.kind',
+      'r.from_at',
+      'r.to_at',
+      'r.organisation_id',
+      'o.kind as org_kind',
+    ])
+    .where('r.tenant_id', '=', person.organisationId)
+    .where('r.person_id', '=', person.id)
+    .orderBy('r.from_at')
+    .execute();
+  const organisations = new Map<string, { id: string; name: string; kind: string }>();
+  for (const t of team)
+    organisations.set(t.organisation_id, { id: t.organisation_id, name: t.name, kind: t.org_kind });
+  const active = team.filter((t) => t.to_at === null || t.to_at.getTime() > now.getTime());
+  return {
+    id: p.id,
+    organisationId: p.tenant_id,
+    nationalId: p.national_id,
+    givenName: p.given_name,
+    familyName: p.family_name,
+    birthDate: p.birth_date,
+    gender: p.gender,
+    municipality: p.municipality,
+    aboutMe: p.about_me,
+    strengths: p.strengths,
+    aboutMeUpdatedAt: p.about_me_updated_at,
+    aboutMeUpdatedBy: p.updated_by_name ?? (p.about_me_updated_by ? 'person' : null),
+    livingConditions: LivingConditionDomains.map((domain) => {
+      const r = current.get(domain) as (DomainRating & { view: RatingView }) | undefined;
+      return { domain, current: r ? r.view : null };
+    }),
+    completeness: { rated: current.size, of: LivingConditionDomains.length },
+    careTeam: active.map((t) => ({
+      accountId: t.account_id,
+      name: t.display_name,
+      role: t.role,
+      organisationName: t.name,
+      kind: t.kind,
+      from: t.from_at,
+      to: t.to_at,
+    })),
+    organisations: [...organisations.values()],
+  };
+}

@@ -1,0 +1,54 @@
+import { sealAudit } from './audit/audit.repository.ts';
+import { systemClock } from './clock.ts';
+import type { Config } from './config.ts';
+import { openDatabase } from './db/database.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemo } from './demo/demo.ts';
+import { buildApp } from './http/app.ts';
+
+/** `bedring start`: database, migrations, demo data when asked for, the HTTP server, the audit sealer. */
+export async function startServer(config: Config) {
+  const log = (msg: string) => console.log(msg);
+  const db = await openDatabase(config, log);
+  const demo = config.demo ?? (db.isNew && db.info.embedded);
+  if (demo) {
+    const loaded = await loadDemo(db, { persons: 240, now: systemClock() });
+    if (loaded) log('Demo data loaded (synthetic persons only).');
+  }
+  const app = await buildApp({ db, clock: systemClock, webDist: config.webDist, logLevel: config.logLevel });
+  await app.listen({ port: config.port, host: config.host });
+  const sealer = setInterval(() => {
+    sealAudit(db.owner).catch((err: Error) =>
+      app.log.error({ err: { type: err.name } }, 'audit sealing failed'),
+    );
+  }, 2000);
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}/`;
+  log('');
+  log(`Bedring is running at ${url}`);
+  log(
+    `Database: PostgreSQL ${db.info.version} (${db.info.embedded ? `embedded, data in ${config.dataDir}` : 'external, DATABASE_URL'})`,
+  );
+  if (demo) {
+    log(`Demo logins (password "${DEMO_PASSWORD}"):`);
+    for (const a of DEMO_ACCOUNTS) log(`  ${a.username.padEnd(11)} ${a.description}`);
+    log(
+      `  The admin account also needs a one-time code: TOTP secret ${DEMO_ACCOUNTS.find((a) => a.totpSecret)?.totpSecret}`,
+    );
+  }
+  log('Stop with Ctrl+C.');
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    clearInterval(sealer);
+    await app.close();
+    await sealAudit(db.owner).catch(() => 0);
+    await db.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  return { app, db, url, stop };
+}
