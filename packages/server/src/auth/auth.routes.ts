@@ -21,8 +21,6 @@ const LoginBody = Type.Object(
   { additionalProperties: false },
 );
 
-/** Per client address: this many login attempts a minute, counted in the database. */
-const LOGIN_ATTEMPTS_PER_MINUTE = 30;
 const GENERIC_FAILURE = 'Feil brukernavn eller passord.';
 
 type AccountRow = Selectable<AccountTable>;
@@ -35,7 +33,8 @@ export async function authRoutes(app: App) {
       const now = app.clock();
       const ipKey = `login-ip:${createHash('sha256').update(req.ip).digest('hex').slice(0, 32)}`;
       const hits = await sql<{ n: number }>`select rate_limit_hit(${ipKey}, 60) as n`.execute(app.db.app);
-      if ((hits.rows[0]?.n ?? 0) > LOGIN_ATTEMPTS_PER_MINUTE) {
+      // Per client address, counted in the database so that several servers share the count.
+      if ((hits.rows[0]?.n ?? 0) > app.limits.loginAttemptsPerMinute) {
         throw new HttpError(
           429,
           'too_many_attempts',

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.ts';
@@ -48,7 +48,7 @@ export async function openDatabase(
       const major = Number.parseInt(version, 10);
       if (major < 15) throw new Error(`Bedring needs PostgreSQL 15 or newer; this server is ${version}`);
       await migrate(client);
-      const appPassword = await ensureAppPassword(client);
+      const appPassword = await ensureAppPassword(client, ownerUrl);
       appUrl = withCredentials(ownerUrl, 'bedring_app', appPassword);
     } finally {
       await client.end();
@@ -77,17 +77,24 @@ export async function openDatabase(
 }
 
 /**
- * The application role's password is kept in an owner-only table, so every server on the same
- * database (several behind a load balancer) connects with the same one.
+ * The application role's password is derived from the owner's credentials, so every server on the
+ * same database (several behind a load balancer, or several databases in one test cluster) arrives at
+ * the same one without sharing a file. Without an owner password (e.g. peer authentication) a random
+ * one is kept in the owner-only table bedring_secret.
  */
-async function ensureAppPassword(client: pg.Client): Promise<string> {
-  const candidate = randomBytes(24).toString('base64url');
-  const { rows } = await client.query<{ value: string }>(
-    `insert into bedring_secret (name, value) values ('app_password', $1)
-     on conflict (name) do update set value = bedring_secret.value returning value`,
-    [candidate],
-  );
-  const password = rows[0]!.value;
+async function ensureAppPassword(client: pg.Client, ownerUrl: string): Promise<string> {
+  const ownerPassword = decodeURIComponent(new URL(ownerUrl).password);
+  let password: string;
+  if (ownerPassword) {
+    password = createHmac('sha256', ownerPassword).update('bedring_app').digest('base64url');
+  } else {
+    const { rows } = await client.query<{ value: string }>(
+      `insert into bedring_secret (name, value) values ('app_password', $1)
+       on conflict (name) do update set value = bedring_secret.value returning value`,
+      [randomBytes(24).toString('base64url')],
+    );
+    password = rows[0]!.value;
+  }
   // Set at every start (idempotent), so a role recreated by hand gets its password back.
   await client.query(`alter role bedring_app with login password ${pgLiteral(password)}`);
   return password;

@@ -31,6 +31,9 @@ declare module 'fastify' {
   interface FastifyInstance {
     db: Database;
     clock: Clock;
+    limits: { loginAttemptsPerMinute: number };
+    /** Every route as registered: the access test is generated from this table. */
+    routeTable: { method: string; url: string; public: boolean }[];
   }
 }
 
@@ -40,6 +43,8 @@ export interface AppOptions {
   webDist?: string | null;
   logLevel?: string;
   trustProxy?: boolean;
+  /** Login attempts per client address per minute (tests of other things raise it). */
+  loginAttemptsPerMinute?: number;
 }
 
 /** Body size limit: our largest JSON body is a few kilobytes of text. */
@@ -63,6 +68,14 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   const app: App = fastify;
   app.decorate('db', opts.db);
   app.decorate('clock', opts.clock);
+  app.decorate('routeTable', []);
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) {
+      if (method === 'HEAD') continue;
+      app.routeTable.push({ method, url: r.url, public: Boolean(r.config?.public) });
+    }
+  });
+  app.decorate('limits', { loginAttemptsPerMinute: opts.loginAttemptsPerMinute ?? 30 });
 
   await app.register(helmet, {
     contentSecurityPolicy: {

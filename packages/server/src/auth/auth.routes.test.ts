@@ -1,0 +1,153 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { DEMO_ADMIN_TOTP, DEMO_PASSWORD } from '../demo/demo.ts';
+import { TEST_NOW, type TestApp, testApp } from '../testing/test-app.ts';
+import { totpCode } from './totp.ts';
+
+let now = TEST_NOW;
+let t: TestApp;
+before(async () => {
+  t = await testApp({ clock: () => now });
+});
+after(() => t.close());
+
+const login = (payload: object) => t.app.inject({ method: 'POST', url: '/api/auth/login', payload });
+
+describe('login', () => {
+  it('returns a bearer token, the user, and an HttpOnly session cookie', async () => {
+    const res = await login({ username: 'behandler', password: DEMO_PASSWORD });
+    assert.equal(res.statusCode, 200);
+    const body = res.json();
+    assert.match(body.token, /^[A-Za-z0-9_-]{40,}$/);
+    assert.equal(body.user.role, 'clinician');
+    assert.equal(body.user.displayName, 'Bjørn Behandler');
+    const cookie = res.cookies.find((c) => c.name === 'bedring_session');
+    assert.ok(cookie);
+    assert.equal(cookie.httpOnly, true);
+    assert.equal(cookie.sameSite, 'Strict');
+    const me = await t.app.inject({
+      url: '/api/auth/me',
+      headers: { authorization: `Bearer ${body.token}` },
+    });
+    assert.equal(me.json().user.role, 'clinician');
+  });
+
+  it('stores only a hash of the token', async () => {
+    const { token } = (await login({ username: 'leder', password: DEMO_PASSWORD })).json();
+    const rows = await t.db.owner.selectFrom('session').select('token_hash').execute();
+    assert.ok(rows.length > 0);
+    assert.ok(rows.every((r) => r.token_hash !== token && /^[0-9a-f]{64}$/.test(r.token_hash)));
+  });
+
+  it('gives the same 401 for a wrong password and an unknown user', async () => {
+    const wrong = await login({ username: 'behandler', password: 'not the password' });
+    const unknown = await login({ username: 'nobody-here', password: 'not the password' });
+    assert.equal(wrong.statusCode, 401);
+    assert.equal(unknown.statusCode, 401);
+    assert.deepEqual(wrong.json(), unknown.json());
+  });
+
+  it('locks the account after five failures, even for the right password', async () => {
+    for (let i = 0; i < 5; i++)
+      assert.equal((await login({ username: 'miljo', password: 'wrong password' })).statusCode, 401);
+    assert.equal((await login({ username: 'miljo', password: DEMO_PASSWORD })).statusCode, 401);
+    now = new Date(TEST_NOW.getTime() + 16 * 60_000);
+    assert.equal((await login({ username: 'miljo', password: DEMO_PASSWORD })).statusCode, 200);
+    now = TEST_NOW;
+  });
+
+  it('requires the one-time code for administrators', async () => {
+    const without = await login({ username: 'admin', password: DEMO_PASSWORD });
+    assert.equal(without.statusCode, 401);
+    assert.equal(without.json().error.code, 'totp_required');
+    const wrong = await login({ username: 'admin', password: DEMO_PASSWORD, totp: '000000' });
+    assert.equal(wrong.statusCode, 401);
+    assert.equal(wrong.json().error.code, 'totp_invalid');
+    const right = await login({
+      username: 'admin',
+      password: DEMO_PASSWORD,
+      totp: totpCode(DEMO_ADMIN_TOTP, now),
+    });
+    assert.equal(right.statusCode, 200);
+    assert.equal(right.json().user.role, 'admin');
+  });
+
+  it('rate-limits login attempts per address', async () => {
+    const strict = await testApp({ clock: () => TEST_NOW, loginAttemptsPerMinute: 3, persons: 10 });
+    try {
+      const codes = [];
+      for (let i = 0; i < 5; i++) {
+        codes.push(
+          (
+            await strict.app.inject({
+              method: 'POST',
+              url: '/api/auth/login',
+              payload: { username: 'x', password: 'y' },
+            })
+          ).statusCode,
+        );
+      }
+      assert.deepEqual(codes, [401, 401, 401, 429, 429]);
+    } finally {
+      await strict.close();
+    }
+  });
+});
+
+describe('sessions', () => {
+  it('ends a staff session after 30 idle minutes', async () => {
+    const token = await t.login('behandler');
+    const get = () => t.app.inject({ url: '/api/auth/me', headers: { authorization: `Bearer ${token}` } });
+    now = new Date(TEST_NOW.getTime() + 20 * 60_000);
+    assert.equal((await get()).statusCode, 200);
+    now = new Date(TEST_NOW.getTime() + 20 * 60_000 + 31 * 60_000);
+    assert.equal((await get()).statusCode, 401);
+    now = TEST_NOW;
+  });
+
+  it('ends the session at logout', async () => {
+    const token = await t.login('kommune');
+    const headers = { authorization: `Bearer ${token}` };
+    assert.equal((await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers })).statusCode, 200);
+    assert.equal((await t.app.inject({ url: '/api/auth/me', headers })).statusCode, 401);
+  });
+
+  it('demands the CSRF token on unsafe requests that come with the cookie, not with a bearer token', async () => {
+    const res = await login({ username: 'pasient', password: DEMO_PASSWORD });
+    const { csrfToken, user, token } = res.json();
+    const cookie = `bedring_session=${res.cookies.find((c) => c.name === 'bedring_session')!.value}`;
+    const payload = { aboutMe: 'Skrevet av meg', strengths: 'Tålmodig' };
+    const url = `/api/persons/${user.personId}/about`;
+    const noCsrf = await t.app.inject({ method: 'PUT', url, payload, headers: { cookie } });
+    assert.equal(noCsrf.statusCode, 403);
+    assert.equal(noCsrf.json().error.code, 'csrf_token_invalid');
+    const withCsrf = await t.app.inject({
+      method: 'PUT',
+      url,
+      payload,
+      headers: { cookie, 'x-csrf-token': csrfToken },
+    });
+    assert.equal(withCsrf.statusCode, 200);
+    const bearer = await t.app.inject({
+      method: 'PUT',
+      url,
+      payload,
+      headers: { authorization: `Bearer ${token}` },
+    });
+    assert.equal(bearer.statusCode, 200);
+    const me = await t.app.inject({ url: '/api/auth/me', headers: { cookie } });
+    assert.equal(me.json().csrfToken, csrfToken);
+  });
+});
+
+describe('security headers', () => {
+  it('sends a strict CSP and no-store on API responses', async () => {
+    const res = await t.app.inject({ url: '/api/health' });
+    assert.equal(res.statusCode, 200);
+    assert.match(String(res.headers['content-security-policy']), /default-src 'self'/);
+    assert.match(String(res.headers['content-security-policy']), /script-src 'self'(;|$)/);
+    assert.equal(res.headers['x-content-type-options'], 'nosniff');
+    assert.equal(res.headers['cache-control'], 'no-store');
+    assert.deepEqual(res.json().database.engine, 'postgresql');
+  });
+});

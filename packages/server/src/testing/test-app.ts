@@ -1,0 +1,49 @@
+import type { Clock } from '../clock.ts';
+import type { Database } from '../db/database.ts';
+import { DEMO_PASSWORD, loadDemo } from '../demo/demo.ts';
+import { type App, buildApp } from '../http/app.ts';
+import { testDatabase } from './test-database.ts';
+
+/** A fixed "now" for tests: rules never read the wall clock. */
+export const TEST_NOW = new Date('2026-11-22T10:00:00Z');
+
+export interface TestApp {
+  app: App;
+  db: Database;
+  /** Logs in a demo account over HTTP (app.inject) and returns its bearer token. */
+  login(username: string, totp?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** The real app on a real, fresh database with the demo loaded (small), driven with app.inject. */
+export async function testApp(
+  opts: { persons?: number; clock?: Clock; loginAttemptsPerMinute?: number } = {},
+): Promise<TestApp> {
+  const db = await testDatabase();
+  const clock = opts.clock ?? (() => TEST_NOW);
+  await loadDemo(db, { persons: opts.persons ?? 120, now: clock() });
+  const app = await buildApp({
+    db,
+    clock,
+    logLevel: 'silent',
+    loginAttemptsPerMinute: opts.loginAttemptsPerMinute ?? 10_000,
+  });
+  await app.ready();
+  return {
+    app,
+    db,
+    async login(username, totp) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username, password: DEMO_PASSWORD, ...(totp ? { totp } : {}) },
+      });
+      if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+      return res.json().token as string;
+    },
+    async close() {
+      await app.close();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { type Database, openDatabase } from '../db/database.ts';
+import { startEmbedded } from '../db/embedded.ts';
+
+/**
+ * A fresh, migrated database for one test file, in the cluster named by BEDRING_TEST_OWNER_URL
+ * (started once by scripts/test.ts: the embedded server, then Debian's PostgreSQL 15). Run alone,
+ * a test file starts an embedded cluster of its own.
+ */
+export async function testDatabase(): Promise<Database> {
+  let ownerUrl = process.env.BEDRING_TEST_OWNER_URL;
+  let stopCluster: (() => Promise<void>) | null = null;
+  if (!ownerUrl) {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'bedring-test-'));
+    const cluster = await startEmbedded(dir, () => {});
+    ownerUrl = cluster.ownerUrl;
+    stopCluster = async () => {
+      await cluster.stop();
+      rmSync(dir, { recursive: true, force: true });
+    };
+  }
+  const name = `bedring_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: ownerUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(ownerUrl);
+  url.pathname = `/${name}`;
+  const db = await openDatabase({ databaseUrl: url.toString(), dataDir: '' }, () => {}, 8);
+  return {
+    ...db,
+    async close() {
+      await db.close();
+      const c = new pg.Client({ connectionString: ownerUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+      await stopCluster?.();
+    },
+  };
+}
