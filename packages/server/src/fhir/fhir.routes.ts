@@ -5,13 +5,27 @@ import { accessLog, recordAudit } from '../audit/audit.repository.ts';
 import { inTenant } from '../db/transaction.ts';
 import type { App } from '../http/app.ts';
 import { forbidden } from '../http/errors.ts';
-import { NoQuery, Uuid } from '../http/schemas.ts';
+import { Uuid } from '../http/schemas.ts';
 import { type PersonRow, searchset, toAuditEvent, toPatient } from './fhir.mapping.ts';
 
 const FHIR_JSON = 'application/fhir+json';
 
+// FHIR clients may ask for a format or pretty printing; JSON is all we speak, so both are accepted and ignored.
+const FormatParams = {
+  _format: Type.Optional(
+    Type.Union([
+      Type.Literal('json'),
+      Type.Literal('application/fhir+json'),
+      Type.Literal('application/json'),
+    ]),
+  ),
+  _pretty: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
+};
+const ReadQuery = Type.Object(FormatParams, { additionalProperties: false });
+
 const PatientSearch = Type.Object(
   {
+    ...FormatParams,
     identifier: Type.Optional(Type.String({ maxLength: 120, pattern: '^[^|]*\\|?[0-9A-Za-z-]{1,40}$' })),
     name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     _count: Type.Optional(Type.String({ pattern: '^[0-9]{1,4}$' })),
@@ -28,6 +42,7 @@ export function capabilityStatement(): CapabilityStatement {
     fhirVersion: '4.0.1',
     format: ['application/fhir+json', 'json'],
     software: { name: 'Bedring', version: '0.1.0' },
+    implementation: { description: 'Bedring FHIR R4 façade' },
     rest: [
       {
         mode: 'server',
@@ -60,13 +75,15 @@ export function capabilityStatement(): CapabilityStatement {
 export async function fhirRoutes(app: App) {
   app.get(
     '/fhir/metadata',
-    { config: { public: true }, schema: { querystring: NoQuery } },
+    { config: { public: true }, schema: { querystring: ReadQuery } },
     async (_req, reply) => reply.type(FHIR_JSON).send(capabilityStatement()),
   );
 
   app.get(
     '/fhir/Patient/:id',
-    { schema: { params: Type.Object({ id: Uuid }, { additionalProperties: false }) } },
+    {
+      schema: { params: Type.Object({ id: Uuid }, { additionalProperties: false }), querystring: ReadQuery },
+    },
     async (req, reply) => {
       const actor = req.actor!;
       const now = app.clock();

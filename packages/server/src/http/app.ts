@@ -18,6 +18,7 @@ import type { Database } from '../db/database.ts';
 import { fhirRoutes } from '../fhir/fhir.routes.ts';
 import { recordRoutes } from '../record/record.routes.ts';
 import { errorHandler, notFoundHandler } from './error-handler.ts';
+import { NoQuery } from './schemas.ts';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -103,7 +104,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   // Installed on the root instance (not as an encapsulated plugin) so that it guards every route.
   installAuth(app);
 
-  app.get('/api/health', { config: { public: true } }, async () => {
+  app.get('/api/health', { config: { public: true }, schema: { querystring: NoQuery } }, async () => {
     const r = await opts.db.app.selectNoFrom((eb) => eb.val(1).as('one')).execute();
     return { status: r.length === 1 ? 'ok' : 'degraded', database: opts.db.info };
   });

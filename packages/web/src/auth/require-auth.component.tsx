@@ -1,0 +1,28 @@
+import type { ReactNode } from 'react';
+import { Navigate, useLocation } from 'react-router';
+import { ErrorMessage, Loading } from '../shell/status.component.tsx';
+import { type Role, startPath } from './roles.ts';
+import { useSession } from './session.resource.ts';
+
+/** Sends visitors without a session to the login page, and users to their own start page. */
+export function RequireAuth({ children }: { children: ReactNode }) {
+  const session = useSession();
+  const location = useLocation();
+  if (session.isPending) return <Loading />;
+  if (session.isError) return <ErrorMessage error={session.error} onRetry={() => session.refetch()} />;
+  if (!session.data)
+    return <Navigate to="/logg-inn" replace state={{ from: `${location.pathname}${location.search}` }} />;
+  return children;
+}
+
+export function RequireRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
+  const { data } = useSession();
+  if (!data) return null;
+  if (!roles.includes(data.role)) return <Navigate to={startPath(data.role)} replace />;
+  return children;
+}
+
+export function StartRedirect() {
+  const { data } = useSession();
+  return <Navigate to={data ? startPath(data.role) : '/logg-inn'} replace />;
+}

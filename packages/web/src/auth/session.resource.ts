@@ -1,0 +1,90 @@
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, isApiError, setCsrfToken } from '../http/api-client.ts';
+import type { Role } from './roles.ts';
+
+export interface SessionUser {
+  id: string;
+  role: Role;
+  displayName: string;
+  personId: string | null;
+  organisation: { id: string; name: string; kind: string } | null;
+}
+
+interface MeResponse {
+  user: SessionUser;
+  csrfToken: string | null;
+}
+
+interface LoginResponse {
+  token: string;
+  expiresAt: string;
+  csrfToken: string;
+  user: { id: string; role: Role; displayName: string; personId: string | null };
+}
+
+export interface LoginInput {
+  username: string;
+  password: string;
+  totp?: string;
+}
+
+export const sessionKey = ['session'] as const;
+
+/** The logged-in user, or null. The session itself lives in an HttpOnly cookie the script cannot read. */
+async function fetchSession(): Promise<SessionUser | null> {
+  try {
+    const me = await api<MeResponse>('/api/auth/me');
+    setCsrfToken(me.csrfToken);
+    return me.user;
+  } catch (e) {
+    if (isApiError(e, 401)) {
+      setCsrfToken(null);
+      return null;
+    }
+    throw e;
+  }
+}
+
+export function useSession() {
+  return useQuery({ queryKey: sessionKey, queryFn: fetchSession, staleTime: Number.POSITIVE_INFINITY });
+}
+
+/** Forgets the session in the browser: every cached record of the previous user goes too. */
+export function forgetSession(queryClient: QueryClient) {
+  setCsrfToken(null);
+  queryClient.setQueryData(sessionKey, null);
+  removeRecords(queryClient);
+}
+
+function removeRecords(queryClient: QueryClient) {
+  queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionKey[0] });
+}
+
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    meta: { expectsUnauthorized: true },
+    mutationFn: (input: LoginInput) => api<LoginResponse>('/api/auth/login', { method: 'POST', body: input }),
+    onSuccess: async (res) => {
+      setCsrfToken(res.csrfToken);
+      removeRecords(queryClient);
+      // /me adds the organisation; fetched now so the shell has it at once.
+      await queryClient.fetchQuery({ queryKey: sessionKey, queryFn: fetchSession, staleTime: 0 });
+    },
+  });
+}
+
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<{ ok: boolean }>('/api/auth/logout', { method: 'POST' }),
+    onSettled: () => forgetSession(queryClient),
+  });
+}
+
+/** The user inside the authenticated part of the app (RequireAuth guarantees one). */
+export function useUser(): SessionUser {
+  const { data } = useSession();
+  if (!data) throw new Error('useUser outside RequireAuth');
+  return data;
+}

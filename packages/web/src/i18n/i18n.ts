@@ -1,0 +1,51 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './en.json';
+import nb from './nb.json';
+
+/** Norsk bokmål is the default; English is available. The choice is kept in localStorage (not personal data). */
+export const Languages = ['nb', 'en'] as const;
+export type Language = (typeof Languages)[number];
+
+const STORAGE_KEY = 'bedring.language';
+
+function storedLanguage(): Language {
+  try {
+    const v = window.localStorage.getItem(STORAGE_KEY);
+    if (v === 'nb' || v === 'en') return v;
+  } catch {
+    // Storage can be blocked; the default is fine.
+  }
+  return 'nb';
+}
+
+function applyLanguage(lng: string) {
+  document.documentElement.lang = lng;
+  try {
+    window.localStorage.setItem(STORAGE_KEY, lng);
+  } catch {
+    // Not remembered, still switched.
+  }
+}
+
+void i18next.use(initReactI18next).init({
+  resources: { nb: { translation: nb }, en: { translation: en } },
+  lng: storedLanguage(),
+  fallbackLng: 'nb',
+  supportedLngs: [...Languages],
+  initAsync: false,
+  interpolation: { escapeValue: false },
+  react: { useSuspense: false },
+});
+document.documentElement.lang = i18next.language;
+i18next.on('languageChanged', applyLanguage);
+
+export function currentLanguage(): Language {
+  return i18next.language === 'en' ? 'en' : 'nb';
+}
+
+export function setLanguage(lng: Language) {
+  void i18next.changeLanguage(lng);
+}
+
+export { i18next };

@@ -1,0 +1,24 @@
+import { useTranslation } from 'react-i18next';
+import type { Organisation } from './record.types.ts';
+
+/** The organisations that take part in the person's care (TSB unit, municipality). */
+export function Organisations({ organisations }: { organisations: Organisation[] }) {
+  const { t } = useTranslation();
+  return (
+    <section className="section" aria-labelledby="orgs-title">
+      <h2 id="orgs-title">{t('organisations.title')}</h2>
+      {organisations.length === 0 ? (
+        <p className="empty">{t('organisations.empty')}</p>
+      ) : (
+        <ul className="people">
+          {organisations.map((o) => (
+            <li key={o.id} className="people__item">
+              <span className="people__name">{o.name}</span>
+              <span className="meta">{t(`organisations.kind.${o.kind}`, { defaultValue: o.kind })}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

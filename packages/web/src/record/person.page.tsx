@@ -1,0 +1,87 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { NoAccess } from '../access/no-access.component.tsx';
+import { useUser } from '../auth/session.resource.ts';
+import { isApiError } from '../http/api-client.ts';
+import { useFormat } from '../i18n/format.ts';
+import { ErrorMessage, Loading } from '../shell/status.component.tsx';
+import { useDocumentTitle } from '../shell/use-document-title.ts';
+import { AboutMe } from './about-me.component.tsx';
+import { CareTeam } from './care-team.component.tsx';
+import { LivingConditions } from './living-conditions.component.tsx';
+import { RaterRoles } from './living-conditions.ts';
+import { Organisations } from './organisations.component.tsx';
+import { usePerson } from './person.resource.ts';
+
+/** The staff view of a person: their own words first, then living conditions, care team, organisations. */
+export function PersonPage() {
+  const { personId = '' } = useParams();
+  const { t } = useTranslation();
+  const format = useFormat();
+  const user = useUser();
+  const query = usePerson(personId);
+  const person = query.data?.person;
+  useDocumentTitle(person ? `${person.givenName} ${person.familyName}` : t('person.title'));
+
+  if (query.isPending) return <Loading />;
+  if (query.isError) {
+    if (isApiError(query.error, 403, 'no_need_to_know')) return <NoAccess personId={personId} />;
+    if (isApiError(query.error, 404) || isApiError(query.error, 400)) {
+      return (
+        <>
+          <h1>{t('person.notFound')}</h1>
+          <p>
+            <Link to="/pasienter">{t('person.back')}</Link>
+          </p>
+        </>
+      );
+    }
+    return (
+      <>
+        <h1>{t('person.title')}</h1>
+        <ErrorMessage error={query.error} onRetry={() => query.refetch()} />
+      </>
+    );
+  }
+
+  const { access } = query.data;
+  const p = query.data.person;
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/pasienter">{t('person.back')}</Link>
+      </p>
+      <div className="person-head">
+        <h1>
+          {p.givenName} {p.familyName}
+        </h1>
+        <dl className="facts facts--inline">
+          <div>
+            <dt>{t('person.born')}</dt>
+            <dd>{format.calendarDate(p.birthDate)}</dd>
+          </div>
+          <div>
+            <dt>{t('person.nationalId')}</dt>
+            <dd>{p.nationalId}</dd>
+          </div>
+          {p.municipality && (
+            <div>
+              <dt>{t('person.municipality')}</dt>
+              <dd>{p.municipality}</dd>
+            </div>
+          )}
+        </dl>
+      </div>
+      {access.basis === 'break-glass' && (
+        <p className="message message--warning">{t('person.accessBreakGlass')}</p>
+      )}
+      {access.viaConsent && <p className="message message--info">{t('person.accessConsent')}</p>}
+      <AboutMe person={p} viewer="staff" />
+      <LivingConditions person={p} canRate={RaterRoles.includes(user.role)} title={t('living.title')} />
+      <div className="two-columns">
+        <CareTeam team={p.careTeam} title={t('team.title')} />
+        <Organisations organisations={p.organisations} />
+      </div>
+    </>
+  );
+}

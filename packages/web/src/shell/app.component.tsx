@@ -1,0 +1,102 @@
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { BreakGlassReviewPage } from '../access/break-glass-review.page.tsx';
+import { AdminPage } from '../admin/admin.page.tsx';
+import { LoginPage } from '../auth/login.page.tsx';
+import { RequireAuth, RequireRole, StartRedirect } from '../auth/require-auth.component.tsx';
+import { StaffRoles } from '../auth/roles.ts';
+import { forgetSession, sessionKey } from '../auth/session.resource.ts';
+import { ApiError } from '../http/api-client.ts';
+import { CaseloadPage } from '../record/caseload.page.tsx';
+import { MinSidePage } from '../record/min-side.page.tsx';
+import { PersonPage } from '../record/person.page.tsx';
+import { NotFoundPage } from './not-found.page.tsx';
+import { Shell } from './shell.component.tsx';
+
+function createQueryClient() {
+  // A 401 anywhere but at login means the session ended (idle timeout, logged out elsewhere): forget it,
+  // and RequireAuth sends the user to the login page.
+  const onError = (error: unknown, meta: Record<string, unknown> | undefined) => {
+    if (error instanceof ApiError && error.status === 401 && !meta?.expectsUnauthorized) {
+      if (queryClient.getQueryData(sessionKey)) forgetSession(queryClient);
+    }
+  };
+  const queryClient: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError: (error, query) => onError(error, query.meta) }),
+    mutationCache: new MutationCache({ onError: (error, _v, _c, mutation) => onError(error, mutation.meta) }),
+    defaultOptions: {
+      queries: {
+        // Client errors (403, 404) are answers, not hiccups: retrying them only delays the message.
+        retry: (count, error) =>
+          !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
+        // Every read of a record is audited; do not re-read it just because the window got focus.
+        refetchOnWindowFocus: false,
+      },
+    },
+  });
+  return queryClient;
+}
+
+const queryClient = createQueryClient();
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <BrowserRouter>
+        <Routes>
+          <Route path="/logg-inn" element={<LoginPage />} />
+          <Route
+            element={
+              <RequireAuth>
+                <Shell />
+              </RequireAuth>
+            }
+          >
+            <Route index element={<StartRedirect />} />
+            <Route
+              path="pasienter"
+              element={
+                <RequireRole roles={StaffRoles}>
+                  <CaseloadPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="personer/:personId"
+              element={
+                <RequireRole roles={StaffRoles}>
+                  <PersonPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="min-side"
+              element={
+                <RequireRole roles={['patient']}>
+                  <MinSidePage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="nodtilgang"
+              element={
+                <RequireRole roles={['leader']}>
+                  <BreakGlassReviewPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="admin"
+              element={
+                <RequireRole roles={['admin']}>
+                  <AdminPage />
+                </RequireRole>
+              }
+            />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
+      </BrowserRouter>
+    </QueryClientProvider>
+  );
+}
