@@ -56,7 +56,7 @@ export async function startEmbedded(dataDir: string, log: (msg: string) => void)
   };
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.unref();
