@@ -14,6 +14,10 @@ export async function startServer(config: Config) {
     const loaded = await loadDemo(db, { persons: 240, now: systemClock() });
     if (loaded) log('Demo data loaded (synthetic persons only).');
   }
+  // On a restart the demo is still there: show its logins again.
+  const demoPresent = Boolean(
+    await db.owner.selectFrom('account').select('id').where('username', '=', 'behandler').where('password_hash', '<>', '!').executeTakeFirst(),
+  );
   const app = await buildApp({ db, clock: systemClock, webDist: config.webDist, logLevel: config.logLevel });
   await app.listen({ port: config.port, host: config.host });
   const sealer = setInterval(() => {
@@ -29,7 +33,7 @@ export async function startServer(config: Config) {
   log(
     `Database: PostgreSQL ${db.info.version} (${db.info.embedded ? `embedded, data in ${config.dataDir}` : 'external, DATABASE_URL'})`,
   );
-  if (demo) {
+  if (demoPresent) {
     log(`Demo logins (password "${DEMO_PASSWORD}"):`);
     for (const a of DEMO_ACCOUNTS) log(`  ${a.username.padEnd(11)} ${a.description}`);
     log(
