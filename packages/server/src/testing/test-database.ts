@@ -7,11 +7,11 @@ import { type Database, openDatabase } from '../db/database.ts';
 import { startEmbedded } from '../db/embedded.ts';
 
 /**
- * A fresh, migrated database for one test file, in the cluster named by BEDRING_TEST_OWNER_URL
+ * A fresh, empty database for one test file, in the cluster named by BEDRING_TEST_OWNER_URL
  * (started once by scripts/test.ts: the embedded server, then Debian's PostgreSQL 15). Run alone,
  * a test file starts an embedded cluster of its own.
  */
-export async function testDatabase(): Promise<Database> {
+export async function testDatabaseUrl(): Promise<{ url: string; drop(): Promise<void> }> {
   let ownerUrl = process.env.BEDRING_TEST_OWNER_URL;
   let stopCluster: (() => Promise<void>) | null = null;
   if (!ownerUrl) {
@@ -24,22 +24,33 @@ export async function testDatabase(): Promise<Database> {
     };
   }
   const name = `bedring_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: ownerUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
+  const admin = async (statement: string) => {
+    const c = new pg.Client({ connectionString: ownerUrl });
+    await c.connect();
+    await c.query(statement);
+    await c.end();
+  };
+  await admin(`create database ${name}`);
   const url = new URL(ownerUrl);
   url.pathname = `/${name}`;
-  const db = await openDatabase({ databaseUrl: url.toString(), dataDir: '' }, () => {}, 8);
+  return {
+    url: url.toString(),
+    async drop() {
+      await admin(`drop database if exists ${name} with (force)`);
+      await stopCluster?.();
+    },
+  };
+}
+
+/** A fresh database, migrated and opened as Bedring opens it. */
+export async function testDatabase(): Promise<Database> {
+  const { url, drop } = await testDatabaseUrl();
+  const db = await openDatabase({ databaseUrl: url, dataDir: '' }, () => {}, 8);
   return {
     ...db,
     async close() {
       await db.close();
-      const c = new pg.Client({ connectionString: ownerUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-      await stopCluster?.();
+      await drop();
     },
   };
 }
