@@ -94,3 +94,21 @@ export async function decide(
     })),
   });
 }
+
+/** Who may read a person's access log: the person themself, or a leader of the holding organisation. */
+export async function personForAccessLog(
+  trx: Tx,
+  actor: RequestActor,
+  personId: string,
+  now: Date,
+): Promise<PersonRef> {
+  if (actor.role === 'patient') return (await requirePersonAccess(trx, actor, personId, now)).person;
+  if (actor.role !== 'leader') throw forbidden();
+  const row = await trx
+    .selectFrom('person')
+    .select(['tenant_id', 'id'])
+    .where('id', '=', personId)
+    .executeTakeFirst();
+  if (!row || row.tenant_id !== actor.organisationId) throw notFound();
+  return { id: row.id, organisationId: row.tenant_id };
+}

@@ -42,11 +42,10 @@ export function installAuth(app: App) {
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/') && !req.url.startsWith('/fhir')) return;
+    // Public routes (health, login, metadata) need no session; a stale cookie must not block a new login.
+    if (req.routeOptions.config.public) return;
     const found = bearerOrCookie(req.headers.authorization, req.cookies[SESSION_COOKIE]);
-    if (!found) {
-      if (req.routeOptions.config.public) return;
-      throw unauthorized();
-    }
+    if (!found) throw unauthorized();
     const now = app.clock();
     const result = await sql<SessionRow>`select * from auth_find_session(${tokenHash(found.token)})`.execute(
       app.db.app,
@@ -65,10 +64,7 @@ export function installAuth(app: App) {
         },
         now,
       );
-    if (!alive) {
-      if (req.routeOptions.config.public) return;
-      throw unauthorized('Økten er utløpt. Logg inn på nytt.');
-    }
+    if (!alive) throw unauthorized('Økten er utløpt. Logg inn på nytt.');
     if (found.viaCookie && !SAFE_METHODS.has(req.method)) {
       const sent = String(req.headers[CSRF_HEADER] ?? '');
       const expected = csrfToken(found.token);

@@ -1,6 +1,6 @@
 import type { CapabilityStatement } from '@medplum/fhirtypes';
 import { Type } from '@sinclair/typebox';
-import { requirePersonAccess } from '../access/access.guard.ts';
+import { personForAccessLog, requirePersonAccess } from '../access/access.guard.ts';
 import { accessLog, recordAudit } from '../audit/audit.repository.ts';
 import { inTenant } from '../db/transaction.ts';
 import type { App } from '../http/app.ts';
@@ -209,8 +209,7 @@ export async function fhirRoutes(app: App) {
         app.db.app,
         { tenantId: actor.organisationId, accountId: actor.accountId },
         async (trx) => {
-          const { person } = await requirePersonAccess(trx, actor, personId, now);
-          if (actor.role !== 'patient' && actor.role !== 'leader') throw forbidden();
+          const person = await personForAccessLog(trx, actor, personId, now);
           const entries = await accessLog(trx, person.organisationId, person.id);
           await recordAudit(
             trx,

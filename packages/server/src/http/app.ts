@@ -90,6 +90,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
         frameAncestors: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
+        // TLS is the proxy's job; forcing https here would break plain-HTTP use on a private network.
+        upgradeInsecureRequests: null,
       },
     },
     referrerPolicy: { policy: 'no-referrer' },

@@ -1,11 +1,5 @@
 import type { PersonRef } from '@bedring/domain';
-import {
-  currentRatings,
-  type DomainRating,
-  type LivingConditionDomain,
-  LivingConditionDomains,
-  type Rating,
-} from '@bedring/domain';
+import { type LivingConditionDomain, LivingConditionDomains, type Rating } from '@bedring/domain';
 import type { Tx } from '../db/transaction.ts';
 
 export interface CaseloadEntry {
@@ -104,14 +98,27 @@ export async function ratingHistory(
     .where('person_id', '=', person.id);
   if (domain) q = q.where('domain', '=', domain);
   const rows = await q.orderBy('rated_at', 'desc').limit(1000).execute();
-  return rows.map((r) => ({
+  return rows.map(toRatingView);
+}
+
+function toRatingView(r: {
+  id: string;
+  domain: string;
+  rating: string;
+  note: string;
+  rated_at: Date;
+  rated_by: string;
+  rated_by_name: string;
+  rated_by_role: string;
+}): RatingView {
+  return {
     id: r.id,
     domain: r.domain as LivingConditionDomain,
     rating: r.rating as Rating,
     note: r.note,
     ratedAt: r.rated_at,
     ratedBy: { id: r.rated_by, name: r.rated_by_name, role: r.rated_by_role },
-  }));
+  };
 }
 
 export async function personOverview(trx: Tx, person: PersonRef, now: Date): Promise<PersonOverview> {
@@ -133,25 +140,7 @@ export async function personOverview(trx: Tx, person: PersonRef, now: Date): Pro
     .orderBy('domain')
     .orderBy('rated_at', 'desc')
     .execute();
-  const history: (DomainRating & { view: RatingView })[] = latest.map((r) => {
-    const view: RatingView = {
-      id: r.id,
-      domain: r.domain as LivingConditionDomain,
-      rating: r.rating as Rating,
-      note: r.note,
-      ratedAt: r.rated_at,
-      ratedBy: { id: r.rated_by, name: r.rated_by_name, role: r.rated_by_role },
-    };
-    return {
-      domain: view.domain,
-      rating: view.rating,
-      note: view.note,
-      ratedAt: view.ratedAt,
-      ratedBy: view.ratedBy.id,
-      view,
-    };
-  });
-  const current = currentRatings(history);
+  const current = new Map(latest.map((r) => [r.domain, toRatingView(r)]));
   const team = await trx
     .selectFrom('care_relation as r')
     .innerJoin('staff_directory as s', 's.id', 'r.account_id')
@@ -188,10 +177,10 @@ export async function personOverview(trx: Tx, person: PersonRef, now: Date): Pro
     strengths: p.strengths,
     aboutMeUpdatedAt: p.about_me_updated_at,
     aboutMeUpdatedBy: p.updated_by_name ?? (p.about_me_updated_by ? 'person' : null),
-    livingConditions: LivingConditionDomains.map((domain) => {
-      const r = current.get(domain) as (DomainRating & { view: RatingView }) | undefined;
-      return { domain, current: r ? r.view : null };
-    }),
+    livingConditions: LivingConditionDomains.map((domain) => ({
+      domain,
+      current: current.get(domain) ?? null,
+    })),
     completeness: { rated: current.size, of: LivingConditionDomains.length },
     careTeam: active.map((t) => ({
       accountId: t.account_id,

@@ -1,7 +1,7 @@
 import type { LivingConditionDomain } from '@bedring/domain';
 import { LivingConditionDomains, Ratings } from '@bedring/domain';
 import { Type } from '@sinclair/typebox';
-import { requirePersonAccess } from '../access/access.guard.ts';
+import { personForAccessLog, requirePersonAccess } from '../access/access.guard.ts';
 import { accessLog, recordAudit } from '../audit/audit.repository.ts';
 import { inTenant } from '../db/transaction.ts';
 import type { App } from '../http/app.ts';
@@ -233,9 +233,9 @@ export async function recordRoutes(app: App) {
         app.db.app,
         { tenantId: actor.organisationId, accountId: actor.accountId },
         async (trx) => {
-          const { person } = await requirePersonAccess(trx, actor, req.params.personId, now);
-          // Only the person and the unit's leader read the access log; it is itself personal data.
-          if (actor.role !== 'patient' && actor.role !== 'leader') throw forbidden();
+          // The access log is itself personal data: the person reads their own; the unit leader reads
+          // the logs of records the organisation holds, to follow up access (Normen).
+          const person = await personForAccessLog(trx, actor, req.params.personId, now);
           const entries = await accessLog(trx, person.organisationId, person.id);
           await recordAudit(
             trx,
