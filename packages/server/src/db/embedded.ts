@@ -47,6 +47,7 @@ export async function startEmbedded(dataDir: string, log: (msg: string) => void)
     onError: (e) => log(`embedded postgres: ${e instanceof Error ? e.message : String(e)}`),
   });
   if (isNew) await pg.initialise();
+  else await stopOrphan(clusterDir, log);
   await pg.start();
   if (isNew) await pg.createDatabase('bedring');
   return {
@@ -54,6 +55,25 @@ export async function startEmbedded(dataDir: string, log: (msg: string) => void)
     isNew,
     stop: () => pg.stop(),
   };
+}
+
+/**
+ * If Bedring died without stopping its database (a crash, kill -9), the old PostgreSQL still runs on
+ * this folder and a new one cannot start. Ask the old one for a fast shutdown (SIGINT: committed work
+ * is kept, open transactions roll back) and wait for it to go.
+ */
+async function stopOrphan(clusterDir: string, log: (msg: string) => void): Promise<void> {
+  const pidFile = path.join(clusterDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0) return;
+  try {
+    process.kill(pid, 'SIGINT');
+  } catch {
+    return; // Not running: PostgreSQL removes a stale pid file itself.
+  }
+  log('Stopping the database left running by an earlier Bedring process …');
+  for (let i = 0; i < 300 && existsSync(pidFile); i++) await new Promise((r) => setTimeout(r, 100));
 }
 
 export function freePort(): Promise<number> {
