@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '../shell/use-document-title.ts';
 
 /** Administrators run the system and see no clinical data; accounts are managed on the server. */
@@ -11,7 +11,9 @@ export function AdminPage() {
       <p className="lead">{t('admin.noClinicalData')}</p>
       <section className="section" aria-labelledby="accounts-title">
         <h2 id="accounts-title">{t('admin.accountsTitle')}</h2>
-        <p>{t('admin.accountsBody')}</p>
+        <p>
+          <Trans i18nKey="admin.accountsBody" components={{ code: <code /> }} />
+        </p>
         <dl className="commands">
           <dt>{t('admin.add')}</dt>
           <dd>

@@ -17,7 +17,9 @@ export function CareTeam({ team, title }: { team: CareTeamMember[]; title: strin
             <li key={`${m.accountId}-${m.from}`} className="people__item">
               <span className="people__name">{m.name}</span>
               <span>
-                {t(`roles.${m.role}`)} · {t(`relation.${m.kind}`)}
+                {t(`roles.${m.role}`)}
+                {/* "Kommunal oppfølging · Oppfølging i kommunen" would say the same thing twice. */}
+                {m.role === 'municipal' && m.kind === 'follow-up' ? '' : ` · ${t(`relation.${m.kind}`)}`}
               </span>
               <span className="meta">
                 {m.organisationName} · {t('team.since', { date: format.date(m.from) })}

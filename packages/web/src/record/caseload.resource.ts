@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api } from '../http/api-client.ts';
 import type { CaseloadEntry } from './record.types.ts';
 
@@ -10,6 +10,5 @@ export function useCaseload(search: string) {
       api<{ persons: CaseloadEntry[] }>(
         search ? `/api/persons?${new URLSearchParams({ q: search })}` : '/api/persons',
       ),
-    placeholderData: keepPreviousData,
   });
 }

@@ -15,13 +15,14 @@ interface Props {
 
 /** A new green/yellow/red rating with an optional note; older ratings stay as history. */
 export function RatingForm({ id, personId, domain, onSaved, onCancel }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const rate = useRateDomain(personId);
   const [rating, setRating] = useState<Rating | null>(null);
   const [note, setNote] = useState('');
   const [errorKey, setErrorKey] = useState<string | null>(null);
   const uid = useId();
-  const domainName = t(`domains.${domain}`);
+  // Lower case inside the sentence ("Hvordan går det med bolig nå?").
+  const domainName = t(`domains.${domain}`).toLocaleLowerCase(i18n.language);
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();

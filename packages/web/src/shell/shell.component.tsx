@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { type Role, StaffRoles, startPath } from '../auth/roles.ts';
 import { useLogout, useUser } from '../auth/session.resource.ts';
 import { LanguageSwitch } from './language-switch.component.tsx';
@@ -24,6 +24,7 @@ export function Shell() {
   const { t } = useTranslation();
   const user = useUser();
   const logout = useLogout();
+  const navigate = useNavigate();
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const firstPath = useRef(location.pathname);
@@ -61,7 +62,10 @@ export function Shell() {
             <button
               type="button"
               className="button button--quiet"
-              onClick={() => logout.mutate()}
+              // Straight to the login page, without remembering this page for whoever logs in next.
+              onClick={() =>
+                logout.mutate(undefined, { onSettled: () => navigate('/logg-inn', { replace: true }) })
+              }
               disabled={logout.isPending}
             >
               {t('shell.logout')}

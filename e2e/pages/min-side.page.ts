@@ -1,0 +1,36 @@
+import type { Page } from 'playwright-core';
+
+/** The patient portal, "Min side" (/min-side). */
+export class MinSidePage {
+  readonly page: Page;
+
+  constructor(page: Page) {
+    this.page = page;
+  }
+
+  async goto() {
+    await this.page.goto('/min-side');
+    await this.ready();
+  }
+
+  async ready() {
+    await this.page.getByRole('heading', { level: 1, name: 'Min side' }).waitFor();
+    // The access log has loaded when it shows its entries or says that nobody else has looked.
+    await this.accessLog().or(this.page.getByText('Ingen andre har sett journalen din ennå.')).waitFor();
+  }
+
+  /** "Hvem har sett journalen min": the list of entries. */
+  accessLog() {
+    return this.page.getByRole('list', { name: 'Hvem har sett journalen min' });
+  }
+
+  accessLogEntries(text: string | RegExp) {
+    return this.accessLog().getByRole('listitem').filter({ hasText: text });
+  }
+
+  /** How much wider than the viewport the page is (0 means no horizontal scroll). */
+  async horizontalOverflow(): Promise<number> {
+    // A string expression: this file is type-checked without the DOM library.
+    return Number(await this.page.evaluate('document.documentElement.scrollWidth - window.innerWidth'));
+  }
+}

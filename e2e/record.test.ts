@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { CaseloadPage } from './pages/caseload.page.ts';
+import { LoginPage } from './pages/login.page.ts';
+import { MinSidePage } from './pages/min-side.page.ts';
+import { PersonPage } from './pages/person.page.ts';
+import { launchBrowser, openPage, TEST_TIMEOUT } from './support/browser.ts';
+import { type E2eServer, startServer } from './support/server.ts';
+
+let server: E2eServer;
+let browser: Browser;
+
+before(
+  async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  },
+  { timeout: 60_000 },
+);
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('a clinician rates living conditions, and the patient sees who read the record', {
+  timeout: TEST_TIMEOUT,
+}, async () => {
+  const staff = await openPage(browser, server.baseUrl);
+  await new LoginPage(staff.page).loginAs('behandler', '/pasienter');
+  const caseload = new CaseloadPage(staff.page);
+  await caseload.ready();
+  await caseload.search('Pasient');
+  assert.equal(await caseload.list().getByRole('listitem').count(), 1, 'the search finds only Per Pasient');
+  await caseload.openPerson('Per Pasient');
+
+  const person = new PersonPage(staff.page);
+  // The person's own words come first, before any rating.
+  const sections = await staff.page.getByRole('heading', { level: 2 }).allTextContents();
+  assert.equal(sections[0], 'Om meg');
+  await staff.page.getByText('Jeg er far til to og liker å fiske.', { exact: false }).waitFor();
+  assert.equal(await person.completeness().textContent(), '6 av 8 vurdert');
+
+  const note = `Trives i egen leilighet, betaler husleie selv (${Date.now()})`;
+  await person.rate('Bolig', 'Grønn', note);
+  const bolig = person.domain('Bolig');
+  await bolig.getByText(note).waitFor();
+  const boligText = (await bolig.textContent()) ?? '';
+  assert.match(boligText, /Grønn – Går bra/);
+  assert.match(boligText, /Vurdert av Bjørn Behandler \(Behandler\)/);
+
+  // A domain that had no rating: completeness goes up.
+  await person.rate('Fysisk helse', 'Gul', 'Vondt i ryggen, har time hos fastlegen.');
+  await staff.page.getByText('7 av 8 vurdert').waitFor();
+
+  // The history keeps every rating of the domain (three from the demo and the new one).
+  await bolig.getByRole('button', { name: 'Vis historikk – Bolig' }).click();
+  const history = bolig.getByRole('list').last();
+  await history.getByText(note).waitFor();
+  assert.equal(await history.getByRole('listitem').count(), 4);
+
+  // Saved on the server, not only on the page.
+  await staff.page.reload();
+  await person.domain('Bolig').getByText(note).waitFor();
+  assert.deepEqual(staff.cspViolations, []);
+
+  // The patient, in a browser context of their own.
+  const patient = await openPage(browser, server.baseUrl);
+  await new LoginPage(patient.page).loginAs('pasient', '/min-side');
+  const minSide = new MinSidePage(patient.page);
+  await minSide.ready();
+  const reads = minSide
+    .accessLogEntries('Bjørn Behandler')
+    .filter({ hasText: 'Leste oversikten over journalen' });
+  assert.ok((await reads.count()) >= 1, 'the clinician’s read is in "Hvem har sett journalen min"');
+  const read = await reads.first().textContent();
+  assert.match(read ?? '', /Behandler, Fjordvik HF/);
+  const added = minSide
+    .accessLogEntries('Bjørn Behandler')
+    .filter({ hasText: 'La til en levekårsvurdering' });
+  assert.equal(await added.count(), 2);
+  // The patient sees the new rating, read-only.
+  const myBolig = patient.page.getByRole('article', { name: 'Bolig', exact: true });
+  await myBolig.getByText(note).waitFor();
+  assert.equal(await myBolig.getByRole('button', { name: /Ny vurdering/ }).count(), 0);
+  assert.deepEqual(patient.cspViolations, []);
+
+  await staff.context.close();
+  await patient.context.close();
+});
+
+test('a wrong password gets a clear message and no session', { timeout: TEST_TIMEOUT }, async () => {
+  const { page, context } = await openPage(browser, server.baseUrl);
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.submit('behandler', 'feil-passord');
+  await login.error().getByText('Feil brukernavn eller passord.').waitFor();
+  await page.goto('/pasienter');
+  await page.waitForURL((url) => url.pathname === '/logg-inn');
+  await context.close();
+});
