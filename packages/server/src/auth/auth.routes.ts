@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterFailedLogin, isLocked, type Role, requiresTotp, sessionPolicy } from '@bedring/domain';
 import { Type } from '@sinclair/typebox';
 import { type Selectable, sql } from 'kysely';
+import { asActor } from '../access/as-actor.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { AccountTable } from '../db/schema.ts';
 import { inTenant } from '../db/transaction.ts';
@@ -122,46 +123,38 @@ export async function authRoutes(app: App) {
 
   app.post('/api/auth/logout', { schema: { querystring: NoQuery } }, async (req, reply) => {
     const actor = req.actor!;
-    const now = app.clock();
-    await inTenant(
-      app.db.app,
-      { tenantId: actor.organisationId, accountId: actor.accountId },
-      async (trx) => {
-        await trx
-          .updateTable('session')
-          .set({ revoked_at: now })
-          .where('tenant_id', '=', actor.organisationId)
-          .where('id', '=', actor.sessionId)
-          .execute();
-        await recordAudit(
-          trx,
-          actor,
-          {
-            action: 'logout',
-            tenantId: actor.organisationId,
-            personId: null,
-            resourceType: 'Session',
-            resourceId: null,
-          },
-          now,
-        );
-      },
-    );
+    await asActor(app, actor, async (trx, now) => {
+      await trx
+        .updateTable('session')
+        .set({ revoked_at: now })
+        .where('tenant_id', '=', actor.organisationId)
+        .where('id', '=', actor.sessionId)
+        .execute();
+      await recordAudit(
+        trx,
+        actor,
+        {
+          action: 'logout',
+          tenantId: actor.organisationId,
+          personId: null,
+          resourceType: 'Session',
+          resourceId: null,
+        },
+        now,
+      );
+    });
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true };
   });
 
   app.get('/api/auth/me', { schema: { querystring: NoQuery } }, async (req) => {
     const actor = req.actor!;
-    const org = await inTenant(
-      app.db.app,
-      { tenantId: actor.organisationId, accountId: actor.accountId },
-      (trx) =>
-        trx
-          .selectFrom('organisation')
-          .select(['id', 'name', 'kind'])
-          .where('id', '=', actor.organisationId)
-          .executeTakeFirst(),
+    const org = await asActor(app, actor, (trx) =>
+      trx
+        .selectFrom('organisation')
+        .select(['id', 'name', 'kind'])
+        .where('id', '=', actor.organisationId)
+        .executeTakeFirst(),
     );
     const token = req.cookies[SESSION_COOKIE];
     return {

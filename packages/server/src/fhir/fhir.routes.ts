@@ -1,11 +1,11 @@
 import type { CapabilityStatement } from '@medplum/fhirtypes';
 import { Type } from '@sinclair/typebox';
-import { personForAccessLog, requirePersonAccess } from '../access/access.guard.ts';
+import { personForAccessLog } from '../access/access.guard.ts';
+import { asActor, withPerson } from '../access/as-actor.ts';
 import { accessLog, recordAudit } from '../audit/audit.repository.ts';
-import { inTenant } from '../db/transaction.ts';
 import type { App } from '../http/app.ts';
 import { forbidden } from '../http/errors.ts';
-import { Uuid } from '../http/schemas.ts';
+import { UUID_PATTERN, Uuid } from '../http/schemas.ts';
 import { type PersonRow, searchset, toAuditEvent, toPatient } from './fhir.mapping.ts';
 
 const FHIR_JSON = 'application/fhir+json';
@@ -85,35 +85,16 @@ export async function fhirRoutes(app: App) {
       schema: { params: Type.Object({ id: Uuid }, { additionalProperties: false }), querystring: ReadQuery },
     },
     async (req, reply) => {
-      const actor = req.actor!;
-      const now = app.clock();
-      const patient = await inTenant(
-        app.db.app,
-        { tenantId: actor.organisationId, accountId: actor.accountId },
-        async (trx) => {
-          const { person, decision } = await requirePersonAccess(trx, actor, req.params.id, now);
-          const row = await trx
-            .selectFrom('person')
-            .select(['tenant_id', 'id', 'national_id', 'given_name', 'family_name', 'birth_date', 'gender'])
-            .where('tenant_id', '=', person.organisationId)
-            .where('id', '=', person.id)
-            .executeTakeFirstOrThrow();
-          await recordAudit(
-            trx,
-            actor,
-            {
-              action: 'read',
-              tenantId: person.organisationId,
-              personId: person.id,
-              resourceType: 'Patient',
-              resourceId: person.id,
-              breakGlassReason: decision.breakGlassReason ?? null,
-            },
-            now,
-          );
-          return toPatient(row);
-        },
-      );
+      const patient = await withPerson(app, req.actor!, req.params.id, async ({ trx, person, audit }) => {
+        const row = await trx
+          .selectFrom('person')
+          .select(['tenant_id', 'id', 'national_id', 'given_name', 'family_name', 'birth_date', 'gender'])
+          .where('tenant_id', '=', person.organisationId)
+          .where('id', '=', person.id)
+          .executeTakeFirstOrThrow();
+        await audit('read', 'Patient', person.id);
+        return toPatient(row);
+      });
       return reply.type(FHIR_JSON).send(patient);
     },
   );
@@ -121,73 +102,64 @@ export async function fhirRoutes(app: App) {
   app.get('/fhir/Patient', { schema: { querystring: PatientSearch } }, async (req, reply) => {
     const actor = req.actor!;
     if (actor.role === 'admin') throw forbidden();
-    const now = app.clock();
     const count = Math.min(Number(req.query._count ?? 50), 500);
-    const rows = await inTenant(
-      app.db.app,
-      { tenantId: actor.organisationId, accountId: actor.accountId },
-      async (trx) => {
-        let q = trx
-          .selectFrom('person as p')
-          .select([
-            'p.tenant_id',
-            'p.id',
-            'p.national_id',
-            'p.given_name',
-            'p.family_name',
-            'p.birth_date',
-            'p.gender',
-          ]);
-        if (actor.role === 'patient') {
-          q = q.where('p.id', '=', actor.personId!).where('p.tenant_id', '=', actor.organisationId);
-        } else {
-          // Staff see the persons they have an active care relation with (need to know), nothing else.
-          q = q.where((w) =>
-            w.exists(
-              w
-                .selectFrom('care_relation as r')
-                .select('r.id')
-                .whereRef('r.tenant_id', '=', 'p.tenant_id')
-                .whereRef('r.person_id', '=', 'p.id')
-                .where('r.account_id', '=', actor.accountId)
-                .where('r.organisation_id', '=', actor.organisationId)
-                .where('r.from_at', '<=', now)
-                .where((v) => v.or([v('r.to_at', 'is', null), v('r.to_at', '>', now)])),
-            ),
-          );
-        }
-        if (req.query.identifier) q = q.where('p.national_id', '=', req.query.identifier.split('|').pop()!);
-        if (req.query.name) {
-          const like = `${req.query.name.toLowerCase().replaceAll('\\', '\\\\').replaceAll('%', '\\%').replaceAll('_', '\\_')}%`;
-          q = q.where((w) =>
-            w.or([
-              w(w.fn('lower', ['p.family_name']), 'like', like),
-              w(w.fn('lower', ['p.given_name']), 'like', like),
-            ]),
-          );
-        }
-        const found = (await q
-          .orderBy('p.family_name')
-          .orderBy('p.id')
-          .limit(count)
-          .execute()) as PersonRow[];
-        for (const p of found) {
-          await recordAudit(
-            trx,
-            actor,
-            {
-              action: 'search',
-              tenantId: p.tenant_id,
-              personId: p.id,
-              resourceType: 'Patient',
-              resourceId: p.id,
-            },
-            now,
-          );
-        }
-        return found;
-      },
-    );
+    const rows = await asActor(app, actor, async (trx, now) => {
+      let q = trx
+        .selectFrom('person as p')
+        .select([
+          'p.tenant_id',
+          'p.id',
+          'p.national_id',
+          'p.given_name',
+          'p.family_name',
+          'p.birth_date',
+          'p.gender',
+        ]);
+      if (actor.role === 'patient') {
+        q = q.where('p.id', '=', actor.personId!).where('p.tenant_id', '=', actor.organisationId);
+      } else {
+        // Staff see the persons they have an active care relation with (need to know), nothing else.
+        q = q.where((w) =>
+          w.exists(
+            w
+              .selectFrom('care_relation as r')
+              .select('r.id')
+              .whereRef('r.tenant_id', '=', 'p.tenant_id')
+              .whereRef('r.person_id', '=', 'p.id')
+              .where('r.account_id', '=', actor.accountId)
+              .where('r.organisation_id', '=', actor.organisationId)
+              .where('r.from_at', '<=', now)
+              .where((v) => v.or([v('r.to_at', 'is', null), v('r.to_at', '>', now)])),
+          ),
+        );
+      }
+      if (req.query.identifier) q = q.where('p.national_id', '=', req.query.identifier.split('|').pop()!);
+      if (req.query.name) {
+        const like = `${req.query.name.toLowerCase().replaceAll('\\', '\\\\').replaceAll('%', '\\%').replaceAll('_', '\\_')}%`;
+        q = q.where((w) =>
+          w.or([
+            w(w.fn('lower', ['p.family_name']), 'like', like),
+            w(w.fn('lower', ['p.given_name']), 'like', like),
+          ]),
+        );
+      }
+      const found = (await q.orderBy('p.family_name').orderBy('p.id').limit(count).execute()) as PersonRow[];
+      for (const p of found) {
+        await recordAudit(
+          trx,
+          actor,
+          {
+            action: 'search',
+            tenantId: p.tenant_id,
+            personId: p.id,
+            resourceType: 'Patient',
+            resourceId: p.id,
+          },
+          now,
+        );
+      }
+      return found;
+    });
     return reply.type(FHIR_JSON).send(searchset(rows.map(toPatient), req.url));
   });
 
@@ -196,7 +168,7 @@ export async function fhirRoutes(app: App) {
     {
       schema: {
         querystring: Type.Object(
-          { patient: Type.String({ pattern: '^(Patient/)?[0-9a-fA-F-]{36}$' }) },
+          { ...FormatParams, patient: Type.String({ pattern: `^(Patient/)?${UUID_PATTERN}$` }) },
           { additionalProperties: false },
         ),
       },
@@ -204,28 +176,23 @@ export async function fhirRoutes(app: App) {
     async (req, reply) => {
       const actor = req.actor!;
       const personId = req.query.patient.replace(/^Patient\//, '');
-      const now = app.clock();
-      const events = await inTenant(
-        app.db.app,
-        { tenantId: actor.organisationId, accountId: actor.accountId },
-        async (trx) => {
-          const person = await personForAccessLog(trx, actor, personId, now);
-          const entries = await accessLog(trx, person.organisationId, person.id);
-          await recordAudit(
-            trx,
-            actor,
-            {
-              action: 'read',
-              tenantId: person.organisationId,
-              personId: person.id,
-              resourceType: 'AuditEvent',
-              resourceId: null,
-            },
-            now,
-          );
-          return entries.map((e) => toAuditEvent(e, person.id));
-        },
-      );
+      const events = await asActor(app, actor, async (trx, now) => {
+        const person = await personForAccessLog(trx, actor, personId, now);
+        const entries = await accessLog(trx, person.organisationId, person.id);
+        await recordAudit(
+          trx,
+          actor,
+          {
+            action: 'read',
+            tenantId: person.organisationId,
+            personId: person.id,
+            resourceType: 'AuditEvent',
+            resourceId: null,
+          },
+          now,
+        );
+        return entries.map((e) => toAuditEvent(e, person.id));
+      });
       return reply.type(FHIR_JSON).send(searchset(events, req.url));
     },
   );

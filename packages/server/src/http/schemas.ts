@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 
 /** Shared pieces of route schemas. Every body schema is closed (additionalProperties: false). */
+export const UUID_PATTERN = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 export const Uuid = Type.String({ format: 'uuid' });
 export const PersonParams = Type.Object({ personId: Uuid }, { additionalProperties: false });
 export const NoQuery = Type.Object({}, { additionalProperties: false });

@@ -1,17 +1,19 @@
 import type { LivingConditionDomain } from '@bedring/domain';
 import { LivingConditionDomains, Ratings } from '@bedring/domain';
 import { Type } from '@sinclair/typebox';
-import { personForAccessLog, requirePersonAccess } from '../access/access.guard.ts';
+import { personForAccessLog } from '../access/access.guard.ts';
+import { asActor, withPerson } from '../access/as-actor.ts';
 import { accessLog, recordAudit } from '../audit/audit.repository.ts';
-import { inTenant } from '../db/transaction.ts';
 import type { App } from '../http/app.ts';
 import { forbidden } from '../http/errors.ts';
 import { NoQuery, PersonParams, Text } from '../http/schemas.ts';
 import { caseload, personOverview, ratingHistory } from './record.repository.ts';
 
+const Domain = Type.Union(LivingConditionDomains.map((d) => Type.Literal(d)));
+
 const RatingBody = Type.Object(
   {
-    domain: Type.Union(LivingConditionDomains.map((d) => Type.Literal(d))),
+    domain: Domain,
     rating: Type.Union(Ratings.map((r) => Type.Literal(r))),
     note: Type.Optional(Text(2000)),
   },
@@ -23,6 +25,7 @@ const AboutBody = Type.Object(
   { additionalProperties: false },
 );
 
+/** Who rates living conditions: staff with a clinical or follow-up role; peers and the person do not. */
 const RATERS = new Set(['leader', 'clinician', 'milieu', 'municipal']);
 
 /** The person's record: caseload, overview, "om meg", living-condition ratings, access log. */
@@ -35,59 +38,27 @@ export async function recordRoutes(app: App) {
     async (req) => {
       const actor = req.actor!;
       if (actor.role === 'patient' || actor.role === 'admin') throw forbidden();
-      const now = app.clock();
-      return inTenant(
-        app.db.app,
-        { tenantId: actor.organisationId, accountId: actor.accountId },
-        async (trx) => {
-          const persons = await caseload(trx, actor.accountId, now, req.query.q?.trim() || undefined);
-          await recordAudit(
-            trx,
-            actor,
-            {
-              action: 'search',
-              tenantId: actor.organisationId,
-              personId: null,
-              resourceType: 'Caseload',
-              resourceId: null,
-            },
-            now,
-          );
-          return { persons };
-        },
-      );
+      return asActor(app, actor, async (trx, now) => {
+        const persons = await caseload(trx, actor.accountId, now, req.query.q?.trim() || undefined);
+        const entry = {
+          action: 'search',
+          tenantId: actor.organisationId,
+          personId: null,
+          resourceType: 'Caseload',
+          resourceId: null,
+        } as const;
+        await recordAudit(trx, actor, entry, now);
+        return { persons };
+      });
     },
   );
 
-  app.get(
-    '/api/persons/:personId',
-    { schema: { params: PersonParams, querystring: NoQuery } },
-    async (req) => {
-      const actor = req.actor!;
-      const now = app.clock();
-      return inTenant(
-        app.db.app,
-        { tenantId: actor.organisationId, accountId: actor.accountId },
-        async (trx) => {
-          const { person, decision } = await requirePersonAccess(trx, actor, req.params.personId, now);
-          const overview = await personOverview(trx, person, now);
-          await recordAudit(
-            trx,
-            actor,
-            {
-              action: 'read',
-              tenantId: person.organisationId,
-              personId: person.id,
-              resourceType: 'PersonOverview',
-              resourceId: person.id,
-              breakGlassReason: decision.breakGlassReason ?? null,
-            },
-            now,
-          );
-          return { person: overview, access: { basis: decision.basis, viaConsent: decision.viaConsent } };
-        },
-      );
-    },
+  app.get('/api/persons/:personId', { schema: { params: PersonParams, querystring: NoQuery } }, async (req) =>
+    withPerson(app, req.actor!, req.params.personId, async ({ trx, now, person, decision, audit }) => {
+      const overview = await personOverview(trx, person, now);
+      await audit('read', 'PersonOverview', person.id);
+      return { person: overview, access: { basis: decision.basis, viaConsent: decision.viaConsent } };
+    }),
   );
 
   app.put(
@@ -96,39 +67,21 @@ export async function recordRoutes(app: App) {
     async (req) => {
       const actor = req.actor!;
       if (actor.role === 'peer') throw forbidden();
-      const now = app.clock();
-      return inTenant(
-        app.db.app,
-        { tenantId: actor.organisationId, accountId: actor.accountId },
-        async (trx) => {
-          const { person, decision } = await requirePersonAccess(trx, actor, req.params.personId, now);
-          await trx
-            .updateTable('person')
-            .set({
-              about_me: req.body.aboutMe,
-              strengths: req.body.strengths,
-              about_me_updated_at: now,
-              about_me_updated_by: actor.accountId,
-            })
-            .where('tenant_id', '=', person.organisationId)
-            .where('id', '=', person.id)
-            .execute();
-          await recordAudit(
-            trx,
-            actor,
-            {
-              action: 'update',
-              tenantId: person.organisationId,
-              personId: person.id,
-              resourceType: 'AboutMe',
-              resourceId: person.id,
-              breakGlassReason: decision.breakGlassReason ?? null,
-            },
-            now,
-          );
-          return { ok: true };
-        },
-      );
+      return withPerson(app, actor, req.params.personId, async ({ trx, now, person, audit }) => {
+        await trx
+          .updateTable('person')
+          .set({
+            about_me: req.body.aboutMe,
+            strengths: req.body.strengths,
+            about_me_updated_at: now,
+            about_me_updated_by: actor.accountId,
+          })
+          .where('tenant_id', '=', person.organisationId)
+          .where('id', '=', person.id)
+          .execute();
+        await audit('update', 'AboutMe', person.id);
+        return { ok: true };
+      });
     },
   );
 
@@ -137,42 +90,19 @@ export async function recordRoutes(app: App) {
     {
       schema: {
         params: PersonParams,
-        querystring: Type.Object(
-          { domain: Type.Optional(Type.Union(LivingConditionDomains.map((d) => Type.Literal(d)))) },
-          { additionalProperties: false },
-        ),
+        querystring: Type.Object({ domain: Type.Optional(Domain) }, { additionalProperties: false }),
       },
     },
-    async (req) => {
-      const actor = req.actor!;
-      const now = app.clock();
-      return inTenant(
-        app.db.app,
-        { tenantId: actor.organisationId, accountId: actor.accountId },
-        async (trx) => {
-          const { person, decision } = await requirePersonAccess(trx, actor, req.params.personId, now);
-          const ratings = await ratingHistory(
-            trx,
-            person,
-            req.query.domain as LivingConditionDomain | undefined,
-          );
-          await recordAudit(
-            trx,
-            actor,
-            {
-              action: 'read',
-              tenantId: person.organisationId,
-              personId: person.id,
-              resourceType: 'LivingConditionRating',
-              resourceId: null,
-              breakGlassReason: decision.breakGlassReason ?? null,
-            },
-            now,
-          );
-          return { ratings };
-        },
-      );
-    },
+    async (req) =>
+      withPerson(app, req.actor!, req.params.personId, async ({ trx, person, audit }) => {
+        const ratings = await ratingHistory(
+          trx,
+          person,
+          req.query.domain as LivingConditionDomain | undefined,
+        );
+        await audit('read', 'LivingConditionRating');
+        return { ratings };
+      }),
   );
 
   app.post(
@@ -180,12 +110,11 @@ export async function recordRoutes(app: App) {
     { schema: { params: PersonParams, body: RatingBody } },
     async (req, reply) => {
       const actor = req.actor!;
-      const now = app.clock();
-      const result = await inTenant(
-        app.db.app,
-        { tenantId: actor.organisationId, accountId: actor.accountId },
-        async (trx) => {
-          const { person, decision } = await requirePersonAccess(trx, actor, req.params.personId, now);
+      const result = await withPerson(
+        app,
+        actor,
+        req.params.personId,
+        async ({ trx, now, person, audit }) => {
           if (!RATERS.has(actor.role))
             throw forbidden('role_cannot_rate', 'Din rolle kan ikke vurdere levekår.');
           const row = await trx
@@ -203,19 +132,7 @@ export async function recordRoutes(app: App) {
             })
             .returning('id')
             .executeTakeFirstOrThrow();
-          await recordAudit(
-            trx,
-            actor,
-            {
-              action: 'create',
-              tenantId: person.organisationId,
-              personId: person.id,
-              resourceType: 'LivingConditionRating',
-              resourceId: row.id,
-              breakGlassReason: decision.breakGlassReason ?? null,
-            },
-            now,
-          );
+          await audit('create', 'LivingConditionRating', row.id);
           return { id: row.id };
         },
       );
@@ -228,30 +145,21 @@ export async function recordRoutes(app: App) {
     { schema: { params: PersonParams, querystring: NoQuery } },
     async (req) => {
       const actor = req.actor!;
-      const now = app.clock();
-      return inTenant(
-        app.db.app,
-        { tenantId: actor.organisationId, accountId: actor.accountId },
-        async (trx) => {
-          // The access log is itself personal data: the person reads their own; the unit leader reads
-          // the logs of records the organisation holds, to follow up access (Normen).
-          const person = await personForAccessLog(trx, actor, req.params.personId, now);
-          const entries = await accessLog(trx, person.organisationId, person.id);
-          await recordAudit(
-            trx,
-            actor,
-            {
-              action: 'read',
-              tenantId: person.organisationId,
-              personId: person.id,
-              resourceType: 'AccessLog',
-              resourceId: null,
-            },
-            now,
-          );
-          return { entries };
-        },
-      );
+      return asActor(app, actor, async (trx, now) => {
+        // The access log is itself personal data: the person reads their own; the unit leader reads the
+        // logs of records the organisation holds, to follow up access (Normen).
+        const person = await personForAccessLog(trx, actor, req.params.personId, now);
+        const entries = await accessLog(trx, person.organisationId, person.id);
+        const entry = {
+          action: 'read',
+          tenantId: person.organisationId,
+          personId: person.id,
+          resourceType: 'AccessLog',
+          resourceId: null,
+        } as const;
+        await recordAudit(trx, actor, entry, now);
+        return { entries };
+      });
     },
   );
 }

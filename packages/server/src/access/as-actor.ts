@@ -1,0 +1,57 @@
+import type { AccessDecision, PersonRef } from '@bedring/domain';
+import { type AuditAction, recordAudit } from '../audit/audit.repository.ts';
+import type { RequestActor } from '../auth/actor.ts';
+import { inTenant, type Tx } from '../db/transaction.ts';
+import type { App } from '../http/app.ts';
+import { requirePersonAccess } from './access.guard.ts';
+
+/**
+ * How a route does its work: one transaction as the acting user (tenant and account set for
+ * row-level security), with the clock read once.
+ */
+export function asActor<T>(
+  app: App,
+  actor: RequestActor,
+  work: (trx: Tx, now: Date) => Promise<T>,
+): Promise<T> {
+  const now = app.clock();
+  return inTenant(app.db.app, { tenantId: actor.organisationId, accountId: actor.accountId }, (trx) =>
+    work(trx, now),
+  );
+}
+
+export interface PersonWork {
+  trx: Tx;
+  now: Date;
+  person: PersonRef;
+  decision: Extract<AccessDecision, { allowed: true }>;
+  /** Writes the audit event for this work on the person's record, in the same transaction. */
+  audit(action: AuditAction, resourceType: string, resourceId?: string | null): Promise<void>;
+}
+
+/** Work on one person's record: need to know first, then the work, audited with the access basis. */
+export function withPerson<T>(
+  app: App,
+  actor: RequestActor,
+  personId: string,
+  work: (w: PersonWork) => Promise<T>,
+): Promise<T> {
+  return asActor(app, actor, async (trx, now) => {
+    const { person, decision } = await requirePersonAccess(trx, actor, personId, now);
+    const audit = (action: AuditAction, resourceType: string, resourceId: string | null = null) =>
+      recordAudit(
+        trx,
+        actor,
+        {
+          action,
+          tenantId: person.organisationId,
+          personId: person.id,
+          resourceType,
+          resourceId,
+          breakGlassReason: decision.breakGlassReason ?? null,
+        },
+        now,
+      );
+    return work({ trx, now, person, decision, audit });
+  });
+}
