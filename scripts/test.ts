@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startEmbedded } from '../packages/server/src/db/embedded.ts';
@@ -15,6 +15,8 @@ const root = path.resolve(import.meta.dirname, '..');
 const node = process.execPath;
 const totals = { passed: 0, failed: 0 };
 const work = mkdtempSync(path.join(os.tmpdir(), 'bedring-tests-'));
+// Traversable, so that PostgreSQL (run as the `postgres` user when we are root) reaches its folder inside.
+chmodSync(work, 0o711);
 
 function run(title: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = {}) {
   console.log(`\n=== ${title}`);

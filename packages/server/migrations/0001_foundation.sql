@@ -46,6 +46,7 @@ create table account (
 );
 -- Usernames are global so that login can find the account before the tenant is known.
 create unique index account_username on account (lower(username));
+create index account_by_id on account (id);
 
 create table session (
   tenant_id uuid not null,
@@ -82,6 +83,9 @@ create table person (
   primary key (tenant_id, id)
 );
 create unique index person_national_id on person (tenant_id, national_id);
+-- FHIR and the API address a person by id alone (ids are UUIDs): without this, PostgreSQL before 18
+-- scans every person. Not unique, so a future distribution by tenant_id (Citus) can keep it.
+create index person_by_id on person (id);
 create index person_name on person (tenant_id, lower(family_name), lower(given_name));
 
 alter table account add foreign key (tenant_id, person_id) references person (tenant_id, id);

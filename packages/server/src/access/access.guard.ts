@@ -1,4 +1,5 @@
 import { type AccessDecision, decideAccess, type PersonRef } from '@bedring/domain';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { RequestActor } from '../auth/actor.ts';
 import type { Tx } from '../db/transaction.ts';
 import { forbidden, notFound } from '../http/errors.ts';
@@ -9,9 +10,9 @@ export interface PersonAccess {
 }
 
 /**
- * The one gate to a person's record: loads what the domain rule needs and asks it.
- * A person the actor's organisation cannot see at all (row-level security) is 404; a person it can
- * see but the actor has no need to know about is 403.
+ * The one gate to a person's record: loads what the domain rule needs — in one query, since it runs
+ * on every request — and asks it. A person the actor's organisation cannot see at all (row-level
+ * security) is 404; a person it can see but the actor has no need to know about is 403.
  */
 export async function requirePersonAccess(
   trx: Tx,
@@ -20,79 +21,70 @@ export async function requirePersonAccess(
   now: Date,
 ): Promise<PersonAccess> {
   const row = await trx
-    .selectFrom('person')
-    .select(['tenant_id', 'id'])
-    .where('id', '=', personId)
+    .selectFrom('person as p')
+    .select((eb) => [
+      'p.tenant_id',
+      'p.id',
+      jsonArrayFrom(
+        eb
+          .selectFrom('care_relation as r')
+          .select(['r.kind', 'r.organisation_id', 'r.from_at', 'r.to_at'])
+          .whereRef('r.tenant_id', '=', 'p.tenant_id')
+          .whereRef('r.person_id', '=', 'p.id')
+          .where('r.account_id', '=', actor.accountId),
+      ).as('relations'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('consent as c')
+          .select(['c.purpose', 'c.expires_at', 'c.revoked_at'])
+          .whereRef('c.tenant_id', '=', 'p.tenant_id')
+          .whereRef('c.person_id', '=', 'p.id')
+          .where('c.grantee_organisation_id', '=', actor.organisationId),
+      ).as('consents'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('break_glass as b')
+          .select(['b.reason', 'b.expires_at'])
+          .whereRef('b.tenant_id', '=', 'p.tenant_id')
+          .whereRef('b.person_id', '=', 'p.id')
+          .where('b.account_id', '=', actor.accountId)
+          .where('b.expires_at', '>', now),
+      ).as('breakGlass'),
+    ])
+    .where('p.id', '=', personId)
     .executeTakeFirst();
   if (!row) throw notFound();
   const person: PersonRef = { id: row.id, organisationId: row.tenant_id };
-  const decision = await decide(trx, actor, person, now);
-  if (!decision.allowed)
-    throw forbidden('no_need_to_know', 'Du har ikke tjenstlig behov for denne journalen.');
-  return { person, decision };
-}
-
-export async function decide(
-  trx: Tx,
-  actor: RequestActor,
-  person: PersonRef,
-  now: Date,
-): Promise<AccessDecision> {
-  if (actor.role === 'patient' || actor.role === 'admin') {
-    return decideAccess({ actor, person, relations: [], consents: [], breakGlass: [], now });
-  }
-  const [relations, consents, breakGlass] = await Promise.all([
-    trx
-      .selectFrom('care_relation')
-      .select(['kind', 'account_id', 'organisation_id', 'person_id', 'from_at', 'to_at'])
-      .where('tenant_id', '=', person.organisationId)
-      .where('person_id', '=', person.id)
-      .where('account_id', '=', actor.accountId)
-      .execute(),
-    trx
-      .selectFrom('consent')
-      .select(['person_id', 'grantee_organisation_id', 'purpose', 'expires_at', 'revoked_at'])
-      .where('tenant_id', '=', person.organisationId)
-      .where('person_id', '=', person.id)
-      .where('grantee_organisation_id', '=', actor.organisationId)
-      .execute(),
-    actor.organisationId === person.organisationId
-      ? trx
-          .selectFrom('break_glass')
-          .select(['account_id', 'person_id', 'reason', 'expires_at'])
-          .where('tenant_id', '=', person.organisationId)
-          .where('person_id', '=', person.id)
-          .where('account_id', '=', actor.accountId)
-          .where('expires_at', '>', now)
-          .execute()
-      : Promise.resolve([]),
-  ]);
-  return decideAccess({
+  const date = (v: Date | string | null) => (v === null ? null : new Date(v));
+  const decision = decideAccess({
     actor,
     person,
     now,
-    relations: relations.map((r) => ({
+    relations: row.relations.map((r) => ({
       kind: r.kind,
-      accountId: r.account_id,
+      accountId: actor.accountId,
       organisationId: r.organisation_id,
-      personId: r.person_id,
-      from: r.from_at,
-      to: r.to_at,
+      personId: person.id,
+      from: new Date(r.from_at),
+      to: date(r.to_at),
     })),
-    consents: consents.map((c) => ({
-      personId: c.person_id,
-      granteeOrganisationId: c.grantee_organisation_id,
+    consents: row.consents.map((c) => ({
+      personId: person.id,
+      granteeOrganisationId: actor.organisationId,
       purpose: c.purpose,
-      expiresAt: c.expires_at,
-      revokedAt: c.revoked_at,
+      expiresAt: date(c.expires_at),
+      revokedAt: date(c.revoked_at),
     })),
-    breakGlass: breakGlass.map((b) => ({
-      accountId: b.account_id,
-      personId: b.person_id,
+    breakGlass: row.breakGlass.map((b) => ({
+      accountId: actor.accountId,
+      personId: person.id,
       reason: b.reason,
-      expiresAt: b.expires_at,
+      expiresAt: new Date(b.expires_at),
     })),
   });
+  if (!decision.allowed)
+    throw forbidden('no_need_to_know', 'Du har ikke tjenstlig behov for denne journalen.');
+  return { person, decision };
 }
 
 /** Who may read a person's access log: the person themself, or a leader of the holding organisation. */

@@ -4,6 +4,7 @@ import pg from 'pg';
 import type { Config } from '../config.ts';
 import { startEmbedded } from './embedded.ts';
 import { migrate } from './migrate.ts';
+import { PreparedClient } from './prepared-client.ts';
 import type { DB } from './schema.ts';
 
 // Dates as Date, bigint counters as strings; date columns (birth_date) stay plain 'YYYY-MM-DD'.
@@ -53,12 +54,13 @@ export async function openDatabase(
     } finally {
       await client.end();
     }
-    const app = new Kysely<DB>({
-      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: appUrl, max: poolSize }) }),
-    });
-    const owner = new Kysely<DB>({
-      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: ownerUrl, max: 4 }) }),
-    });
+    const appPool = new pg.Pool({ connectionString: appUrl, max: poolSize, Client: PreparedClient });
+    const ownerPool = new pg.Pool({ connectionString: ownerUrl, max: 4 });
+    // A dropped connection (database restart, network) must fail the requests using it, not the server.
+    for (const pool of [appPool, ownerPool])
+      pool.on('error', (err) => log(`database connection lost: ${err.message}`));
+    const app = new Kysely<DB>({ dialect: new PostgresDialect({ pool: appPool }) });
+    const owner = new Kysely<DB>({ dialect: new PostgresDialect({ pool: ownerPool }) });
     return {
       app,
       owner,

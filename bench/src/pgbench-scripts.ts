@@ -1,0 +1,77 @@
+/**
+ * pgbench scripts that do in the database exactly what one API request does (see record.routes.ts,
+ * access.guard.ts, record.repository.ts, audit.repository.ts, auth.plugin.ts and db/transaction.ts):
+ * the session lookup, then one transaction that sets the tenant and account transaction-locally,
+ * runs the access check, does the request's work and writes its audit event.
+ * They run as bedring_app, so row-level security applies as it does for the server.
+ */
+export interface RequestContext {
+  /** SHA-256 of the session token, as the auth hook looks it up. */
+  tokenHash: string;
+  tenantId: string;
+  accountId: string;
+  role: string;
+  displayName: string;
+  /** The persons the requests rotate over (the actor's caseload); pgbench picks one at random. */
+  personIds: string[];
+}
+
+/** POST /api/persons/:id/ratings {"domain":"housing","rating":"yellow","note":"bench"} */
+export function ratingWriteScript(c: RequestContext): string {
+  return [
+    ...accessCheck(c),
+    `insert into living_condition_rating (tenant_id, person_id, domain, rating, note, rated_at, rated_by, rated_by_name, rated_by_role)
+  values (:pt, :pid, 'housing', 'yellow', 'bench', now(), ${lit(c.accountId)}, ${lit(c.displayName)}, ${lit(c.role)})
+  returning id as rid \\gset`,
+    audit(c, 'create', 'LivingConditionRating', ':rid'),
+    'commit;',
+  ].join('\n');
+}
+
+/** GET /api/persons/:id (the person overview) */
+export function overviewReadScript(c: RequestContext): string {
+  return [
+    ...accessCheck(c),
+    `select p.*, s.display_name as updated_by_name from person as p
+  left join staff_directory as s on s.id = p.about_me_updated_by
+  where p.tenant_id = :pt and p.id = :pid;`,
+    `select distinct on (domain) id, domain, rating, note, rated_at, rated_by, rated_by_name, rated_by_role
+  from living_condition_rating where tenant_id = :pt and person_id = :pid order by domain, rated_at desc;`,
+    `select r.account_id, s.display_name, s.role, o.name, r.kind, r.from_at, r.to_at, r.organisation_id, o.kind as org_kind
+  from care_relation as r
+  inner join staff_directory as s on s.id = r.account_id
+  inner join organisation as o on o.id = r.organisation_id
+  where r.tenant_id = :pt and r.person_id = :pid order by r.from_at;`,
+    audit(c, 'read', 'PersonOverview', ':pid'),
+    'commit;',
+  ].join('\n');
+}
+
+/** Session lookup, transaction, tenant and account, the person, and the three access-check lookups. */
+function accessCheck(c: RequestContext): string[] {
+  const ids = `'{${c.personIds.join(',')}}'::uuid[]`;
+  return [
+    `\\set i random(1, ${c.personIds.length})`,
+    `select * from auth_find_session(${lit(c.tokenHash)});`,
+    'begin;',
+    `select set_config('app.tenant_id', ${lit(c.tenantId)}, true), set_config('app.account_id', ${lit(c.accountId)}, true);`,
+    `select tenant_id as pt, id as pid from person where id = (${ids})[:i] \\gset`,
+    `select kind, account_id, organisation_id, person_id, from_at, to_at from care_relation
+  where tenant_id = :pt and person_id = :pid and account_id = ${lit(c.accountId)};`,
+    `select person_id, grantee_organisation_id, purpose, expires_at, revoked_at from consent
+  where tenant_id = :pt and person_id = :pid and grantee_organisation_id = ${lit(c.tenantId)};`,
+    `select account_id, person_id, reason, expires_at from break_glass
+  where tenant_id = :pt and person_id = :pid and account_id = ${lit(c.accountId)} and expires_at > now();`,
+  ];
+}
+
+function audit(c: RequestContext, action: string, resourceType: string, resourceId: string): string {
+  return `insert into audit_event (tenant_id, at, actor_account_id, actor_organisation_id, actor_role, action,
+    person_id, resource_type, resource_id, purpose, break_glass_reason)
+  values (:pt, now(), ${lit(c.accountId)}, ${lit(c.tenantId)}, ${lit(c.role)}, ${lit(action)},
+    :pid, ${lit(resourceType)}, ${resourceId}, null, null);`;
+}
+
+function lit(s: string): string {
+  return `'${s.replaceAll("'", "''")}'`;
+}

@@ -1,0 +1,146 @@
+// `npm run bench`: the benchmark suite (DESIGN.md "Testing and benchmarks"). See docs/benchmarks.md.
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { closeDataset, type DatasetResult, type OpenDataset, openDataset } from './dataset.ts';
+import { runLoad } from './http-load.ts';
+import { describeMachine, describeRevision } from './machine.ts';
+import { measureAll, type Timing } from './measure.ts';
+import { findPgbench, pgbenchVersion } from './pgbench.ts';
+import { killStarted } from './processes.ts';
+import { type BenchResults, checkTargets, renderMarkdown } from './report.ts';
+import { runCli, startScript, stopStrayPostgres } from './server-process.ts';
+
+const REPO = path.resolve(import.meta.dirname, '../..');
+const RESULTS_DIR = path.join(REPO, 'bench', 'results');
+const REPORT_FILE = path.join(REPO, 'docs', 'benchmarks.md');
+/** The whole run is bounded: past this, everything started is stopped and the run fails. */
+const DEADLINE_MS = Number(process.env.BENCH_DEADLINE_MIN ?? 28) * 60_000;
+
+const timing: Timing = {
+  connections: [1, 8, 32],
+  durationS: Number(process.env.BENCH_DURATION ?? 10),
+  warmupS: Number(process.env.BENCH_WARMUP ?? 3),
+};
+const sizes = (process.env.BENCH_PERSONS ?? '1000,100000').split(',').map(Number);
+
+const log = (msg: string) => console.log(`[bench ${elapsed()}] ${msg}`);
+const t0 = performance.now();
+const elapsed = () => `${Math.round((performance.now() - t0) / 1000)}s`;
+
+const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+if (major < 22 || (major === 22 && minor < 18)) {
+  console.error(
+    `bench: needs Node 22.18 or newer (this is ${process.version}); run it with \`npm run bench\``,
+  );
+  process.exit(2);
+}
+if (sizes.some((n) => !Number.isInteger(n) || n < 10 || n > 100_000)) {
+  console.error('bench: BENCH_PERSONS must be whole numbers from 10 to 100000');
+  process.exit(2);
+}
+
+// A traversable temp dir: as root, the embedded PostgreSQL runs as `postgres` and must reach its cluster.
+const root = mkdtempSync(path.join(os.tmpdir(), 'bedring-bench-'));
+chmodSync(root, 0o711);
+const dataDirs: string[] = [];
+
+async function cleanup() {
+  killStarted();
+  for (const dir of dataDirs) await stopStrayPostgres(dir).catch(() => {});
+  rmSync(root, { recursive: true, force: true });
+}
+
+let aborting = false;
+async function abort(reason: string, code: number) {
+  if (aborting) return;
+  aborting = true;
+  console.error(`bench: ${reason}; stopping what it started and removing ${root}`);
+  await cleanup();
+  process.exit(code);
+}
+const deadline = setTimeout(
+  () => abort(`the run passed its ${DEADLINE_MS / 60_000} min limit`, 1),
+  DEADLINE_MS,
+);
+deadline.unref();
+process.on('SIGINT', () => abort('interrupted', 130));
+process.on('SIGTERM', () => abort('terminated', 143));
+
+async function main() {
+  const startedAt = new Date();
+  const loadBefore = os.loadavg()[0]!;
+  const revision = describeRevision(REPO);
+  const pgbench = findPgbench();
+  log(`pgbench: ${pgbench}; data in ${root}`);
+
+  log('HTTP floor: empty Fastify route …');
+  const floorServer = await startScript(path.join(import.meta.dirname, 'empty-route.server.ts'));
+  const floor = [];
+  try {
+    for (const connections of timing.connections)
+      floor.push(
+        await runLoad({
+          origin: floorServer.origin,
+          method: 'GET',
+          paths: ['/empty'],
+          connections,
+          durationS: timing.durationS,
+          warmupS: timing.warmupS,
+        }),
+      );
+  } finally {
+    await floorServer.stop();
+  }
+
+  // Both databases are loaded first and then measured side by side (see measure.ts).
+  const loaded: { persons: number; dataDir: string; loadSeconds: number }[] = [];
+  for (const persons of sizes) {
+    const dataDir = path.join(root, `persons-${persons}`);
+    dataDirs.push(dataDir);
+    log(`${persons} persons: loading the demo data …`);
+    const loadSeconds = await runCli(['demo', '--persons', String(persons)], dataDir, 20 * 60_000);
+    log(`${persons} persons: loaded in ${loadSeconds.toFixed(1)} s`);
+    loaded.push({ persons, dataDir, loadSeconds });
+  }
+  const open: OpenDataset[] = [];
+  const datasets: DatasetResult[] = [];
+  try {
+    for (const l of loaded) open.push(await openDataset(l.dataDir, l.persons, l.loadSeconds));
+    await measureAll(open, { timing, pgbench, log });
+  } finally {
+    for (const ds of open) datasets.push(await closeDataset(ds));
+  }
+
+  const results: BenchResults = {
+    startedAt: startedAt.toISOString(),
+    wallSeconds: Math.round((performance.now() - t0) / 1000),
+    revision,
+    machine: describeMachine(),
+    pgbench: pgbenchVersion(pgbench),
+    timing,
+    loadAverage: {
+      before: Math.round(loadBefore * 100) / 100,
+      after: Math.round(os.loadavg()[0]! * 100) / 100,
+    },
+    floor,
+    datasets,
+  };
+  const checks = checkTargets(results);
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const rawFile = path.join(RESULTS_DIR, `bench-${results.startedAt.replaceAll(':', '-')}.json`);
+  writeFileSync(rawFile, `${JSON.stringify({ ...results, checks }, null, 2)}\n`);
+  mkdirSync(path.dirname(REPORT_FILE), { recursive: true });
+  writeFileSync(REPORT_FILE, renderMarkdown(results, checks));
+  log(`done in ${elapsed()}: ${REPORT_FILE}, ${rawFile}`);
+  for (const c of checks) console.log(`${c.pass ? 'PASS' : 'FAIL'}  ${c.target}: ${c.measured}`);
+}
+
+try {
+  await main();
+  await cleanup();
+} catch (err) {
+  // After an interrupt, the processes it ended make the run fail too: that is not worth a stack trace.
+  if (!aborting) console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+  await abort('the run failed', 1);
+}

@@ -1,0 +1,22 @@
+import { createHash } from 'node:crypto';
+import pg from 'pg';
+
+/**
+ * A pg client that prepares each distinct statement once per connection (a named statement) instead
+ * of having PostgreSQL parse and plan it on every request. Kysely sends the same SQL text for the
+ * same query shape, so the set of names stays small.
+ */
+export class PreparedClient extends pg.Client {
+  // biome-ignore lint/suspicious/noExplicitAny: pg's query() has many overloads; we only rewrite one.
+  override query(config: any, values?: any, callback?: any): any {
+    if (
+      typeof config === 'string' &&
+      Array.isArray(values) &&
+      !/^\s*(begin|commit|rollback|savepoint|release)/i.test(config)
+    ) {
+      const name = `b${createHash('sha1').update(config).digest('base64url').slice(0, 20)}`;
+      return super.query({ name, text: config, values }, callback);
+    }
+    return super.query(config, values, callback);
+  }
+}
