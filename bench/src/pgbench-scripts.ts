@@ -47,7 +47,7 @@ export function overviewReadScript(c: RequestContext): string {
   ].join('\n');
 }
 
-/** Session lookup, transaction, tenant and account, the person, and the three access-check lookups. */
+/** Session lookup, transaction, tenant and account, and the one-statement access check. */
 function accessCheck(c: RequestContext): string[] {
   const ids = `'{${c.personIds.join(',')}}'::uuid[]`;
   return [
@@ -55,13 +55,16 @@ function accessCheck(c: RequestContext): string[] {
     `select * from auth_find_session(${lit(c.tokenHash)});`,
     'begin;',
     `select set_config('app.tenant_id', ${lit(c.tenantId)}, true), set_config('app.account_id', ${lit(c.accountId)}, true);`,
-    `select tenant_id as pt, id as pid from person where id = (${ids})[:i] \\gset`,
-    `select kind, account_id, organisation_id, person_id, from_at, to_at from care_relation
-  where tenant_id = :pt and person_id = :pid and account_id = ${lit(c.accountId)};`,
-    `select person_id, grantee_organisation_id, purpose, expires_at, revoked_at from consent
-  where tenant_id = :pt and person_id = :pid and grantee_organisation_id = ${lit(c.tenantId)};`,
-    `select account_id, person_id, reason, expires_at from break_glass
-  where tenant_id = :pt and person_id = :pid and account_id = ${lit(c.accountId)} and expires_at > now();`,
+    // The access check is one statement, as in access.guard.ts: the person with its relations, consents
+    // and break-glass for this actor as JSON arrays.
+    `select p.tenant_id as pt, p.id as pid,
+    (select coalesce(json_agg(r), '[]') from (select kind, organisation_id, from_at, to_at from care_relation
+      where tenant_id = p.tenant_id and person_id = p.id and account_id = ${lit(c.accountId)}) r) as relations,
+    (select coalesce(json_agg(c), '[]') from (select purpose, expires_at, revoked_at from consent
+      where tenant_id = p.tenant_id and person_id = p.id and grantee_organisation_id = ${lit(c.tenantId)}) c) as consents,
+    (select coalesce(json_agg(b), '[]') from (select reason, expires_at from break_glass
+      where tenant_id = p.tenant_id and person_id = p.id and account_id = ${lit(c.accountId)} and expires_at > now()) b) as glass
+  from person p where p.id = (${ids})[:i] \\gset`,
   ];
 }
 
