@@ -1,21 +1,40 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from './schema.ts';
 
-export type Tx = Transaction<DB>;
+/** A connection inside a transaction begun by inTenant. */
+export type Tx = Kysely<DB>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Every request's work runs in one transaction that first sets the tenant and the acting account
  * transaction-locally (set_config(..., true)), so row-level security applies and a pooler can be used.
+ * BEGIN and the settings go to the database in one round trip: the ids are checked to be UUIDs, so
+ * writing them into the statement is safe.
  */
 export function inTenant<T>(
   db: Kysely<DB>,
   who: { tenantId: string; accountId: string | null },
   work: (trx: Tx) => Promise<T>,
 ): Promise<T> {
-  return db.transaction().execute(async (trx) => {
-    await sql`select set_config('app.tenant_id', ${who.tenantId}, true), set_config('app.account_id', ${who.accountId ?? ''}, true)`.execute(
-      trx,
-    );
-    return work(trx);
+  const account = who.accountId ?? '';
+  if (!UUID.test(who.tenantId) || (account !== '' && !UUID.test(account))) {
+    throw new Error('inTenant: tenant and account must be UUIDs');
+  }
+  return db.connection().execute(async (conn) => {
+    await sql
+      .raw(
+        `begin; select set_config('app.tenant_id', '${who.tenantId}', true), set_config('app.account_id', '${account}', true)`,
+      )
+      .execute(conn);
+    try {
+      const result = await work(conn);
+      await sql.raw('commit').execute(conn);
+      return result;
+    } catch (err) {
+      // A failed rollback (the connection is gone) must not hide the error that caused it.
+      await sql.raw('rollback').execute(conn).catch(() => {});
+      throw err;
+    }
   });
 }

@@ -71,7 +71,8 @@ export interface PersonOverview {
   aboutMe: string;
   strengths: string;
   aboutMeUpdatedAt: Date | null;
-  aboutMeUpdatedBy: string | null;
+  /** Who last wrote "om meg": the person themself, or a named staff member who wrote it with them. */
+  aboutMeWrittenBy: { kind: 'person' } | { kind: 'staff'; name: string } | null;
   livingConditions: { domain: LivingConditionDomain; current: RatingView | null }[];
   completeness: { rated: number; of: number };
   careTeam: {
@@ -176,7 +177,11 @@ export async function personOverview(trx: Tx, person: PersonRef, now: Date): Pro
     aboutMe: p.about_me,
     strengths: p.strengths,
     aboutMeUpdatedAt: p.about_me_updated_at,
-    aboutMeUpdatedBy: p.updated_by_name ?? (p.about_me_updated_by ? 'person' : null),
+    aboutMeWrittenBy: !p.about_me_updated_by
+      ? null
+      : p.updated_by_name
+        ? { kind: 'staff', name: p.updated_by_name }
+        : { kind: 'person' },
     livingConditions: LivingConditionDomains.map((domain) => ({
       domain,
       current: current.get(domain) ?? null,

@@ -102,7 +102,7 @@ describe("the person's record", () => {
     assert.equal(res.statusCode, 200);
     const view = (await t.app.inject({ url: `/api/persons/${ids.pasient}`, headers })).json().person;
     assert.equal(view.aboutMe, 'Jeg heter Per og vil jobbe med båter.');
-    assert.equal(view.aboutMeUpdatedBy, 'person');
+    assert.deepEqual(view.aboutMeWrittenBy, { kind: 'person' });
     const peer = await t.app.inject({
       method: 'PUT',
       url: `/api/persons/${ids.pasient}/about`,

@@ -15,12 +15,13 @@ export function AboutMe({ person, viewer }: { person: PersonOverview; viewer: 's
   const [saved, setSaved] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
 
+  const writer = person.aboutMeWrittenBy;
   const author =
-    person.aboutMeUpdatedBy === 'person'
+    writer?.kind === 'person'
       ? viewer === 'self'
         ? t('about.byYou')
         : t('about.byPerson')
-      : person.aboutMeUpdatedBy;
+      : (writer?.name ?? null);
   const empty = !person.aboutMe.trim() && !person.strengths.trim();
 
   const close = (didSave: boolean) => {

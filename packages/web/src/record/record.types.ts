@@ -49,7 +49,7 @@ export interface PersonOverview {
   strengths: string;
   aboutMeUpdatedAt: string | null;
   /** A staff member's name, the word 'person' when the person wrote it, or null. */
-  aboutMeUpdatedBy: string | null;
+  aboutMeWrittenBy: { kind: 'person' } | { kind: 'staff'; name: string } | null;
   livingConditions: { domain: LivingConditionDomain; current: RatingView | null }[];
   completeness: { rated: number; of: number };
   careTeam: CareTeamMember[];
