@@ -173,8 +173,8 @@ function table(title: string, m: RequestMeasurement, floor: LoadResult[]): strin
     '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows,
     '',
-    `Without prepared statements (\`pgbench -M extended\`: every statement parsed and planned, as the server's`,
-    `queries are) at ${DIAGNOSTIC_CLIENTS} clients: ${fmt(m.unprepared?.tps)} tx/s, p99 ${ms(m.unprepared?.latencyMs.p99)} ms; the API reaches ${apiShare(m)} of that.`,
+    `For comparison, pgbench without prepared statements (\`-M extended\`: every statement parsed and planned;`,
+    `the server prepares its statements, see docs/decisions/0003) at ${DIAGNOSTIC_CLIENTS} clients: ${fmt(m.unprepared?.tps)} tx/s, p99 ${ms(m.unprepared?.latencyMs.p99)} ms; the API reaches ${apiShare(m)} of that.`,
     '',
   ];
 }
