@@ -33,7 +33,10 @@ export function inTenant<T>(
       return result;
     } catch (err) {
       // A failed rollback (the connection is gone) must not hide the error that caused it.
-      await sql.raw('rollback').execute(conn).catch(() => {});
+      await sql
+        .raw('rollback')
+        .execute(conn)
+        .catch(() => {});
       throw err;
     }
   });
