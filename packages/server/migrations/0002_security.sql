@@ -1,10 +1,10 @@
 -- Row-level security, forced, on every table with tenant data, and the grants of the application role.
 -- The owner keeps a policy of its own (migrations, the operator's CLI, the audit sealer).
 
+-- The role is cluster-wide: another database in the same cluster may create it at the same moment.
 do $$ begin
-  if not exists (select 1 from pg_roles where rolname = 'bedring_app') then
-    create role bedring_app login nosuperuser nocreatedb nocreaterole noinherit;
-  end if;
+  create role bedring_app login nosuperuser nocreatedb nocreaterole noinherit;
+exception when duplicate_object or unique_violation then null;
 end $$;
 
 grant usage on schema public to bedring_app;
