@@ -1,28 +1,16 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { CaseloadPage } from './pages/caseload.page.ts';
 import { LoginPage } from './pages/login.page.ts';
 import { MinSidePage } from './pages/min-side.page.ts';
 import { PersonPage } from './pages/person.page.ts';
 import { seriousViolations } from './support/axe.ts';
-import { launchBrowser, openPage, PHONE, TEST_TIMEOUT } from './support/browser.ts';
-import { type E2eServer, personId, startServer } from './support/server.ts';
+import { openPage, PHONE, TEST_TIMEOUT } from './support/browser.ts';
+import { e2eEnvironment } from './support/fixture.ts';
+import { personId } from './support/server.ts';
 
-let server: E2eServer;
-let browser: Browser;
-
-before(
-  async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  },
-  { timeout: 60_000 },
-);
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = e2eEnvironment();
 
 async function assertAccessible(page: Page, what: string) {
   assert.deepEqual(await seriousViolations(page), [], `axe on ${what}`);
@@ -36,7 +24,7 @@ async function assertStructure(page: Page, what: string) {
 }
 
 test('login page, with an error and with the one-time code field', { timeout: TEST_TIMEOUT }, async () => {
-  const { page, context, cspViolations } = await openPage(browser, server.baseUrl);
+  const { page, context, cspViolations } = await openPage(env.browser, env.server.baseUrl);
   const login = new LoginPage(page);
   await login.goto();
   await assertStructure(page, 'login');
@@ -55,7 +43,7 @@ test('login page, with an error and with the one-time code field', { timeout: TE
 test('caseload and person page (clinician), with a rating form and history open', {
   timeout: TEST_TIMEOUT,
 }, async () => {
-  const { page, context, cspViolations } = await openPage(browser, server.baseUrl);
+  const { page, context, cspViolations } = await openPage(env.browser, env.server.baseUrl);
   await new LoginPage(page).loginAs('behandler', '/pasienter');
   const caseload = new CaseloadPage(page);
   await caseload.ready();
@@ -79,7 +67,7 @@ test('caseload and person page (clinician), with a rating form and history open'
 });
 
 test('Min side at 360 × 740 (patient), also while editing "Om meg"', { timeout: TEST_TIMEOUT }, async () => {
-  const { page, context, cspViolations } = await openPage(browser, server.baseUrl, PHONE);
+  const { page, context, cspViolations } = await openPage(env.browser, env.server.baseUrl, PHONE);
   await new LoginPage(page).loginAs('pasient', '/min-side');
   const minSide = new MinSidePage(page);
   await minSide.ready();
@@ -95,8 +83,8 @@ test('Min side at 360 × 740 (patient), also while editing "Om meg"', { timeout:
 test('break-glass as a leader: no access, emergency access, and the review list', {
   timeout: TEST_TIMEOUT,
 }, async () => {
-  const per = await personId(server.db, 'Per', 'Pasient');
-  const { page, context, cspViolations } = await openPage(browser, server.baseUrl);
+  const per = await personId(env.server.db, 'Per', 'Pasient');
+  const { page, context, cspViolations } = await openPage(env.browser, env.server.baseUrl);
   await new LoginPage(page).loginAs('leder', '/pasienter');
   const person = new PersonPage(page);
   await person.goto(per);
@@ -127,7 +115,7 @@ test('break-glass as a leader: no access, emergency access, and the review list'
 });
 
 test('admin page (with the one-time code) shows no clinical data', { timeout: TEST_TIMEOUT }, async () => {
-  const { page, context, cspViolations } = await openPage(browser, server.baseUrl);
+  const { page, context, cspViolations } = await openPage(env.browser, env.server.baseUrl);
   await new LoginPage(page).loginAs('admin', '/admin');
   await page.getByRole('heading', { level: 1, name: 'Administrasjon' }).waitFor();
   await page.getByText('bedring user add', { exact: false }).waitFor();

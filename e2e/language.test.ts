@@ -1,29 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { test } from 'node:test';
 import { LoginPage } from './pages/login.page.ts';
-import { launchBrowser, openPage, TEST_TIMEOUT } from './support/browser.ts';
-import { type E2eServer, startServer } from './support/server.ts';
+import { openPage, TEST_TIMEOUT } from './support/browser.ts';
+import { e2eEnvironment } from './support/fixture.ts';
 
-let server: E2eServer;
-let browser: Browser;
-
-before(
-  async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  },
-  { timeout: 60_000 },
-);
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = e2eEnvironment();
 
 test('the language switch turns the visible text into English and back, and is remembered', {
   timeout: TEST_TIMEOUT,
 }, async () => {
-  const { page, context } = await openPage(browser, server.baseUrl);
+  const { page, context } = await openPage(env.browser, env.server.baseUrl);
   const login = new LoginPage(page);
   await login.loginAs('behandler', '/pasienter');
   await page.getByRole('heading', { level: 1, name: 'Mine pasienter' }).waitFor();
@@ -62,7 +48,7 @@ test('the language switch turns the visible text into English and back, and is r
 });
 
 test('the login page switches language before anyone logs in', { timeout: TEST_TIMEOUT }, async () => {
-  const { page, context } = await openPage(browser, server.baseUrl);
+  const { page, context } = await openPage(env.browser, env.server.baseUrl);
   const login = new LoginPage(page);
   await login.goto();
   await page.getByRole('button', { name: 'English' }).click();

@@ -1,30 +1,16 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { test } from 'node:test';
 import { LoginPage } from './pages/login.page.ts';
 import { MinSidePage } from './pages/min-side.page.ts';
-import { launchBrowser, openPage, PHONE, TEST_TIMEOUT } from './support/browser.ts';
-import { type E2eServer, startServer } from './support/server.ts';
+import { openPage, PHONE, TEST_TIMEOUT } from './support/browser.ts';
+import { e2eEnvironment } from './support/fixture.ts';
 
-let server: E2eServer;
-let browser: Browser;
-
-before(
-  async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  },
-  { timeout: 60_000 },
-);
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = e2eEnvironment();
 
 test('the patient portal fits a 360 px phone without horizontal scrolling', {
   timeout: TEST_TIMEOUT,
 }, async () => {
-  const { page, context } = await openPage(browser, server.baseUrl, PHONE);
+  const { page, context } = await openPage(env.browser, env.server.baseUrl, PHONE);
   const login = new LoginPage(page);
   await login.goto();
   assert.equal(await new MinSidePage(page).horizontalOverflow(), 0, 'login page at 360 px');
@@ -43,7 +29,7 @@ test('the patient portal fits a 360 px phone without horizontal scrolling', {
 });
 
 test('the patient writes "Om meg" in their own words on the phone', { timeout: TEST_TIMEOUT }, async () => {
-  const { page, context } = await openPage(browser, server.baseUrl, PHONE);
+  const { page, context } = await openPage(env.browser, env.server.baseUrl, PHONE);
   await new LoginPage(page).loginAs('pasient', '/min-side');
   const minSide = new MinSidePage(page);
   await minSide.ready();
@@ -54,7 +40,7 @@ test('the patient writes "Om meg" in their own words on the phone', { timeout: T
   await page.getByRole('status').getByText('Lagret.', { exact: false }).waitFor();
   await page.getByText(strengths).waitFor();
   await page.getByText(/Sist endret av deg/).waitFor();
-  // Kept on the server.
+  // Kept on the env.server.
   await page.reload();
   await minSide.ready();
   await page.getByText(strengths).waitFor();

@@ -1,32 +1,18 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { test } from 'node:test';
 import { CaseloadPage } from './pages/caseload.page.ts';
 import { LoginPage } from './pages/login.page.ts';
 import { MinSidePage } from './pages/min-side.page.ts';
 import { PersonPage } from './pages/person.page.ts';
-import { launchBrowser, openPage, TEST_TIMEOUT } from './support/browser.ts';
-import { type E2eServer, startServer } from './support/server.ts';
+import { openPage, TEST_TIMEOUT } from './support/browser.ts';
+import { e2eEnvironment } from './support/fixture.ts';
 
-let server: E2eServer;
-let browser: Browser;
-
-before(
-  async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  },
-  { timeout: 60_000 },
-);
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = e2eEnvironment();
 
 test('a clinician rates living conditions, and the patient sees who read the record', {
   timeout: TEST_TIMEOUT,
 }, async () => {
-  const staff = await openPage(browser, server.baseUrl);
+  const staff = await openPage(env.browser, env.server.baseUrl);
   await new LoginPage(staff.page).loginAs('behandler', '/pasienter');
   const caseload = new CaseloadPage(staff.page);
   await caseload.ready();
@@ -65,7 +51,7 @@ test('a clinician rates living conditions, and the patient sees who read the rec
   assert.deepEqual(staff.cspViolations, []);
 
   // The patient, in a browser context of their own.
-  const patient = await openPage(browser, server.baseUrl);
+  const patient = await openPage(env.browser, env.server.baseUrl);
   await new LoginPage(patient.page).loginAs('pasient', '/min-side');
   const minSide = new MinSidePage(patient.page);
   await minSide.ready();
@@ -90,7 +76,7 @@ test('a clinician rates living conditions, and the patient sees who read the rec
 });
 
 test('a wrong password gets a clear message and no session', { timeout: TEST_TIMEOUT }, async () => {
-  const { page, context } = await openPage(browser, server.baseUrl);
+  const { page, context } = await openPage(env.browser, env.server.baseUrl);
   const login = new LoginPage(page);
   await login.goto();
   await login.submit('behandler', 'feil-passord');
