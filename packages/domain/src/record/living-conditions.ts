@@ -18,6 +18,13 @@ export type LivingConditionDomain = (typeof LivingConditionDomains)[number];
 export const Ratings = ['green', 'yellow', 'red'] as const;
 export type Rating = (typeof Ratings)[number];
 
+/** Who rates living conditions: staff with a clinical or follow-up role; peers and the person do not. */
+export const RaterRoles = ['leader', 'clinician', 'milieu', 'municipal'] as const;
+
+export function mayRate(role: string): boolean {
+  return (RaterRoles as readonly string[]).includes(role);
+}
+
 export interface DomainRating {
   domain: LivingConditionDomain;
   rating: Rating;

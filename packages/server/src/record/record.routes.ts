@@ -1,5 +1,5 @@
 import type { LivingConditionDomain } from '@bedring/domain';
-import { LivingConditionDomains, Ratings } from '@bedring/domain';
+import { LivingConditionDomains, mayRate, Ratings } from '@bedring/domain';
 import { Type } from '@sinclair/typebox';
 import { personForAccessLog } from '../access/access.guard.ts';
 import { asActor, withPerson } from '../access/as-actor.ts';
@@ -24,9 +24,6 @@ const AboutBody = Type.Object(
   { aboutMe: Text(4000), strengths: Text(4000) },
   { additionalProperties: false },
 );
-
-/** Who rates living conditions: staff with a clinical or follow-up role; peers and the person do not. */
-const RATERS = new Set(['leader', 'clinician', 'milieu', 'municipal']);
 
 /** The person's record: caseload, overview, "om meg", living-condition ratings, access log. */
 export async function recordRoutes(app: App) {
@@ -115,7 +112,7 @@ export async function recordRoutes(app: App) {
         actor,
         req.params.personId,
         async ({ trx, now, person, audit }) => {
-          if (!RATERS.has(actor.role))
+          if (!mayRate(actor.role))
             throw forbidden('role_cannot_rate', 'Din rolle kan ikke vurdere levekår.');
           const row = await trx
             .insertInto('living_condition_rating')

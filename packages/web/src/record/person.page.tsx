@@ -9,7 +9,7 @@ import { useDocumentTitle } from '../shell/use-document-title.ts';
 import { AboutMe } from './about-me.component.tsx';
 import { CareTeam } from './care-team.component.tsx';
 import { LivingConditions } from './living-conditions.component.tsx';
-import { RaterRoles } from './living-conditions.ts';
+import { mayRate } from './living-conditions.ts';
 import { Organisations } from './organisations.component.tsx';
 import { usePerson } from './person.resource.ts';
 
@@ -77,7 +77,7 @@ export function PersonPage() {
       )}
       {access.viaConsent && <p className="message message--info">{t('person.accessConsent')}</p>}
       <AboutMe person={p} viewer="staff" />
-      <LivingConditions person={p} canRate={RaterRoles.includes(user.role)} title={t('living.title')} />
+      <LivingConditions person={p} canRate={mayRate(user.role)} title={t('living.title')} />
       <div className="two-columns">
         <CareTeam team={p.careTeam} title={t('team.title')} />
         <Organisations organisations={p.organisations} />
