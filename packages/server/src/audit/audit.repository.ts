@@ -9,7 +9,7 @@ import {
 import { type Kysely, sql } from 'kysely';
 import type { RequestActor } from '../auth/actor.ts';
 import type { DB } from '../db/schema.ts';
-import type { Tx } from '../db/transaction.ts';
+import { deferToCommit, type Tx } from '../db/transaction.ts';
 
 export type AuditAction = 'read' | 'search' | 'create' | 'update' | 'login' | 'logout' | 'break-glass';
 
@@ -24,29 +24,46 @@ export interface AuditEntry {
   breakGlassReason?: string | null;
 }
 
-/** Writes the audit event in the caller's transaction: no read or write of personal data without one. */
+/**
+ * Writes the audit event in the caller's transaction: no read or write of personal data without one.
+ * Inside a request's transaction the insert travels with COMMIT (one round trip fewer per request);
+ * it is still part of the transaction, so a failed request leaves neither data nor audit event.
+ */
 export async function recordAudit(
   trx: Tx,
   actor: Pick<RequestActor, 'accountId' | 'organisationId' | 'role'>,
   e: AuditEntry,
   at: Date,
 ) {
-  await trx
-    .insertInto('audit_event')
-    .values({
-      tenant_id: e.tenantId,
-      at,
-      actor_account_id: actor.accountId,
-      actor_organisation_id: actor.organisationId,
-      actor_role: actor.role,
-      action: e.action,
-      person_id: e.personId,
-      resource_type: e.resourceType,
-      resource_id: e.resourceId,
-      purpose: e.purpose ?? null,
-      break_glass_reason: e.breakGlassReason ?? null,
-    })
-    .execute();
+  const row = {
+    tenant_id: e.tenantId,
+    at,
+    actor_account_id: actor.accountId,
+    actor_organisation_id: actor.organisationId,
+    actor_role: actor.role,
+    action: e.action,
+    person_id: e.personId,
+    resource_type: e.resourceType,
+    resource_id: e.resourceId,
+    purpose: e.purpose ?? null,
+    break_glass_reason: e.breakGlassReason ?? null,
+  };
+  if (deferToCommit(trx, auditInsertStatement(row))) return;
+  await trx.insertInto('audit_event').values(row).execute();
+}
+
+const AUDIT_COLUMNS =
+  'tenant_id, at, actor_account_id, actor_organisation_id, actor_role, action, person_id, resource_type, resource_id, purpose, break_glass_reason';
+
+/**
+ * A parameter-free insert (it is sent with COMMIT in the simple protocol): the row travels as JSON in
+ * a dollar-quoted literal whose tag never occurs in the JSON, so no value can end the literal.
+ */
+function auditInsertStatement(row: Record<string, unknown>): string {
+  const json = JSON.stringify([row]);
+  let tag = 'audit';
+  while (json.includes(`$${tag}$`)) tag += 'x';
+  return `insert into audit_event (${AUDIT_COLUMNS}) select ${AUDIT_COLUMNS} from json_populate_recordset(null::audit_event, $${tag}$${json}$${tag}$)`;
 }
 
 export interface AccessLogEntry {

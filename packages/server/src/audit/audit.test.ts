@@ -59,6 +59,26 @@ describe('audit trail', () => {
     assert.equal(afterCount.n, before.n);
   });
 
+  it('keeps hostile text in an audited reason as it was written', async () => {
+    const reason = 'Akutt: $audit$\'); drop table person; -- "sitat" og $$ og \\';
+    const headers = { authorization: `Bearer ${await t.login('behandler')}` };
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/persons/${ids.stranger}/break-glass`,
+      headers,
+      payload: { reason },
+    });
+    assert.equal(res.statusCode, 201);
+    const event = await t.db.owner
+      .selectFrom('audit_event')
+      .select('break_glass_reason')
+      .where('person_id', '=', ids.stranger)
+      .where('action', '=', 'break-glass')
+      .executeTakeFirstOrThrow();
+    assert.equal(event.break_glass_reason, reason);
+    assert.ok((await t.db.owner.selectFrom('person').select('id').limit(1).execute()).length === 1);
+  });
+
   it('lets the person see who looked at their record', async () => {
     const patient = { authorization: `Bearer ${await t.login('pasient')}` };
     const log = await t.app.inject({ url: `/api/persons/${ids.pasient}/access-log`, headers: patient });

@@ -9,11 +9,9 @@ import pg from 'pg';
 export class PreparedClient extends pg.Client {
   // biome-ignore lint/suspicious/noExplicitAny: pg's query() has many overloads; we only rewrite one.
   override query(config: any, values?: any, callback?: any): any {
-    if (
-      typeof config === 'string' &&
-      Array.isArray(values) &&
-      !/^\s*(begin|commit|rollback|savepoint|release)/i.test(config)
-    ) {
+    // Only statements with parameters: parameter-free texts may hold several statements (BEGIN …,
+    // … COMMIT), which PostgreSQL runs only unprepared.
+    if (typeof config === 'string' && Array.isArray(values) && values.length > 0) {
       const name = `b${createHash('sha1').update(config).digest('base64url').slice(0, 20)}`;
       return super.query({ name, text: config, values }, callback);
     }

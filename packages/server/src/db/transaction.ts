@@ -6,11 +6,25 @@ export type Tx = Kysely<DB>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Statements to run just before COMMIT, sent with it in the same round trip (see deferToCommit). */
+const deferred = new WeakMap<Tx, string[]>();
+
+/**
+ * Runs a complete, parameter-free statement as the last step of the transaction, in the same round
+ * trip as COMMIT. Returns false outside inTenant, where the caller must run it itself.
+ */
+export function deferToCommit(trx: Tx, statement: string): boolean {
+  const list = deferred.get(trx);
+  if (!list) return false;
+  list.push(statement);
+  return true;
+}
+
 /**
  * Every request's work runs in one transaction that first sets the tenant and the acting account
  * transaction-locally (set_config(..., true)), so row-level security applies and a pooler can be used.
- * BEGIN and the settings go to the database in one round trip: the ids are checked to be UUIDs, so
- * writing them into the statement is safe.
+ * BEGIN and the settings go to the database in one round trip (the ids are checked to be UUIDs, so
+ * writing them into the statement is safe), and so do deferred statements and COMMIT.
  */
 export function inTenant<T>(
   db: Kysely<DB>,
@@ -27,9 +41,10 @@ export function inTenant<T>(
         `begin; select set_config('app.tenant_id', '${who.tenantId}', true), set_config('app.account_id', '${account}', true)`,
       )
       .execute(conn);
+    deferred.set(conn, []);
     try {
       const result = await work(conn);
-      await sql.raw('commit').execute(conn);
+      await sql.raw([...(deferred.get(conn) ?? []), 'commit'].join(';\n')).execute(conn);
       return result;
     } catch (err) {
       // A failed rollback (the connection is gone) must not hide the error that caused it.

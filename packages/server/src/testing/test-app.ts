@@ -25,7 +25,7 @@ export async function testApp(
   const app = await buildApp({
     db,
     clock,
-    logLevel: 'silent',
+    logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
     loginAttemptsPerMinute: opts.loginAttemptsPerMinute ?? 10_000,
   });
   await app.ready();
