@@ -24,30 +24,3 @@ export const RaterRoles = ['leader', 'clinician', 'milieu', 'municipal'] as cons
 export function mayRate(role: string): boolean {
   return (RaterRoles as readonly string[]).includes(role);
 }
-
-export interface DomainRating {
-  domain: LivingConditionDomain;
-  rating: Rating;
-  note: string;
-  ratedAt: Date;
-  ratedBy: string;
-}
-
-/** The current rating of each domain is the newest one; older ones stay as history. */
-export function currentRatings(history: readonly DomainRating[]): Map<LivingConditionDomain, DomainRating> {
-  const current = new Map<LivingConditionDomain, DomainRating>();
-  for (const r of history) {
-    const seen = current.get(r.domain);
-    if (!seen || seen.ratedAt.getTime() < r.ratedAt.getTime()) current.set(r.domain, r);
-  }
-  return current;
-}
-
-/** How many of the 8 domains have a rating: completeness is shown, never required (U-13). */
-export function completeness(history: readonly DomainRating[]): { rated: number; of: number } {
-  return { rated: currentRatings(history).size, of: LivingConditionDomains.length };
-}
-
-export function isDomain(value: string): value is LivingConditionDomain {
-  return (LivingConditionDomains as readonly string[]).includes(value);
-}
