@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { LivingConditionDomains, mayRate, Ratings } from './living-conditions.ts';
+import { isDomain, LivingConditionDomains, mayRate, Ratings } from './living-conditions.ts';
 
 describe('living-condition domains', () => {
   it('has the eight domains in the order people see them, and three ratings', () => {
@@ -8,6 +8,8 @@ describe('living-condition domains', () => {
     assert.equal(LivingConditionDomains[0], 'substance-use');
     assert.equal(LivingConditionDomains[7], 'meaningful-activity');
     assert.deepEqual(Ratings, ['green', 'yellow', 'red']);
+    assert.equal(isDomain('housing'), true);
+    assert.equal(isDomain('misbruk'), false);
   });
 
   it('lets staff with a clinical or follow-up role rate, not peers, patients or administrators', () => {

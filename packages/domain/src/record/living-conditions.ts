@@ -24,3 +24,7 @@ export const RaterRoles = ['leader', 'clinician', 'milieu', 'municipal'] as cons
 export function mayRate(role: string): boolean {
   return (RaterRoles as readonly string[]).includes(role);
 }
+
+export function isDomain(value: string): value is LivingConditionDomain {
+  return (LivingConditionDomains as readonly string[]).includes(value);
+}

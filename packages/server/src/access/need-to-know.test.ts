@@ -22,6 +22,7 @@ const SAMPLES: Record<string, Sample> = {
   'GET /api/persons/:personId/access-log': { auditedBy: 'leader' },
   'GET /fhir/Patient/:id': {},
   'GET /fhir/Patient': { list: true },
+  'GET /fhir/Observation': { query: 'patient=Patient/:personId' },
   'GET /fhir/AuditEvent': { query: 'patient=Patient/:personId', auditedBy: 'leader' },
   'GET /api/break-glass': { list: true },
   'POST /api/break-glass/:id/review': { body: { note: 'gjennomgått' } },

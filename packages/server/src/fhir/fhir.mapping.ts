@@ -1,5 +1,6 @@
-import type { AuditEvent, Bundle, Patient, Resource } from '@medplum/fhirtypes';
+import type { AuditEvent, Bundle, Observation, Patient, Resource } from '@medplum/fhirtypes';
 import type { AccessLogEntry } from '../audit/audit.repository.ts';
+import type { RatingView } from '../record/record.repository.ts';
 
 /** Synthetic national identity numbers in the demo use the official fødselsnummer system URI. */
 export const NATIONAL_ID_SYSTEM = 'urn:oid:2.16.578.1.12.4.1.4.1';
@@ -72,5 +73,31 @@ export function searchset(resources: Resource[], selfUrl: string): Bundle {
       resource: r,
       search: { mode: 'match' },
     })),
+  };
+}
+
+/** Bedring's own code systems: the 8 living-condition domains and the three ratings. */
+export const LIVING_CONDITION_SYSTEM = 'https://bedring.no/fhir/CodeSystem/living-condition-domain';
+export const RATING_SYSTEM = 'https://bedring.no/fhir/CodeSystem/living-condition-rating';
+
+/** A living-condition rating as an Observation about the person, performed by the staff member who rated. */
+export function toObservation(r: RatingView, personId: string): Observation {
+  return {
+    resourceType: 'Observation',
+    id: r.id,
+    status: 'final',
+    category: [
+      {
+        coding: [
+          { system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'social-history' },
+        ],
+      },
+    ],
+    code: { coding: [{ system: LIVING_CONDITION_SYSTEM, code: r.domain }], text: r.domain },
+    subject: { reference: `Patient/${personId}` },
+    effectiveDateTime: r.ratedAt.toISOString(),
+    performer: [{ display: `${r.ratedBy.name} (${r.ratedBy.role})` }],
+    valueCodeableConcept: { coding: [{ system: RATING_SYSTEM, code: r.rating }], text: r.rating },
+    ...(r.note ? { note: [{ text: r.note }] } : {}),
   };
 }

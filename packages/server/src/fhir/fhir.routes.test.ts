@@ -26,7 +26,7 @@ describe('FHIR R4 façade', () => {
     valid(cs);
     assert.deepEqual(
       cs.rest[0].resource.map((r: { type: string }) => r.type),
-      ['Patient', 'AuditEvent'],
+      ['Patient', 'Observation', 'AuditEvent'],
     );
   });
 
@@ -70,6 +70,31 @@ describe('FHIR R4 façade', () => {
     assert.ok(byName.json().entry.some((e: { resource: { id: string } }) => e.resource.id === ids.pasient));
     const count = await t.app.inject({ url: '/fhir/Patient?_count=2', headers });
     assert.equal(count.json().entry.length, 2);
+  });
+
+  it('gives living-condition ratings as Observations, newest first, filtered by domain', async () => {
+    const res = await t.app.inject({ url: `/fhir/Observation?patient=Patient/${ids.pasient}`, headers });
+    assert.equal(res.statusCode, 200);
+    const bundle = res.json() as Bundle;
+    valid(bundle);
+    assert.equal(bundle.entry?.length, 10);
+    for (const e of bundle.entry!) valid(e.resource!);
+    const housing = await t.app.inject({
+      url: `/fhir/Observation?patient=${ids.pasient}&code=https://bedring.no/fhir/CodeSystem/living-condition-domain|housing`,
+      headers,
+    });
+    const codes = housing
+      .json()
+      .entry.map(
+        (e: { resource: { valueCodeableConcept: { text: string } } }) => e.resource.valueCodeableConcept.text,
+      );
+    assert.deepEqual(codes, ['green', 'yellow', 'red']);
+    const unknown = await t.app.inject({
+      url: `/fhir/Observation?patient=${ids.pasient}&code=misbruk`,
+      headers,
+    });
+    assert.equal(unknown.statusCode, 400);
+    assert.equal(unknown.json().resourceType, 'OperationOutcome');
   });
 
   it('gives the patient their own access log as AuditEvents', async () => {

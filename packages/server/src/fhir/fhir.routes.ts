@@ -1,12 +1,21 @@
+import { isDomain } from '@bedring/domain';
 import type { CapabilityStatement } from '@medplum/fhirtypes';
 import { Type } from '@sinclair/typebox';
 import { personForAccessLog } from '../access/access.guard.ts';
 import { asActor, withPerson } from '../access/as-actor.ts';
 import { accessLog, recordAudit } from '../audit/audit.repository.ts';
 import type { App } from '../http/app.ts';
-import { forbidden } from '../http/errors.ts';
+import { badRequest, forbidden } from '../http/errors.ts';
 import { UUID_PATTERN, Uuid } from '../http/schemas.ts';
-import { type PersonRow, searchset, toAuditEvent, toPatient } from './fhir.mapping.ts';
+import { ratingHistory } from '../record/record.repository.ts';
+import {
+  LIVING_CONDITION_SYSTEM,
+  type PersonRow,
+  searchset,
+  toAuditEvent,
+  toObservation,
+  toPatient,
+} from './fhir.mapping.ts';
 
 const FHIR_JSON = 'application/fhir+json';
 
@@ -58,6 +67,14 @@ export function capabilityStatement(): CapabilityStatement {
               { name: 'identifier', type: 'token' },
               { name: 'name', type: 'string' },
               { name: '_count', type: 'number' },
+            ],
+          },
+          {
+            type: 'Observation',
+            interaction: [{ code: 'search-type' }],
+            searchParam: [
+              { name: 'patient', type: 'reference' },
+              { name: 'code', type: 'token' },
             ],
           },
           {
@@ -194,6 +211,33 @@ export async function fhirRoutes(app: App) {
         return entries.map((e) => toAuditEvent(e, person.id));
       });
       return reply.type(FHIR_JSON).send(searchset(events, req.url));
+    },
+  );
+
+  app.get(
+    '/fhir/Observation',
+    {
+      schema: {
+        querystring: Type.Object(
+          {
+            ...FormatParams,
+            patient: Type.String({ pattern: `^(Patient/)?${UUID_PATTERN}$` }),
+            code: Type.Optional(Type.String({ pattern: `^(${LIVING_CONDITION_SYSTEM}\\|)?[a-z-]{1,40}$` })),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req, reply) => {
+      const personId = req.query.patient.replace(/^Patient\//, '');
+      const code = req.query.code?.split('|').pop();
+      if (code !== undefined && !isDomain(code)) throw badRequest('invalid_input', 'Ukjent levekårsområde.');
+      const observations = await withPerson(app, req.actor!, personId, async ({ trx, person, audit }) => {
+        const ratings = await ratingHistory(trx, person, code);
+        await audit('read', 'Observation');
+        return ratings.map((r) => toObservation(r, person.id));
+      });
+      return reply.type(FHIR_JSON).send(searchset(observations, req.url));
     },
   );
 }
