@@ -97,9 +97,31 @@ async function ensureAppPassword(client: pg.Client, ownerUrl: string): Promise<s
     );
     password = rows[0]!.value;
   }
-  // Set at every start (idempotent), so a role recreated by hand gets its password back.
-  await client.query(`alter role bedring_app with login password ${pgLiteral(password)}`);
-  return password;
+  // Set it only when it does not already work (a role recreated by hand gets its password back).
+  // The role is cluster-wide: servers starting at once may race on it, which PostgreSQL reports as
+  // "tuple concurrently updated"; the loser tries again.
+  if (await canLogin(withCredentials(ownerUrl, 'bedring_app', password))) return password;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await client.query(`alter role bedring_app with login password ${pgLiteral(password)}`);
+      return password;
+    } catch (err) {
+      if (attempt >= 5 || !/concurrently updated/.test((err as Error).message)) throw err;
+      await new Promise((r) => setTimeout(r, 50 * attempt));
+    }
+  }
+}
+
+async function canLogin(url: string): Promise<boolean> {
+  const probe = new pg.Client({ connectionString: url });
+  try {
+    await probe.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await probe.end().catch(() => {});
+  }
 }
 
 function pgLiteral(s: string): string {
