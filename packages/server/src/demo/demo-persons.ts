@@ -55,6 +55,17 @@ export async function addPersons(db: Database, from: number, to: number, now: Da
       // The demo clinician and municipal worker share only part of their caseloads.
       const clinician = n < 60 ? behandler : tsbStaff[n % tsbStaff.length]!;
       const follower = n >= 40 && n < 90 ? kommune : municipalStaff[n % municipalStaff.length]!;
+      // Municipal follow-up: held by TSB (shared by consent) or by the municipality itself.
+      const followUp = (tenant: string): Insertable<CareRelationTable> => ({
+        tenant_id: tenant,
+        person_id: person.id,
+        account_id: follower.id,
+        organisation_id: KOMMUNE,
+        kind: 'follow-up',
+        unit_id: follower.unit_id,
+        from_at: since,
+        to_at: null,
+      });
       if (tsb) {
         relations.push({
           tenant_id: TSB,
@@ -79,16 +90,7 @@ export async function addPersons(db: Database, from: number, to: number, now: Da
           });
         }
         if (n % 3 === 0 || (n >= 40 && n < 90)) {
-          relations.push({
-            tenant_id: TSB,
-            person_id: person.id,
-            account_id: follower.id,
-            organisation_id: KOMMUNE,
-            kind: 'follow-up' as const,
-            unit_id: follower.unit_id,
-            from_at: since,
-            to_at: null,
-          });
+          relations.push(followUp(TSB));
           consents.push({
             tenant_id: TSB,
             person_id: person.id,
@@ -100,16 +102,7 @@ export async function addPersons(db: Database, from: number, to: number, now: Da
           });
         }
       } else {
-        relations.push({
-          tenant_id: KOMMUNE,
-          person_id: person.id,
-          account_id: follower.id,
-          organisation_id: KOMMUNE,
-          kind: 'follow-up' as const,
-          unit_id: follower.unit_id,
-          from_at: since,
-          to_at: null,
-        });
+        relations.push(followUp(KOMMUNE));
       }
       const rater = tsb ? clinician : follower;
       for (const domain of LivingConditionDomains) {
