@@ -3,3 +3,4 @@ export * from './access/roles.ts';
 export * from './audit/audit-chain.ts';
 export * from './auth/login.rules.ts';
 export * from './record/living-conditions.ts';
+export * from './pathway/index.ts';

@@ -140,6 +140,166 @@ export interface StaffDirectoryView {
   unit_id: string | null;
 }
 
+/** Dates (SQL date) travel as ISO strings (YYYY-MM-DD): see the pg type parser in database.ts. */
+type DateOnly = string;
+
+export interface TimeLimitTable {
+  key: string;
+  setting_class: 'outpatient' | 'inpatient' | 'any';
+  days: number;
+  unit: 'days' | 'working-days';
+  effective_from: DateOnly;
+  source: Generated<string>;
+}
+
+export interface ReferralTable {
+  tenant_id: string;
+  id: Generated<string>;
+  person_id: string;
+  unit_id: string;
+  referrer_kind: string;
+  referrer_name: string;
+  referrer_organisation: string;
+  received_on: DateOnly;
+  reason: string;
+  checklist: ColumnType<Record<string, boolean>, string, string>;
+  coordinator_name: string;
+  coordinator_contact: string;
+  registered_by: string;
+  registered_at: Timestamp;
+  assessed_on: DateOnly | null;
+  outcome: string | null;
+  treatment_start_deadline: DateOnly | null;
+  assessment_note: Generated<string>;
+  letter_to_person_on: DateOnly | null;
+  letter_to_referrer_on: DateOnly | null;
+  assessed_by: string | null;
+}
+
+export interface EpisodeTable {
+  tenant_id: string;
+  id: Generated<string>;
+  person_id: string;
+  unit_id: string;
+  referral_id: string | null;
+  previous_episode_id: string | null;
+  state: string;
+  active_setting: string | null;
+  has_clinical_decision: Generated<boolean>;
+  planned_setting: string | null;
+  responsible_account_id: string | null;
+  opened_on: DateOnly;
+  ended_on: DateOnly | null;
+  end_outcome: string | null;
+  version: Generated<number>;
+}
+
+export interface PathwayEventTable {
+  tenant_id: string;
+  id: Generated<string>;
+  episode_id: string;
+  person_id: string;
+  position: number;
+  kind: string;
+  date: DateOnly;
+  setting: string | null;
+  with_person: boolean | null;
+  feedback_tool_used: boolean | null;
+  outcome: string | null;
+  help_needed: string | null;
+  codes: string[];
+  note: string;
+  warnings: ColumnType<unknown[], string, string>;
+  reason: string;
+  recorded_at: Timestamp;
+  recorded_by: string;
+  recorded_by_name: string;
+}
+
+export interface PathwayDeadlineTable {
+  tenant_id: string;
+  episode_id: string;
+  kind: string;
+  starts_on: DateOnly;
+  person_id: string;
+  unit_id: string;
+  responsible_account_id: string | null;
+  due_on: DateOnly;
+  met_on: DateOnly | null;
+  closed_on: DateOnly | null;
+  setting_class: string | null;
+  limit_days: number | null;
+}
+
+export interface AssessmentTable {
+  tenant_id: string;
+  id: Generated<string>;
+  person_id: string;
+  episode_id: string;
+  assessed_on: DateOnly;
+  person_goals: string;
+  person_resources: string;
+  ratings: ColumnType<unknown, string, string>;
+  opioid_dependence: boolean;
+  recommended_level: string;
+  recommended_rule: string;
+  drivers: string[];
+  chosen_level: string;
+  match: string;
+  match_reason: string;
+  assessed_by: string;
+  assessed_by_name: string;
+  recorded_at: Timestamp;
+}
+
+export interface DischargeChecklistTable {
+  tenant_id: string;
+  episode_id: string;
+  person_id: string;
+  items: ColumnType<unknown, string, string>;
+  help_needed: string | null;
+  updated_at: Timestamp;
+  updated_by: string;
+  updated_by_name: string;
+}
+
+export interface HandoverTable {
+  tenant_id: string;
+  id: Generated<string>;
+  person_id: string;
+  episode_id: string;
+  municipal_account_id: string;
+  municipal_organisation_id: string;
+  consent_id: string;
+  summary: string;
+  follow_up_plan: string;
+  snapshot: ColumnType<unknown, string, string>;
+  handed_over_on: DateOnly;
+  created_by: string;
+  created_by_name: string;
+  created_at: Timestamp;
+  first_contact_on: DateOnly | null;
+}
+
+export interface PathwayTaskTable {
+  tenant_id: string;
+  id: Generated<string>;
+  person_id: string;
+  episode_id: string;
+  handover_id: string | null;
+  kind: string;
+  assignee_account_id: string;
+  assignee_organisation_id: string;
+  unit_id: string;
+  created_on: DateOnly;
+  escalate_on: DateOnly;
+  completed_on: DateOnly | null;
+  outcome: string | null;
+  note: Generated<string>;
+  completed_by: string | null;
+  completed_by_name: string | null;
+}
+
 export interface DB {
   organisation: OrganisationTable;
   unit: UnitTable;
@@ -152,4 +312,13 @@ export interface DB {
   living_condition_rating: LivingConditionRatingTable;
   audit_event: AuditEventTable;
   staff_directory: StaffDirectoryView;
+  time_limit: TimeLimitTable;
+  referral: ReferralTable;
+  episode: EpisodeTable;
+  pathway_event: PathwayEventTable;
+  pathway_deadline: PathwayDeadlineTable;
+  assessment: AssessmentTable;
+  discharge_checklist: DischargeChecklistTable;
+  handover: HandoverTable;
+  pathway_task: PathwayTaskTable;
 }

@@ -17,6 +17,7 @@ import { authRoutes } from '../auth/auth.routes.ts';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
 import { fhirRoutes } from '../fhir/fhir.routes.ts';
+import { pathwayRoutes } from '../pathway/pathway.plugin.ts';
 import { recordRoutes } from '../record/record.routes.ts';
 import { errorHandler, notFoundHandler } from './error-handler.ts';
 import { NoQuery } from './schemas.ts';
@@ -116,6 +117,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(authRoutes);
   await app.register(recordRoutes);
   await app.register(breakGlassRoutes);
+  await app.register(pathwayRoutes);
   await app.register(fhirRoutes);
 
   if (opts.webDist && existsSync(opts.webDist)) {

@@ -1,0 +1,38 @@
+import { addDays, type IsoDate } from './calendar.ts';
+
+/**
+ * Tasks that close loops at the seams of the pathway (P-07, P-34, P-42):
+ * - handover: stays open until the first municipal contact has actually happened, and escalates to the
+ *   unit leader when it has not happened within the configured number of days;
+ * - re-engagement: made on a drop-out, offering a new round instead of closing the door (P-30, P-56).
+ */
+export const TaskKinds = ['handover', 're-engagement'] as const;
+export type TaskKind = (typeof TaskKinds)[number];
+
+/** How a task is completed. A first contact closes a handover; the others close a re-engagement. */
+export const TaskOutcomes = ['first-contact', 'new-round', 'declined', 'not-reached'] as const;
+export type TaskOutcome = (typeof TaskOutcomes)[number];
+
+export const outcomesFor: Record<TaskKind, readonly TaskOutcome[]> = {
+  handover: ['first-contact'],
+  're-engagement': ['new-round', 'declined', 'not-reached'],
+};
+
+export interface TaskTimes {
+  /** The day after which an open task escalates to the unit leader. */
+  escalateOn: IsoDate;
+  completedOn: IsoDate | null;
+}
+
+export type TaskStatus = 'open' | 'escalated' | 'completed';
+
+/** The escalation day: the configured number of days (time limit in force on the task's first day) later. */
+export function escalationDate(createdOn: IsoDate, escalateAfterDays: number): IsoDate {
+  return addDays(createdOn, escalateAfterDays);
+}
+
+/** Escalated = still open after its escalation day: the unit leader sees it (computed, no job needed). */
+export function taskStatus(task: TaskTimes, today: IsoDate): TaskStatus {
+  if (task.completedOn) return 'completed';
+  return today > task.escalateOn ? 'escalated' : 'open';
+}

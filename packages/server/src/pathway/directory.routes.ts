@@ -1,0 +1,58 @@
+import { Type } from '@sinclair/typebox';
+import { asActor } from '../access/as-actor.ts';
+import type { App } from '../http/app.ts';
+import { forbidden } from '../http/errors.ts';
+import { NoQuery } from '../http/schemas.ts';
+
+/** Units of the actor's organisation and staff across organisations, for the pathway forms. Not personal health data. */
+export async function directoryRoutes(app: App) {
+  app.get('/api/units', { schema: { querystring: NoQuery } }, async (req) => {
+    const actor = req.actor!;
+    if (actor.role === 'patient') throw forbidden();
+    return asActor(app, actor, async (trx) => ({
+      units: await trx
+        .selectFrom('unit')
+        .select(['id', 'name', 'kind'])
+        .where('tenant_id', '=', actor.organisationId)
+        .orderBy('name')
+        .execute(),
+    }));
+  });
+
+  app.get(
+    '/api/staff',
+    {
+      schema: {
+        querystring: Type.Object(
+          {
+            role: Type.Union(
+              ['leader', 'clinician', 'milieu', 'municipal', 'peer'].map((r) => Type.Literal(r)),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req) => {
+      const actor = req.actor!;
+      if (actor.role === 'patient') throw forbidden();
+      return asActor(app, actor, async (trx) => ({
+        staff: await trx
+          .selectFrom('staff_directory as s')
+          .innerJoin('organisation as o', 'o.id', 's.tenant_id')
+          .select([
+            's.id',
+            's.display_name as name',
+            's.role',
+            'o.id as organisationId',
+            'o.name as organisationName',
+          ])
+          .where('s.role', '=', req.query.role)
+          .orderBy('o.name')
+          .orderBy('s.display_name')
+          .limit(500)
+          .execute(),
+      }));
+    },
+  );
+}

@@ -1,0 +1,39 @@
+import { type DischargeChecklist, readiness } from '@bedring/domain';
+import { withPerson } from '../access/as-actor.ts';
+import type { App } from '../http/app.ts';
+import { conflict } from '../http/errors.ts';
+import { lockEpisode } from './episode.repository.ts';
+import { PathwayRoles, requireRole } from './pathway.access.ts';
+import { ChecklistBody, EpisodeParams } from './pathway.schemas.ts';
+
+/** Discharge readiness (P-40, P-41): filled in together during treatment, shown beside the discharge button. */
+export async function dischargeRoutes(app: App) {
+  app.put(
+    '/api/persons/:personId/episodes/:episodeId/discharge-checklist',
+    { schema: { params: EpisodeParams, body: ChecklistBody } },
+    async (req) => {
+      const actor = req.actor!;
+      requireRole(actor, PathwayRoles.discharge);
+      const items = req.body.items as DischargeChecklist;
+      for (const entry of Object.values(items)) if (entry) entry.note ??= '';
+      return withPerson(app, actor, req.params.personId, async ({ trx, now, person, audit }) => {
+        const episode = await lockEpisode(trx, person, req.params.episodeId);
+        if (episode.state === 'ended') throw conflict('episode_ended', 'Episoden er avsluttet.');
+        const row = {
+          items: JSON.stringify(items),
+          help_needed: req.body.helpNeeded ?? null,
+          updated_at: now,
+          updated_by: actor.accountId,
+          updated_by_name: actor.displayName,
+        };
+        await trx
+          .insertInto('discharge_checklist')
+          .values({ tenant_id: person.organisationId, episode_id: episode.id, person_id: person.id, ...row })
+          .onConflict((oc) => oc.columns(['tenant_id', 'episode_id']).doUpdateSet(row))
+          .execute();
+        await audit('update', 'DischargeChecklist', episode.id);
+        return { readiness: readiness(items) };
+      });
+    },
+  );
+}

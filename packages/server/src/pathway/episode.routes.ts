@@ -1,0 +1,96 @@
+import {
+  type DischargeChecklist,
+  type HelpNeededAtDischarge,
+  osloDate,
+  type PathwayEvent,
+  readiness,
+} from '@bedring/domain';
+import { withPerson } from '../access/as-actor.ts';
+import type { App } from '../http/app.ts';
+import { badRequest } from '../http/errors.ts';
+import { NoQuery, PersonParams } from '../http/schemas.ts';
+import { type EventInput, lockEpisode, recordEvent } from './episode.repository.ts';
+import { notInFuture, PathwayRoles, requireRole } from './pathway.access.ts';
+import { pathwayOf } from './pathway.repository.ts';
+import { EpisodeParams, EventBody } from './pathway.schemas.ts';
+import { openTask } from './task.repository.ts';
+
+/** What each kind of event must say (the schema cannot express it). */
+function missingField(e: PathwayEvent): string | null {
+  if ((e.kind === 'first-attendance' || e.kind === 'round-started') && !e.setting) return 'setting';
+  if (e.kind === 'evaluation' && e.withPerson === undefined) return 'withPerson';
+  if (e.kind === 'ended' && !e.outcome) return 'outcome';
+  return null;
+}
+
+/** The person's pathway (all episodes on one timeline) and the events that move an episode on. */
+export async function episodeRoutes(app: App) {
+  app.get(
+    '/api/persons/:personId/pathway',
+    { schema: { params: PersonParams, querystring: NoQuery } },
+    async (req) =>
+      withPerson(app, req.actor!, req.params.personId, async ({ trx, now, person, audit }) => {
+        const episodes = await pathwayOf(trx, person, osloDate(now));
+        await audit('read', 'Pathway', person.id);
+        return { today: osloDate(now), episodes };
+      }),
+  );
+
+  app.post(
+    '/api/persons/:personId/episodes/:episodeId/events',
+    { schema: { params: EpisodeParams, body: EventBody } },
+    async (req, reply) => {
+      const actor = req.actor!;
+      requireRole(actor, PathwayRoles.decide);
+      const event = req.body as EventInput;
+      const missing = missingField(event);
+      if (missing)
+        throw badRequest('field_required', `${missing} må fylles ut for denne hendelsen.`, [
+          { field: missing },
+        ]);
+      const result = await withPerson(
+        app,
+        actor,
+        req.params.personId,
+        async ({ trx, now, person, audit }) => {
+          notInFuture(event.date, now, 'date');
+          const episode = await lockEpisode(trx, person, req.params.episodeId);
+          const warnings: unknown[] = [];
+          if (event.kind === 'discharged') {
+            // Discharge readiness warns, never blocks (P-40, U-13): the gaps travel with the event.
+            const checklist = await trx
+              .selectFrom('discharge_checklist')
+              .select(['items', 'help_needed'])
+              .where('tenant_id', '=', person.organisationId)
+              .where('episode_id', '=', episode.id)
+              .executeTakeFirst();
+            const gaps = readiness((checklist?.items ?? {}) as DischargeChecklist).gaps;
+            if (gaps.length > 0) warnings.push({ code: 'discharge-not-ready', gaps });
+            event.helpNeeded ??= (checklist?.help_needed as HelpNeededAtDischarge | null) ?? null;
+          }
+          const recorded = await recordEvent(trx, { actor, now }, person, episode, event);
+          warnings.push(...recorded.warnings);
+          let taskId: string | null = null;
+          if (event.kind === 'ended' && event.outcome === 'drop-out') {
+            // A drop-out is not the end of the pathway (P-30, P-56): someone reaches out and offers a new round.
+            taskId = await openTask(trx, {
+              person,
+              episodeId: episode.id,
+              kind: 're-engagement',
+              handoverId: null,
+              assignee: {
+                accountId: episode.responsibleAccountId ?? actor.accountId,
+                organisationId: person.organisationId,
+              },
+              unitId: episode.unitId,
+              createdOn: event.date,
+            });
+          }
+          await audit('update', 'EpisodeOfCare', episode.id);
+          return { state: recorded.state, warnings, taskId };
+        },
+      );
+      return reply.code(201).send(result);
+    },
+  );
+}

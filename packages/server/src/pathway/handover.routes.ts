@@ -1,0 +1,164 @@
+import { withPerson } from '../access/as-actor.ts';
+import type { App } from '../http/app.ts';
+import { badRequest, conflict } from '../http/errors.ts';
+import { lockEpisode } from './episode.repository.ts';
+import { notInFuture, PathwayRoles, requireRole } from './pathway.access.ts';
+import { EpisodeParams, HandoverBody } from './pathway.schemas.ts';
+import { openTask } from './task.repository.ts';
+
+/**
+ * The handover that closes the loop (P-42, P-44, anchors §4.1 closing): a package for the named municipal
+ * worker, shared under the person's recorded consent, and a task that stays open until the first
+ * municipal contact has happened.
+ */
+export async function handoverRoutes(app: App) {
+  app.post(
+    '/api/persons/:personId/episodes/:episodeId/handover',
+    { schema: { params: EpisodeParams, body: HandoverBody } },
+    async (req, reply) => {
+      const actor = req.actor!;
+      requireRole(actor, PathwayRoles.decide);
+      const b = req.body;
+      if (b.consent.expiresOn && b.consent.expiresOn <= b.consent.givenOn) {
+        throw badRequest('consent_expiry_before_given', 'Samtykket må vare lenger enn dagen det ble gitt.');
+      }
+      const result = await withPerson(
+        app,
+        actor,
+        req.params.personId,
+        async ({ trx, now, person, audit }) => {
+          notInFuture(b.handedOverOn, now, 'handedOverOn');
+          notInFuture(b.consent.givenOn, now, 'consent.givenOn');
+          const episode = await lockEpisode(trx, person, req.params.episodeId);
+          if (episode.state !== 'in-treatment' && episode.state !== 'discharged') {
+            throw conflict(
+              'illegal_transition',
+              `a handover cannot be made for an episode that is "${episode.state}"`,
+            );
+          }
+          const existing = await trx
+            .selectFrom('handover')
+            .select('id')
+            .where('tenant_id', '=', person.organisationId)
+            .where('episode_id', '=', episode.id)
+            .executeTakeFirst();
+          if (existing) throw conflict('handover_exists', 'Denne episoden er allerede overført.');
+          const worker = await trx
+            .selectFrom('staff_directory as s')
+            .innerJoin('organisation as o', 'o.id', 's.tenant_id')
+            .select(['s.id', 's.tenant_id'])
+            .where('s.id', '=', b.municipalAccountId)
+            .where('s.role', '=', 'municipal')
+            .where('o.kind', '=', 'municipality')
+            .executeTakeFirst();
+          if (!worker) {
+            throw badRequest('not_municipal_worker', 'Mottakeren må være en ansatt i kommunal oppfølging.', [
+              { field: 'municipalAccountId' },
+            ]);
+          }
+          const consent = await trx
+            .insertInto('consent')
+            .values({
+              tenant_id: person.organisationId,
+              person_id: person.id,
+              grantee_organisation_id: worker.tenant_id,
+              purpose: 'handover',
+              given_at: new Date(`${b.consent.givenOn}T12:00:00Z`),
+              expires_at: b.consent.expiresOn ? new Date(`${b.consent.expiresOn}T23:59:59Z`) : null,
+              recorded_by: actor.accountId,
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow();
+          await trx
+            .insertInto('care_relation')
+            .values({
+              tenant_id: person.organisationId,
+              person_id: person.id,
+              account_id: worker.id,
+              organisation_id: worker.tenant_id,
+              kind: 'follow-up',
+              unit_id: null,
+              from_at: now,
+            })
+            .execute();
+          const snapshot = await handoverSnapshot(trx, person.organisationId, person.id, episode.id);
+          const { id } = await trx
+            .insertInto('handover')
+            .values({
+              tenant_id: person.organisationId,
+              person_id: person.id,
+              episode_id: episode.id,
+              municipal_account_id: worker.id,
+              municipal_organisation_id: worker.tenant_id,
+              consent_id: consent.id,
+              summary: b.summary,
+              follow_up_plan: b.followUpPlan,
+              snapshot: JSON.stringify(snapshot),
+              handed_over_on: b.handedOverOn,
+              created_by: actor.accountId,
+              created_by_name: actor.displayName,
+              created_at: now,
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow();
+          const taskId = await openTask(trx, {
+            person,
+            episodeId: episode.id,
+            kind: 'handover',
+            handoverId: id,
+            assignee: { accountId: worker.id, organisationId: worker.tenant_id },
+            unitId: episode.unitId,
+            createdOn: b.handedOverOn,
+          });
+          await audit('create', 'Handover', id);
+          return { id, taskId, consentId: consent.id };
+        },
+      );
+      return reply.code(201).send(result);
+    },
+  );
+}
+
+/** What the municipality receives: the latest living-condition ratings and the latest assessment. */
+async function handoverSnapshot(
+  trx: Parameters<typeof lockEpisode>[0],
+  tenant: string,
+  personId: string,
+  episodeId: string,
+) {
+  const ratings = await trx
+    .selectFrom('living_condition_rating')
+    .select(['domain', 'rating', 'note', 'rated_at', 'rated_by_name'])
+    .distinctOn('domain')
+    .where('tenant_id', '=', tenant)
+    .where('person_id', '=', personId)
+    .orderBy('domain')
+    .orderBy('rated_at', 'desc')
+    .execute();
+  const assessment = await trx
+    .selectFrom('assessment')
+    .select(['assessed_on', 'ratings', 'chosen_level', 'person_goals', 'assessed_by_name'])
+    .where('tenant_id', '=', tenant)
+    .where('episode_id', '=', episodeId)
+    .orderBy('assessed_on', 'desc')
+    .orderBy('recorded_at', 'desc')
+    .executeTakeFirst();
+  return {
+    livingConditions: ratings.map((r) => ({
+      domain: r.domain,
+      rating: r.rating,
+      note: r.note,
+      ratedAt: r.rated_at,
+      ratedBy: r.rated_by_name,
+    })),
+    assessment: assessment
+      ? {
+          assessedOn: assessment.assessed_on,
+          ratings: assessment.ratings,
+          level: assessment.chosen_level,
+          personGoals: assessment.person_goals,
+          assessedBy: assessment.assessed_by_name,
+        }
+      : null,
+  };
+}

@@ -1,0 +1,201 @@
+import {
+  checkReferralAssessment,
+  type ReferralChecklist,
+  type ReferralOutcome,
+  referralCompleteness,
+} from '@bedring/domain';
+import { asActor, withPerson } from '../access/as-actor.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import type { App } from '../http/app.ts';
+import { badRequest, notFound } from '../http/errors.ts';
+import { lockEpisode, openEpisode, recordEvent } from './episode.repository.ts';
+import { notInFuture, PathwayRoles, requireRole } from './pathway.access.ts';
+import { ReferralAssessmentBody, ReferralBody, ReferralParams } from './pathway.schemas.ts';
+
+const problemText: Record<string, string> = {
+  'deadline-required': 'Pasienter med rett til behandling skal ha en frist for start.',
+  'deadline-not-allowed': 'Bare pasienter med rett til behandling får en frist for start.',
+  'deadline-before-assessment': 'Fristen for start kan ikke være før vurderingen.',
+  'assessed-before-received': 'Vurderingen kan ikke være før henvisningen kom.',
+};
+
+/** Referral (henvisning, P-11–P-15) and its assessment (P-16–P-17). */
+export async function referralRoutes(app: App) {
+  app.post('/api/referrals', { schema: { body: ReferralBody } }, async (req, reply) => {
+    const actor = req.actor!;
+    requireRole(actor, PathwayRoles.decide);
+    const b = req.body;
+    const result = await asActor(app, actor, async (trx, now) => {
+      notInFuture(b.receivedOn, now, 'receivedOn');
+      const unit = await trx
+        .selectFrom('unit')
+        .select('id')
+        .where('tenant_id', '=', actor.organisationId)
+        .where('id', '=', b.unitId)
+        .executeTakeFirst();
+      if (!unit)
+        throw badRequest('unknown_unit', 'Enheten finnes ikke i din organisasjon.', [{ field: 'unitId' }]);
+      // A referral to this organisation is the first contact: find the person's record here or start one.
+      const existing = await trx
+        .selectFrom('person')
+        .select('id')
+        .where('tenant_id', '=', actor.organisationId)
+        .where('national_id', '=', b.person.nationalId)
+        .executeTakeFirst();
+      const personId =
+        existing?.id ??
+        (
+          await trx
+            .insertInto('person')
+            .values({
+              tenant_id: actor.organisationId,
+              national_id: b.person.nationalId,
+              given_name: b.person.givenName,
+              family_name: b.person.familyName,
+              birth_date: b.person.birthDate,
+              gender: b.person.gender,
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id;
+      const person = { id: personId, organisationId: actor.organisationId };
+      // Receiving the referral makes the registering clinician part of the assessment team (need to know).
+      await trx
+        .insertInto('care_relation')
+        .values({
+          tenant_id: actor.organisationId,
+          person_id: personId,
+          account_id: actor.accountId,
+          organisation_id: actor.organisationId,
+          kind: 'care-team',
+          unit_id: b.unitId,
+          from_at: now,
+        })
+        .execute();
+      const checklist = (b.checklist ?? {}) as ReferralChecklist;
+      const referral = await trx
+        .insertInto('referral')
+        .values({
+          tenant_id: actor.organisationId,
+          person_id: personId,
+          unit_id: b.unitId,
+          referrer_kind: b.referrer.kind,
+          referrer_name: b.referrer.name,
+          referrer_organisation: b.referrer.organisation ?? '',
+          received_on: b.receivedOn,
+          reason: b.reason ?? '',
+          checklist: JSON.stringify(checklist),
+          coordinator_name: b.coordinator?.name ?? '',
+          coordinator_contact: b.coordinator?.contact ?? '',
+          registered_by: actor.accountId,
+          registered_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const episodeId = await openEpisode(
+        trx,
+        { actor, now },
+        {
+          person,
+          unitId: b.unitId,
+          opening: 'referral-received',
+          date: b.receivedOn,
+          referral: { id: referral.id, receivedOn: b.receivedOn },
+          previousEpisodeId: null,
+          responsibleAccountId: actor.accountId,
+          plannedSetting: null,
+        },
+      );
+      await recordAudit(
+        trx,
+        actor,
+        {
+          action: 'create',
+          tenantId: actor.organisationId,
+          personId,
+          resourceType: 'Referral',
+          resourceId: referral.id,
+        },
+        now,
+      );
+      return {
+        personId,
+        referralId: referral.id,
+        episodeId,
+        personExisted: existing !== undefined,
+        completeness: referralCompleteness(checklist),
+      };
+    });
+    return reply.code(201).send(result);
+  });
+
+  app.post(
+    '/api/persons/:personId/referrals/:referralId/assessment',
+    { schema: { params: ReferralParams, body: ReferralAssessmentBody } },
+    async (req) => {
+      const actor = req.actor!;
+      requireRole(actor, PathwayRoles.decide);
+      const b = req.body;
+      return withPerson(app, actor, req.params.personId, async ({ trx, now, person, audit }) => {
+        notInFuture(b.assessedOn, now, 'assessedOn');
+        const referral = await trx
+          .selectFrom('referral as r')
+          .innerJoin('episode as e', (j) =>
+            j.onRef('e.tenant_id', '=', 'r.tenant_id').onRef('e.referral_id', '=', 'r.id'),
+          )
+          .select(['r.id', 'r.received_on', 'e.id as episode_id'])
+          .where('r.tenant_id', '=', person.organisationId)
+          .where('r.person_id', '=', person.id)
+          .where('r.id', '=', req.params.referralId)
+          .executeTakeFirst();
+        if (!referral) throw notFound('Fant ikke henvisningen.');
+        const deadline = b.treatmentStartDeadline ?? null;
+        const outcome = b.outcome as ReferralOutcome;
+        const problem = checkReferralAssessment(
+          { outcome, assessedOn: b.assessedOn, treatmentStartDeadline: deadline },
+          referral.received_on,
+        );
+        if (problem) throw badRequest(problem.replaceAll('-', '_'), problemText[problem] ?? problem);
+        const episode = await lockEpisode(trx, person, referral.episode_id);
+        const who = { actor, now };
+        const assessed = await recordEvent(
+          trx,
+          who,
+          person,
+          episode,
+          { kind: 'referral-assessed', date: b.assessedOn, note: b.note ?? '' },
+          { treatmentStartDeadline: deadline },
+        );
+        await trx
+          .updateTable('referral')
+          .set({
+            assessed_on: b.assessedOn,
+            outcome,
+            treatment_start_deadline: deadline,
+            assessment_note: b.note ?? '',
+            letter_to_person_on: b.letterToPersonOn ?? null,
+            letter_to_referrer_on: b.letterToReferrerOn ?? null,
+            assessed_by: actor.accountId,
+          })
+          .where('tenant_id', '=', person.organisationId)
+          .where('id', '=', referral.id)
+          .execute();
+        let state = assessed.state;
+        if (outcome === 'no-need') {
+          // No need for specialist treatment ends this episode; the referrer and the person get a letter.
+          const reloaded = await lockEpisode(trx, person, episode.id);
+          state = (
+            await recordEvent(trx, who, person, reloaded, {
+              kind: 'ended',
+              date: b.assessedOn,
+              outcome: 'other',
+              note: 'no-need',
+            })
+          ).state;
+        }
+        await audit('update', 'Referral', referral.id);
+        return { state, warnings: assessed.warnings };
+      });
+    },
+  );
+}

@@ -1,0 +1,176 @@
+import { osloDate, outcomesFor, type TaskKind, type TaskOutcome, taskStatus } from '@bedring/domain';
+import { requirePersonAccess } from '../access/access.guard.ts';
+import { asActor } from '../access/as-actor.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import type { App } from '../http/app.ts';
+import { badRequest, conflict, forbidden, notFound } from '../http/errors.ts';
+import { NoQuery } from '../http/schemas.ts';
+import { lockEpisode, openEpisode, recordEvent } from './episode.repository.ts';
+import { notInFuture } from './pathway.access.ts';
+import { TaskCompleteBody, TaskParams } from './pathway.schemas.ts';
+
+/**
+ * Tasks that close loops: the municipal worker's handover tasks ("første kontakt"), the clinician's
+ * re-engagement tasks after a drop-out, and for a unit leader the tasks of their organisation that
+ * have escalated.
+ */
+export async function taskRoutes(app: App) {
+  app.get('/api/tasks', { schema: { querystring: NoQuery } }, async (req) => {
+    const actor = req.actor!;
+    if (actor.role === 'patient' || actor.role === 'admin') throw forbidden();
+    return asActor(app, actor, async (trx, now) => {
+      const today = osloDate(now);
+      const rows = await trx
+        .selectFrom('pathway_task as t')
+        .innerJoin('person as p', (j) =>
+          j.onRef('p.tenant_id', '=', 't.tenant_id').onRef('p.id', '=', 't.person_id'),
+        )
+        .innerJoin('organisation as o', 'o.id', 't.tenant_id')
+        .select([
+          't.id',
+          't.tenant_id',
+          't.kind',
+          't.person_id',
+          't.episode_id',
+          't.assignee_account_id',
+          't.created_on',
+          't.escalate_on',
+          'p.given_name',
+          'p.family_name',
+          'o.name as organisation_name',
+        ])
+        .where('t.completed_on', 'is', null)
+        .where((w) =>
+          actor.role === 'leader'
+            ? w.or([
+                w('t.assignee_account_id', '=', actor.accountId),
+                w.and([w('t.tenant_id', '=', actor.organisationId), w('t.escalate_on', '<', today)]),
+              ])
+            : w('t.assignee_account_id', '=', actor.accountId),
+        )
+        .orderBy('t.escalate_on')
+        .limit(200)
+        .execute();
+      for (const r of rows) {
+        await recordAudit(
+          trx,
+          actor,
+          {
+            action: 'search',
+            tenantId: r.tenant_id,
+            personId: r.person_id,
+            resourceType: 'Task',
+            resourceId: r.id,
+          },
+          now,
+        );
+      }
+      return {
+        tasks: rows.map((r) => ({
+          id: r.id,
+          kind: r.kind as TaskKind,
+          person: { id: r.person_id, givenName: r.given_name, familyName: r.family_name },
+          organisationName: r.organisation_name,
+          episodeId: r.episode_id,
+          mine: r.assignee_account_id === actor.accountId,
+          createdOn: r.created_on,
+          escalateOn: r.escalate_on,
+          status: taskStatus({ escalateOn: r.escalate_on, completedOn: null }, today),
+        })),
+      };
+    });
+  });
+
+  app.post(
+    '/api/tasks/:taskId/complete',
+    { schema: { params: TaskParams, body: TaskCompleteBody } },
+    async (req) => {
+      const actor = req.actor!;
+      const b = req.body;
+      return asActor(app, actor, async (trx, now) => {
+        notInFuture(b.date, now, 'date');
+        const task = await trx
+          .selectFrom('pathway_task')
+          .selectAll()
+          .where('id', '=', req.params.taskId)
+          .forUpdate()
+          .executeTakeFirst();
+        if (!task) throw notFound('Fant ikke oppgaven.');
+        const isAssignee = task.assignee_account_id === actor.accountId;
+        const isLeader = actor.role === 'leader' && task.tenant_id === actor.organisationId;
+        if (!isAssignee && !isLeader) throw forbidden('not_your_task', 'Oppgaven er ikke din.');
+        // The assignee works on the person's record, so need to know is checked as for every record route.
+        const { person, decision } = isAssignee
+          ? await requirePersonAccess(trx, actor, task.person_id, now)
+          : { person: { id: task.person_id, organisationId: task.tenant_id }, decision: null };
+        const kind = task.kind as TaskKind;
+        const outcome = b.outcome as TaskOutcome;
+        if (!outcomesFor[kind].includes(outcome)) {
+          throw badRequest('outcome_not_for_task', `"${outcome}" does not complete a ${kind} task`, [
+            { field: 'outcome' },
+          ]);
+        }
+        if (task.completed_on) throw conflict('task_completed', 'Oppgaven er allerede fullført.');
+        if (b.date < task.created_on)
+          throw badRequest('before_task', 'Datoen er før oppgaven ble opprettet.', [{ field: 'date' }]);
+        const who = { actor, now };
+        let episodeId: string | null = null;
+        if (outcome === 'first-contact') {
+          await trx
+            .updateTable('handover')
+            .set({ first_contact_on: b.date })
+            .where('tenant_id', '=', task.tenant_id)
+            .where('id', '=', task.handover_id ?? '')
+            .execute();
+          const episode = await lockEpisode(trx, person, task.episode_id);
+          // The first contact is the start of municipal follow-up (P-44): the episode moves on with it.
+          if (episode.state === 'discharged') {
+            await recordEvent(trx, who, person, episode, {
+              kind: 'follow-up-started',
+              date: b.date,
+              note: b.note ?? '',
+            });
+          }
+        } else if (outcome === 'new-round') {
+          const previous = await lockEpisode(trx, person, task.episode_id);
+          episodeId = await openEpisode(trx, who, {
+            person,
+            unitId: previous.unitId,
+            opening: 'readmitted',
+            date: b.date,
+            referral: null,
+            previousEpisodeId: previous.id,
+            responsibleAccountId: previous.responsibleAccountId,
+            plannedSetting: previous.times.plannedSetting,
+          });
+        }
+        await trx
+          .updateTable('pathway_task')
+          .set({
+            completed_on: b.date,
+            outcome,
+            note: b.note ?? '',
+            completed_by: actor.accountId,
+            completed_by_name: actor.displayName,
+          })
+          .where('tenant_id', '=', task.tenant_id)
+          .where('id', '=', task.id)
+          .execute();
+        await recordAudit(
+          trx,
+          actor,
+          {
+            action: 'update',
+            tenantId: task.tenant_id,
+            personId: task.person_id,
+            resourceType: 'Task',
+            resourceId: task.id,
+            breakGlassReason: decision?.breakGlassReason ?? null,
+          },
+          now,
+        );
+        return { status: 'completed', outcome, episodeId };
+      });
+    },
+  );
+}
