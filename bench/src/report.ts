@@ -10,6 +10,8 @@ export interface BenchResults {
   revision: string;
   machine: Machine;
   pgbench: string;
+  /** First line of `wrk --version`; absent in results from before wrk, when autocannon 9 made the HTTP load. */
+  wrk?: string;
   timing: { connections: number[]; durationS: number; warmupS: number };
   /** 1-minute load average before and after the run: other work on the machine skews everything. */
   loadAverage: { before: number; after: number };
@@ -85,7 +87,7 @@ export function renderMarkdown(r: BenchResults, checks: TargetCheck[]): string {
     `- Machine: ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGb} GB memory, ${m.os}, Linux ${m.kernel}`,
     `- Node ${m.node}; PostgreSQL ${r.datasets[0]?.postgresVersion ?? '?'} (embedded, default settings); ${r.pgbench}`,
     `- Load average (1 min) before the run ${r.loadAverage.before}, after ${r.loadAverage.after}${r.loadAverage.before > 0.5 ? ' (other work was running: treat the figures with care)' : ''}`,
-    `- Each measurement: ${r.timing.warmupS} s warm-up, then ${r.timing.durationS} s; autocannon 9 (HTTP/1.1, no pipelining) as user \`behandler\`, rotating over the caseload`,
+    `- Each measurement: ${r.timing.warmupS} s warm-up (discarded), then ${r.timing.durationS} s; ${loadGenerator(r)} as user \`behandler\`, rotating over the caseload`,
     '',
     '## Targets',
     '',
@@ -139,14 +141,13 @@ export function renderMarkdown(r: BenchResults, checks: TargetCheck[]): string {
     '  `set_config(app.tenant_id / app.account_id, true)`, the access check (person, care_relation, consent,',
     '  break_glass), the work (the overview’s three queries, or the rating insert) and the audit-event insert.',
     '  Latency percentiles come from its per-transaction log. See bench/src/pgbench-scripts.ts.',
-    '- API latency percentiles are exact (every 2xx response), not autocannon’s whole-millisecond histogram.',
-    '  A measurement with more than 1 % failed requests is marked invalid and its targets fail.',
+    ...latencyMethod(r),
     '- The server runs as shipped: request logging at `info` to a file, the audit sealer every 2 s.',
     '',
     '## Reproduce',
     '',
     '```sh',
-    'npm run bench   # about 10 minutes on 2 cores; needs pgbench (Debian postgresql-NN, apt-installed when run as root)',
+    'npm run bench   # about 10 minutes on 2 cores; needs pgbench (Debian postgresql-NN) and wrk (Debian wrk), apt-installed when run as root',
     '```',
     '',
     'Environment: `BENCH_DURATION` (s per measurement, default 10), `BENCH_WARMUP` (s, default 3),',
@@ -163,7 +164,9 @@ function table(title: string, m: RequestMeasurement, floor: LoadResult[]): strin
     const f = at(floor, a.connections);
     const ratio = c ? pct(a.rps / c.tps) : '–';
     const ofFloor = f ? pct(a.rps / f.rps) : '–';
-    const flag = a.valid ? '' : ` (INVALID: ${a.errors} errors, ${a.non2xx} non-2xx)`;
+    const flag = a.valid
+      ? ''
+      : ` (INVALID: ${a.errors} errors, ${a.timeouts} timeouts, ${a.non2xx} failed statuses)`;
     return `| ${a.connections} | ${fmt(a.rps)}${flag} | ${ms(a.latencyMs.p50)} | ${ms(a.latencyMs.p99)} | ${fmt(c?.tps)} | ${ms(c?.latencyMs.p50)} | ${ms(c?.latencyMs.p99)} | **${ratio}** | ${ofFloor} |`;
   });
   return [
@@ -176,6 +179,29 @@ function table(title: string, m: RequestMeasurement, floor: LoadResult[]): strin
     `For comparison, pgbench without prepared statements (\`-M extended\`: every statement parsed and planned;`,
     `the server prepares its statements, see docs/decisions/0003) at ${DIAGNOSTIC_CLIENTS} clients: ${fmt(m.unprepared?.tps)} tx/s, p99 ${ms(m.unprepared?.latencyMs.p99)} ms; the API reaches ${apiShare(m)} of that.`,
     '',
+  ];
+}
+
+/** The HTTP load generator, as the results record it. */
+function loadGenerator(r: BenchResults): string {
+  return r.wrk
+    ? `\`${r.wrk}\` (a C load generator; HTTP/1.1 keep-alive, no pipelining, N connections on min(2, N) threads)`
+    : 'autocannon 9 (HTTP/1.1, no pipelining)';
+}
+
+function latencyMethod(r: BenchResults): string[] {
+  if (!r.wrk)
+    return [
+      '- API latency percentiles are exact (every 2xx response), not autocannon’s whole-millisecond histogram.',
+      '  A measurement with more than 1 % failed requests is marked invalid and its targets fail.',
+    ];
+  return [
+    '- API latency percentiles come from wrk’s histogram of every response, at microsecond resolution, and are',
+    '  nearest-rank like pgbench’s. wrk adds synthetic samples to that histogram to correct for coordinated',
+    '  omission; the benchmark takes them out again (bench/src/wrk.ts), so that both sides report the latencies',
+    '  actually measured. wrk counts failed responses (status ≥ 400) but not successful ones by status: the',
+    '  latencies include failed responses, which a valid measurement has few of. A measurement with more than',
+    '  1 % failed requests (socket errors, timeouts after 10 s, status ≥ 400) is marked invalid and its targets fail.',
   ];
 }
 

@@ -10,6 +10,7 @@ import { findPgbench, pgbenchVersion } from './pgbench.ts';
 import { killStarted } from './processes.ts';
 import { type BenchResults, checkTargets, renderMarkdown } from './report.ts';
 import { runCli, startScript, stopStrayPostgres } from './server-process.ts';
+import { findWrk, wrkVersion } from './wrk.ts';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
 const RESULTS_DIR = path.join(REPO, 'bench', 'results');
@@ -72,7 +73,8 @@ async function main() {
   const loadBefore = os.loadavg()[0]!;
   const revision = describeRevision(REPO);
   const pgbench = findPgbench();
-  log(`pgbench: ${pgbench}; data in ${root}`);
+  const wrk = findWrk();
+  log(`pgbench: ${pgbench}; wrk: ${wrk}; data in ${root}`);
 
   log('HTTP floor: empty Fastify route …');
   const floorServer = await startScript(path.join(import.meta.dirname, 'empty-route.server.ts'));
@@ -118,6 +120,7 @@ async function main() {
     revision,
     machine: describeMachine(),
     pgbench: pgbenchVersion(pgbench),
+    wrk: wrkVersion(wrk),
     timing,
     loadAverage: {
       before: Math.round(loadBefore * 100) / 100,

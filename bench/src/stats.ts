@@ -1,6 +1,11 @@
-/** Latency summary of one measurement, in milliseconds (exact, from every sample). */
+/**
+ * Latency summary of one measurement, in milliseconds: nearest-rank percentiles of every sample, at the
+ * microsecond resolution both sources have (pgbench's per-transaction log, wrk's histogram; see wrk.ts).
+ */
 export interface LatencySummary {
   p50: number;
+  p90: number;
+  p95: number;
   p99: number;
   mean: number;
   max: number;
@@ -19,6 +24,8 @@ export function summarize(samples: number[] | Float64Array): LatencySummary {
   for (const v of sorted) sum += v;
   return {
     p50: round(percentile(sorted, 50)),
+    p90: round(percentile(sorted, 90)),
+    p95: round(percentile(sorted, 95)),
     p99: round(percentile(sorted, 99)),
     mean: round(sorted.length ? sum / sorted.length : Number.NaN),
     max: round(sorted.length ? sorted[sorted.length - 1]! : Number.NaN),
