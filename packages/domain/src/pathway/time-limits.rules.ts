@@ -38,7 +38,10 @@ export function limitOn(
   for (const limit of limits) {
     if (limit.key !== key || limit.effectiveFrom > date) continue;
     if (limit.settingClass !== 'any' && limit.settingClass !== cls) continue;
-    if (!best || limit.effectiveFrom > best.effectiveFrom) best = limit;
+    // The latest effective date wins; on the same date a limit for the setting beats one for 'any'.
+    const later = !best || limit.effectiveFrom > best.effectiveFrom;
+    const moreSpecific = best?.effectiveFrom === limit.effectiveFrom && best.settingClass === 'any';
+    if (later || moreSpecific) best = limit;
   }
   return best;
 }
@@ -133,7 +136,21 @@ export function deadlinesFor(episode: EpisodeTimes, limits: readonly TimeLimit[]
         open('clinical-decision', 'clinical-decision', event.date, classNow());
         break;
       case 'round-started':
-        if (lastDetoxEnd) meet('next-treatment-after-detox', event.date);
+        if (lastDetoxEnd && event.setting) {
+          // Until the next round starts its setting is a plan; once it starts, its setting sets the limit.
+          const pending = deadlines.find(
+            (d) => d.kind === 'next-treatment-after-detox' && d.metOn === null && d.closedOn === null,
+          );
+          const limit =
+            pending &&
+            limitOn(limits, 'next-treatment-after-detox', settingClass(event.setting), pending.startsOn);
+          if (pending && limit) {
+            pending.dueOn = dueDate(limit, pending.startsOn);
+            pending.settingClass = settingClass(event.setting);
+            pending.limitDays = limit.days;
+          }
+          meet('next-treatment-after-detox', event.date);
+        }
         lastDetoxEnd = false;
         setting = event.setting ?? null;
         break;
@@ -172,14 +189,15 @@ export function deadlinesFor(episode: EpisodeTimes, limits: readonly TimeLimit[]
   return deadlines;
 }
 
-export type DeadlineStatus = 'met' | 'met-late' | 'closed' | 'open' | 'due-soon' | 'overdue';
+export type DeadlineStatus = 'met' | 'met-late' | 'missed' | 'closed' | 'open' | 'due-soon' | 'overdue';
 
 /** Days before the due date when a deadline shows as due soon on the board. */
 export const DUE_SOON_DAYS = 3;
 
 export function deadlineStatus(deadline: Deadline, today: IsoDate): DeadlineStatus {
   if (deadline.metOn) return deadline.metOn > deadline.dueOn ? 'met-late' : 'met';
-  if (deadline.closedOn) return 'closed';
+  // Closed by discharge or end after its due date: it was missed, and reports must say so.
+  if (deadline.closedOn) return deadline.closedOn > deadline.dueOn ? 'missed' : 'closed';
   const left = daysBetween(today, deadline.dueOn);
   if (left < 0) return 'overdue';
   return left <= DUE_SOON_DAYS ? 'due-soon' : 'open';

@@ -115,3 +115,103 @@ describe('bedring command', () => {
     assert.match(broken.out, /BROKEN at chain position 2/);
   });
 });
+
+describe('bedring time-limit', () => {
+  it('adds a limit from a date and recomputes open deadlines; intervals begun earlier keep the old limit', async () => {
+    const person = await db.owner
+      .selectFrom('person')
+      .select(['tenant_id', 'id'])
+      .where('tenant_id', '=', TSB)
+      .executeTakeFirstOrThrow();
+    const unit = await db.owner
+      .selectFrom('unit')
+      .select('id')
+      .where('tenant_id', '=', TSB)
+      .executeTakeFirstOrThrow();
+    const staff = await account('behandler');
+    const episode = await db.owner
+      .insertInto('episode')
+      .values({
+        tenant_id: TSB,
+        person_id: person.id,
+        unit_id: unit.id,
+        state: 'in-treatment',
+        active_setting: 'outpatient',
+        has_clinical_decision: true,
+        opened_on: '2026-01-01',
+        responsible_account_id: staff.id,
+        version: 5,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const events = [
+      ['readmitted', '2026-01-01', null],
+      ['first-attendance', '2026-01-05', 'outpatient'],
+      ['clinical-decision', '2026-01-10', null],
+      ['evaluation', '2026-01-15', null],
+      ['evaluation', '2026-03-01', null],
+    ] as const;
+    await db.owner
+      .insertInto('pathway_event')
+      .values(
+        events.map(([kind, date, setting], i) => ({
+          tenant_id: TSB,
+          episode_id: episode.id,
+          person_id: person.id,
+          position: i + 1,
+          kind,
+          date,
+          setting,
+          with_person: kind === 'evaluation' ? true : null,
+          codes: [],
+          note: '',
+          warnings: '[]',
+          reason: '',
+          recorded_at: new Date('2026-03-01T10:00:00Z'),
+          recorded_by: staff.id,
+          recorded_by_name: 'Test',
+        })),
+      )
+      .execute();
+    const set = await bedring([
+      'time-limit',
+      'set',
+      'next-evaluation',
+      '--class',
+      'outpatient',
+      '--days',
+      '30',
+      '--from',
+      '2026-02-01',
+      '--source',
+      'test',
+    ]);
+    assert.equal(set.code, 0, set.out);
+    assert.match(set.out, /recomputed/);
+    const deadlines = await db.owner
+      .selectFrom('pathway_deadline')
+      .select(['starts_on', 'due_on', 'limit_days', 'met_on'])
+      .where('episode_id', '=', episode.id)
+      .where('kind', '=', 'next-evaluation')
+      .orderBy('starts_on')
+      .execute();
+    assert.deepEqual(deadlines, [
+      { starts_on: '2026-01-15', due_on: '2026-03-12', limit_days: 56, met_on: '2026-03-01' },
+      { starts_on: '2026-03-01', due_on: '2026-03-31', limit_days: 30, met_on: null },
+    ]);
+    const list = await bedring(['time-limit', 'list']);
+    assert.match(list.out, /next-evaluation\s+outpatient\s+30 days\s+from 2026-02-01/);
+    const bad = await bedring(['time-limit', 'set', 'no-such-limit', '--days', '3', '--from', '2026-02-01']);
+    assert.notEqual(bad.code, 0);
+    const badDate = await bedring([
+      'time-limit',
+      'set',
+      'next-evaluation',
+      '--days',
+      '3',
+      '--from',
+      '1.2.2026',
+    ]);
+    assert.notEqual(badDate.code, 0);
+  });
+});

@@ -5,6 +5,7 @@ import { readConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
 import { loadDemo } from '../demo/demo.ts';
 import { startServer } from '../server.ts';
+import { listTimeLimits, setTimeLimit } from './time-limit.commands.ts';
 import { addUser, disableUser, setPassword } from './user.commands.ts';
 
 const USAGE = `Usage: bedring <command>
@@ -17,6 +18,10 @@ const USAGE = `Usage: bedring <command>
   audit verify                            seal pending events and check every hash chain
   demo --persons N                        load synthetic demo data (N persons, up to 100000)
   migrate                                 apply database migrations and exit
+  time-limit list                         the pathway time limits and their effective dates
+  time-limit set <limit> --days N --from YYYY-MM-DD [--class outpatient|inpatient|any]
+                 [--unit days|working-days] [--source "text"]
+                                          a new limit from a date; open deadlines are recomputed
 `;
 
 /** Runs one command; resolves to the exit code, or to null for `start`, which keeps running. */
@@ -53,6 +58,27 @@ async function main(argv: string[]): Promise<number | null> {
       if (sub === 'add') await addUser(db, username, values);
       else if (sub === 'passwd') await setPassword(db, username);
       else await disableUser(db, username);
+    } finally {
+      await db.close();
+    }
+    return 0;
+  }
+  if (command === 'time-limit' && (sub === 'list' || sub === 'set')) {
+    const { values, positionals } = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: {
+        class: { type: 'string' },
+        days: { type: 'string' },
+        from: { type: 'string' },
+        unit: { type: 'string' },
+        source: { type: 'string' },
+      },
+    });
+    const db = await openDatabase(config, quiet, 2);
+    try {
+      if (sub === 'list') await listTimeLimits(db);
+      else await setTimeLimit(db, positionals[0], values);
     } finally {
       await db.close();
     }
