@@ -1,6 +1,7 @@
 import { type AccessDecision, decideAccess, type PersonRef } from '@bedring/domain';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { RequestActor } from '../auth/actor.ts';
+import { compileOnce } from '../db/compile-once.ts';
 import type { Tx } from '../db/transaction.ts';
 import { forbidden, notFound } from '../http/errors.ts';
 
@@ -8,6 +9,43 @@ export interface PersonAccess {
   person: PersonRef;
   decision: Extract<AccessDecision, { allowed: true }>;
 }
+
+/** Everything the access rule needs about one person, in one statement (compiled once: it runs on every request). */
+const accessQuery = compileOnce(
+  (trx: Tx, accountId: string, organisationId: string, now: Date, personId: string) =>
+    trx
+      .selectFrom('person as p')
+      .select((eb) => [
+        'p.tenant_id',
+        'p.id',
+        jsonArrayFrom(
+          eb
+            .selectFrom('care_relation as r')
+            .select(['r.kind', 'r.organisation_id', 'r.from_at', 'r.to_at'])
+            .whereRef('r.tenant_id', '=', 'p.tenant_id')
+            .whereRef('r.person_id', '=', 'p.id')
+            .where('r.account_id', '=', accountId),
+        ).as('relations'),
+        jsonArrayFrom(
+          eb
+            .selectFrom('consent as c')
+            .select(['c.purpose', 'c.expires_at', 'c.revoked_at'])
+            .whereRef('c.tenant_id', '=', 'p.tenant_id')
+            .whereRef('c.person_id', '=', 'p.id')
+            .where('c.grantee_organisation_id', '=', organisationId),
+        ).as('consents'),
+        jsonArrayFrom(
+          eb
+            .selectFrom('break_glass as b')
+            .select(['b.reason', 'b.expires_at'])
+            .whereRef('b.tenant_id', '=', 'p.tenant_id')
+            .whereRef('b.person_id', '=', 'p.id')
+            .where('b.account_id', '=', accountId)
+            .where('b.expires_at', '>', now),
+        ).as('breakGlass'),
+      ])
+      .where('p.id', '=', personId),
+);
 
 /**
  * The one gate to a person's record: loads what the domain rule needs — in one query, since it runs
@@ -20,39 +58,8 @@ export async function requirePersonAccess(
   personId: string,
   now: Date,
 ): Promise<PersonAccess> {
-  const row = await trx
-    .selectFrom('person as p')
-    .select((eb) => [
-      'p.tenant_id',
-      'p.id',
-      jsonArrayFrom(
-        eb
-          .selectFrom('care_relation as r')
-          .select(['r.kind', 'r.organisation_id', 'r.from_at', 'r.to_at'])
-          .whereRef('r.tenant_id', '=', 'p.tenant_id')
-          .whereRef('r.person_id', '=', 'p.id')
-          .where('r.account_id', '=', actor.accountId),
-      ).as('relations'),
-      jsonArrayFrom(
-        eb
-          .selectFrom('consent as c')
-          .select(['c.purpose', 'c.expires_at', 'c.revoked_at'])
-          .whereRef('c.tenant_id', '=', 'p.tenant_id')
-          .whereRef('c.person_id', '=', 'p.id')
-          .where('c.grantee_organisation_id', '=', actor.organisationId),
-      ).as('consents'),
-      jsonArrayFrom(
-        eb
-          .selectFrom('break_glass as b')
-          .select(['b.reason', 'b.expires_at'])
-          .whereRef('b.tenant_id', '=', 'p.tenant_id')
-          .whereRef('b.person_id', '=', 'p.id')
-          .where('b.account_id', '=', actor.accountId)
-          .where('b.expires_at', '>', now),
-      ).as('breakGlass'),
-    ])
-    .where('p.id', '=', personId)
-    .executeTakeFirst();
+  const row = (await trx.executeQuery(accessQuery(trx, actor.accountId, actor.organisationId, now, personId)))
+    .rows[0];
   if (!row) throw notFound();
   const person: PersonRef = { id: row.id, organisationId: row.tenant_id };
   const date = (v: Date | string | null) => (v === null ? null : new Date(v));

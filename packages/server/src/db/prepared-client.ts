@@ -6,14 +6,26 @@ import pg from 'pg';
  * of having PostgreSQL parse and plan it on every request. Kysely sends the same SQL text for the
  * same query shape, so the set of names stays small.
  */
+/** Statement names by SQL text: hashing a long text on every query costs more than the lookup. */
+const names = new Map<string, string>();
+
+function statementName(text: string): string {
+  let name = names.get(text);
+  if (!name) {
+    name = `b${createHash('sha1').update(text).digest('base64url').slice(0, 20)}`;
+    if (names.size >= 10_000) names.clear(); // shapes are few; this only bounds a surprise
+    names.set(text, name);
+  }
+  return name;
+}
+
 export class PreparedClient extends pg.Client {
   // biome-ignore lint/suspicious/noExplicitAny: pg's query() has many overloads; we only rewrite one.
   override query(config: any, values?: any, callback?: any): any {
     // Only statements with parameters: parameter-free texts may hold several statements (BEGIN …,
     // … COMMIT), which PostgreSQL runs only unprepared.
     if (typeof config === 'string' && Array.isArray(values) && values.length > 0) {
-      const name = `b${createHash('sha1').update(config).digest('base64url').slice(0, 20)}`;
-      return super.query({ name, text: config, values }, callback);
+      return super.query({ name: statementName(config), text: config, values }, callback);
     }
     return super.query(config, values, callback);
   }
