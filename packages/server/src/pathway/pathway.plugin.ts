@@ -6,6 +6,7 @@ import { dischargeRoutes } from './discharge.routes.ts';
 import { episodeRoutes } from './episode.routes.ts';
 import { handoverRoutes } from './handover.routes.ts';
 import { referralRoutes } from './referral.routes.ts';
+import { responsibleRoutes } from './responsible.routes.ts';
 import { taskRoutes } from './task.routes.ts';
 
 /** The care pathway (issue 3): referral → assessment → treatment → discharge → handover → follow-up. */
@@ -15,6 +16,7 @@ export async function pathwayRoutes(app: App) {
   await app.register(assessmentRoutes);
   await app.register(dischargeRoutes);
   await app.register(handoverRoutes);
+  await app.register(responsibleRoutes);
   await app.register(taskRoutes);
   await app.register(deadlineBoardRoutes);
   await app.register(directoryRoutes);
