@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Bundle, Resource } from '@medplum/fhirtypes';
+import type { Bundle, BundleEntry, Observation, Resource } from '@medplum/fhirtypes';
 import { demoIds } from '../testing/demo-ids.ts';
 import { type TestApp, testApp } from '../testing/test-app.ts';
+import { DIMENSION_SYSTEM } from './assessment.mapping.ts';
+import { LIVING_CONDITION_SYSTEM } from './fhir.mapping.ts';
 import { fhirProblems } from './fhir-validation.ts';
 
 let t: TestApp;
@@ -26,7 +28,15 @@ describe('FHIR R4 façade', () => {
     valid(cs);
     assert.deepEqual(
       cs.rest[0].resource.map((r: { type: string }) => r.type),
-      ['Patient', 'Observation', 'AuditEvent'],
+      [
+        'Patient',
+        'Observation',
+        'AuditEvent',
+        'ServiceRequest',
+        'EpisodeOfCare',
+        'ClinicalImpression',
+        'Task',
+      ],
     );
   });
 
@@ -77,8 +87,12 @@ describe('FHIR R4 façade', () => {
     assert.equal(res.statusCode, 200);
     const bundle = res.json() as Bundle;
     valid(bundle);
-    assert.equal(bundle.entry?.length, 10);
     for (const e of bundle.entry!) valid(e.resource!);
+    // The same search also gives assessment dimension ratings (fhir.pathway.test.ts); the code system tells.
+    const system = (e: BundleEntry) => (e.resource as Observation).code.coding?.[0]?.system;
+    const living = bundle.entry!.filter((e) => system(e) === LIVING_CONDITION_SYSTEM);
+    assert.equal(living.length, 10);
+    assert.ok(bundle.entry!.every((e) => living.includes(e) || system(e) === DIMENSION_SYSTEM));
     const housing = await t.app.inject({
       url: `/fhir/Observation?patient=${ids.pasient}&code=https://bedring.no/fhir/CodeSystem/living-condition-domain|housing`,
       headers,

@@ -1,13 +1,15 @@
-import { isDomain } from '@bedring/domain';
-import type { CapabilityStatement } from '@medplum/fhirtypes';
+import { Dimensions, isDomain } from '@bedring/domain';
+import type { Observation } from '@medplum/fhirtypes';
 import { Type } from '@sinclair/typebox';
 import { personForAccessLog } from '../access/access.guard.ts';
 import { asActor, withPerson } from '../access/as-actor.ts';
 import { accessLog, recordAudit } from '../audit/audit.repository.ts';
 import type { App } from '../http/app.ts';
 import { badRequest, forbidden } from '../http/errors.ts';
-import { UUID_PATTERN, Uuid } from '../http/schemas.ts';
+import { Uuid } from '../http/schemas.ts';
 import { ratingHistory } from '../record/record.repository.ts';
+import { DIMENSION_SYSTEM, toDimensionObservations } from './assessment.mapping.ts';
+import { capabilityStatement } from './fhir.capability.ts';
 import {
   LIVING_CONDITION_SYSTEM,
   type PersonRow,
@@ -16,21 +18,9 @@ import {
   toObservation,
   toPatient,
 } from './fhir.mapping.ts';
-
-const FHIR_JSON = 'application/fhir+json';
-
-// FHIR clients may ask for a format or pretty printing; JSON is all we speak, so both are accepted and ignored.
-const FormatParams = {
-  _format: Type.Optional(
-    Type.Union([
-      Type.Literal('json'),
-      Type.Literal('application/fhir+json'),
-      Type.Literal('application/json'),
-    ]),
-  ),
-  _pretty: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
-};
-const ReadQuery = Type.Object(FormatParams, { additionalProperties: false });
+import { FHIR_JSON, FormatParams, idOf, ReadQuery, ReferenceParam } from './fhir.schemas.ts';
+import { fhirPathwayRoutes } from './pathway.routes.ts';
+import { assessmentsOf } from './pathway-read.repository.ts';
 
 const PatientSearch = Type.Object(
   {
@@ -42,51 +32,11 @@ const PatientSearch = Type.Object(
   { additionalProperties: false },
 );
 
-export function capabilityStatement(): CapabilityStatement {
-  return {
-    resourceType: 'CapabilityStatement',
-    status: 'active',
-    date: '2026-11-22',
-    kind: 'instance',
-    fhirVersion: '4.0.1',
-    format: ['application/fhir+json', 'json'],
-    software: { name: 'Bedring', version: '0.1.0' },
-    implementation: { description: 'Bedring FHIR R4 façade' },
-    rest: [
-      {
-        mode: 'server',
-        security: {
-          description:
-            'Bearer token from POST /api/auth/login. Access follows need to know (tjenstlig behov) and consent.',
-        },
-        resource: [
-          {
-            type: 'Patient',
-            interaction: [{ code: 'read' }, { code: 'search-type' }],
-            searchParam: [
-              { name: 'identifier', type: 'token' },
-              { name: 'name', type: 'string' },
-              { name: '_count', type: 'number' },
-            ],
-          },
-          {
-            type: 'Observation',
-            interaction: [{ code: 'search-type' }],
-            searchParam: [
-              { name: 'patient', type: 'reference' },
-              { name: 'code', type: 'token' },
-            ],
-          },
-          {
-            type: 'AuditEvent',
-            interaction: [{ code: 'search-type' }],
-            searchParam: [{ name: 'patient', type: 'reference' }],
-          },
-        ],
-      },
-    ],
-  };
-}
+const escaped = (url: string) => url.replaceAll('.', '\\.');
+const ObservationCode = Type.String({
+  pattern: `^((${escaped(LIVING_CONDITION_SYSTEM)}|${escaped(DIMENSION_SYSTEM)})\\|)?[a-z-]{1,40}$`,
+});
+const isDimension = (code: string) => (Dimensions as readonly string[]).includes(code);
 
 /** The FHIR R4 read façade: the same records and the same access rules as /api. */
 export async function fhirRoutes(app: App) {
@@ -185,14 +135,14 @@ export async function fhirRoutes(app: App) {
     {
       schema: {
         querystring: Type.Object(
-          { ...FormatParams, patient: Type.String({ pattern: `^(Patient/)?${UUID_PATTERN}$` }) },
+          { ...FormatParams, patient: ReferenceParam('Patient') },
           { additionalProperties: false },
         ),
       },
     },
     async (req, reply) => {
       const actor = req.actor!;
-      const personId = req.query.patient.replace(/^Patient\//, '');
+      const personId = idOf(req.query.patient);
       const events = await asActor(app, actor, async (trx, now) => {
         const person = await personForAccessLog(trx, actor, personId, now);
         const entries = await accessLog(trx, person.organisationId, person.id);
@@ -214,30 +164,50 @@ export async function fhirRoutes(app: App) {
     },
   );
 
+  // Living-condition ratings and the dimension ratings of assessments: the code's system tells them
+  // apart, and a code without a system (FHIR token semantics) matches in both.
   app.get(
     '/fhir/Observation',
     {
       schema: {
         querystring: Type.Object(
-          {
-            ...FormatParams,
-            patient: Type.String({ pattern: `^(Patient/)?${UUID_PATTERN}$` }),
-            code: Type.Optional(Type.String({ pattern: `^(${LIVING_CONDITION_SYSTEM}\\|)?[a-z-]{1,40}$` })),
-          },
+          { ...FormatParams, patient: ReferenceParam('Patient'), code: Type.Optional(ObservationCode) },
           { additionalProperties: false },
         ),
       },
     },
     async (req, reply) => {
-      const personId = req.query.patient.replace(/^Patient\//, '');
-      const code = req.query.code?.split('|').pop();
-      if (code !== undefined && !isDomain(code)) throw badRequest('invalid_input', 'Ukjent levekårsområde.');
-      const observations = await withPerson(app, req.actor!, personId, async ({ trx, person, audit }) => {
-        const ratings = await ratingHistory(trx, person, code);
+      const token = req.query.code;
+      const system = token?.includes('|') ? token.slice(0, token.indexOf('|')) : null;
+      const code = token?.slice(token.indexOf('|') + 1);
+      const living = system !== DIMENSION_SYSTEM && (code === undefined || isDomain(code));
+      const dimensions = system !== LIVING_CONDITION_SYSTEM && (code === undefined || isDimension(code));
+      if (!living && !dimensions)
+        throw badRequest('invalid_input', 'Ukjent levekårsområde eller dimensjon.', [{ field: 'code' }]);
+      const observations = await withPerson(app, req.actor!, idOf(req.query.patient), async (w) => {
+        const { trx, person, audit } = w;
+        const found: Observation[] = [];
+        if (living) {
+          const ratings = await ratingHistory(
+            trx,
+            person,
+            code !== undefined && isDomain(code) ? code : undefined,
+          );
+          found.push(...ratings.map((r) => toObservation(r, person.id)));
+        }
+        if (dimensions) {
+          const rated = (await assessmentsOf(trx, person)).flatMap(toDimensionObservations);
+          found.push(...rated.filter((o) => code === undefined || o.code.coding?.[0]?.code === code));
+        }
         await audit('read', 'Observation');
-        return ratings.map((r) => toObservation(r, person.id));
+        return found;
       });
+      // Newest first across both kinds (a stable sort keeps each kind's own order on the same day).
+      const effective = (o: Observation) => o.effectiveDateTime ?? '';
+      observations.sort((a, b) => (effective(a) < effective(b) ? 1 : effective(a) > effective(b) ? -1 : 0));
       return reply.type(FHIR_JSON).send(searchset(observations, req.url));
     },
   );
+
+  await app.register(fhirPathwayRoutes);
 }
