@@ -113,7 +113,8 @@ export type Transition =
  * that is only unwise (late, incomplete) is allowed and warned about elsewhere (DESIGN.md "warn, don't block").
  */
 export function applyEvent(episode: EpisodeSnapshot, event: PathwayEvent): Transition {
-  if (!allowedFrom[event.kind].includes(episode.state)) {
+  // An unknown kind (bad data, an older version's event) is refused like any illegal transition.
+  if (!(allowedFrom[event.kind] ?? []).includes(episode.state)) {
     return {
       ok: false,
       reason: 'illegal-transition',

@@ -40,77 +40,79 @@ export async function pathwayOf(trx: Tx, person: PersonRef, today: string) {
       .selectFrom(table as 'episode')
       .where('tenant_id', '=', tenant)
       .where('person_id', '=', person.id);
-  const [
-    episodes,
-    events,
-    deadlines,
-    assessments,
-    checklists,
-    handovers,
-    tasks,
-    referrals,
-    ratings,
-    staff,
-    units,
-  ] = await Promise.all([
-    byPerson('episode').selectAll().orderBy('opened_on').orderBy('version').execute(),
-    trx
-      .selectFrom('pathway_event')
-      .selectAll()
-      .where('tenant_id', '=', tenant)
-      .where('person_id', '=', person.id)
-      .orderBy('position')
-      .execute(),
-    trx
-      .selectFrom('pathway_deadline')
-      .selectAll()
-      .where('tenant_id', '=', tenant)
-      .where('person_id', '=', person.id)
-      .orderBy('starts_on')
-      .execute(),
-    trx
-      .selectFrom('assessment')
-      .selectAll()
-      .where('tenant_id', '=', tenant)
-      .where('person_id', '=', person.id)
-      .orderBy('assessed_on')
-      .orderBy('recorded_at')
-      .execute(),
-    trx
-      .selectFrom('discharge_checklist')
-      .selectAll()
-      .where('tenant_id', '=', tenant)
-      .where('person_id', '=', person.id)
-      .execute(),
-    trx
-      .selectFrom('handover')
-      .selectAll()
-      .where('tenant_id', '=', tenant)
-      .where('person_id', '=', person.id)
-      .execute(),
-    trx
-      .selectFrom('pathway_task')
-      .selectAll()
-      .where('tenant_id', '=', tenant)
-      .where('person_id', '=', person.id)
-      .orderBy('created_on')
-      .execute(),
-    trx
-      .selectFrom('referral')
-      .selectAll()
-      .where('tenant_id', '=', tenant)
-      .where('person_id', '=', person.id)
-      .execute(),
-    trx
-      .selectFrom('living_condition_rating')
-      .select(['domain', 'rating', 'rated_at'])
-      .where('tenant_id', '=', tenant)
-      .where('person_id', '=', person.id)
-      .orderBy('rated_at')
-      .execute(),
-    trx.selectFrom('staff_directory').select(['id', 'display_name']).execute(),
-    trx.selectFrom('unit').select(['id', 'name']).where('tenant_id', '=', tenant).execute(),
-  ]);
+  const [episodes, events, deadlines, assessments, checklists, handovers, tasks, referrals, ratings, units] =
+    await Promise.all([
+      byPerson('episode').selectAll().orderBy('opened_on').orderBy('version').execute(),
+      trx
+        .selectFrom('pathway_event')
+        .selectAll()
+        .where('tenant_id', '=', tenant)
+        .where('person_id', '=', person.id)
+        .orderBy('position')
+        .execute(),
+      trx
+        .selectFrom('pathway_deadline')
+        .selectAll()
+        .where('tenant_id', '=', tenant)
+        .where('person_id', '=', person.id)
+        .orderBy('starts_on')
+        .execute(),
+      trx
+        .selectFrom('assessment')
+        .selectAll()
+        .where('tenant_id', '=', tenant)
+        .where('person_id', '=', person.id)
+        .orderBy('assessed_on')
+        .orderBy('recorded_at')
+        .execute(),
+      trx
+        .selectFrom('discharge_checklist')
+        .selectAll()
+        .where('tenant_id', '=', tenant)
+        .where('person_id', '=', person.id)
+        .execute(),
+      trx
+        .selectFrom('handover')
+        .selectAll()
+        .where('tenant_id', '=', tenant)
+        .where('person_id', '=', person.id)
+        .execute(),
+      trx
+        .selectFrom('pathway_task')
+        .selectAll()
+        .where('tenant_id', '=', tenant)
+        .where('person_id', '=', person.id)
+        .orderBy('created_on')
+        .execute(),
+      trx
+        .selectFrom('referral')
+        .selectAll()
+        .where('tenant_id', '=', tenant)
+        .where('person_id', '=', person.id)
+        .execute(),
+      trx
+        .selectFrom('living_condition_rating')
+        .select(['domain', 'rating', 'rated_at'])
+        .where('tenant_id', '=', tenant)
+        .where('person_id', '=', person.id)
+        .orderBy('rated_at')
+        .execute(),
+      trx.selectFrom('unit').select(['id', 'name']).where('tenant_id', '=', tenant).execute(),
+    ]);
+  // Names of the staff the pathway mentions (responsible, assessors, task assignees), not the whole directory.
+  const staffIds = new Set<string>();
+  for (const e of episodes) if (e.responsible_account_id) staffIds.add(e.responsible_account_id);
+  for (const r of referrals) if (r.assessed_by) staffIds.add(r.assessed_by);
+  for (const h of handovers) staffIds.add(h.municipal_account_id);
+  for (const t of tasks) staffIds.add(t.assignee_account_id);
+  const staff =
+    staffIds.size === 0
+      ? []
+      : await trx
+          .selectFrom('staff_directory')
+          .select(['id', 'display_name'])
+          .where('id', 'in', [...staffIds])
+          .execute();
   const name = (id: string | null) => (id ? (staff.find((s) => s.id === id)?.display_name ?? null) : null);
   const unitName = (id: string) => units.find((u) => u.id === id)?.name ?? '';
 
