@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { hashPassword } from '../auth/password.ts';
 import { totpCode } from '../auth/totp.ts';
-import { DEMO_ACCOUNTS, DEMO_ADMIN_TOTP } from '../demo/demo.ts';
+import { DEMO_ACCOUNTS, DEMO_ADMIN_TOTP, DEMO_PASSWORD, TSB, UNITS } from '../demo/demo.ts';
 import { demoIds } from '../testing/demo-ids.ts';
 import { TEST_NOW, type TestApp, testApp } from '../testing/test-app.ts';
 
@@ -12,7 +13,14 @@ import { TEST_NOW, type TestApp, testApp } from '../testing/test-app.ts';
  */
 
 /** `auditedBy`: roles that may read this about any person their organisation holds (access-log control). */
-type Sample = { body?: object; query?: string; list?: boolean; auditedBy?: string };
+/** `id`: whose id replaces `:id` (default the stranger's person id): their referral, episode, assessment or task. */
+type Sample = {
+  body?: object;
+  query?: string;
+  list?: boolean;
+  auditedBy?: string;
+  id?: 'referral' | 'episode' | 'assessment' | 'task';
+};
 const SAMPLES: Record<string, Sample> = {
   'GET /api/persons': { list: true },
   'GET /api/persons/:personId': {},
@@ -28,13 +36,70 @@ const SAMPLES: Record<string, Sample> = {
   'POST /api/break-glass/:id/review': { body: { note: 'gjennomgått' } },
   'GET /api/auth/me': { list: true },
   'POST /api/auth/logout': { list: true },
+  // The care pathway. Bodies are valid: were access wrongly granted, the request would succeed and show.
+  'GET /api/persons/:personId/pathway': {},
+  'POST /api/persons/:personId/referrals/:referralId/assessment': {
+    body: { assessedOn: '2026-11-21', outcome: 'treatment-without-right' },
+  },
+  'POST /api/persons/:personId/episodes/:episodeId/events': {
+    body: { kind: 'ended', date: '2026-11-22', outcome: 'other' },
+  },
+  'POST /api/persons/:personId/episodes/:episodeId/assessments': {
+    body: {
+      assessedOn: '2026-11-21',
+      personGoals: 'x',
+      ratings: Object.fromEntries(
+        [
+          'withdrawal',
+          'physical-health',
+          'mental-health',
+          'readiness',
+          'relapse-risk',
+          'recovery-environment',
+        ].map((d) => [d, { now: 1, rationale: 'x' }]),
+      ),
+      chosenLevel: 'outpatient',
+    },
+  },
+  'PUT /api/persons/:personId/episodes/:episodeId/discharge-checklist': {
+    body: { items: { 'own-housing': { answer: 'yes' } } },
+  },
+  'POST /api/persons/:personId/episodes/:episodeId/handover': {
+    body: {
+      municipalAccountId: ':kommune',
+      handedOverOn: '2026-11-22',
+      summary: 'x',
+      followUpPlan: 'y',
+      consent: { givenOn: '2026-11-22' },
+    },
+  },
+  'PUT /api/persons/:personId/episodes/:episodeId/responsible': { body: { accountId: ':behandler' } },
+  'POST /api/tasks/:taskId/complete': { body: { outcome: 'declined', date: '2026-11-22' } },
+  'GET /api/tasks': { list: true },
+  'GET /api/deadlines': { list: true },
+  'GET /api/units': { list: true },
+  'GET /api/staff': { list: true, query: 'role=clinician' },
+  'GET /fhir/ServiceRequest/:id': { id: 'referral' },
+  'GET /fhir/ServiceRequest': { query: 'patient=Patient/:personId' },
+  'GET /fhir/ClinicalImpression/:id': { id: 'assessment' },
+  'GET /fhir/ClinicalImpression': { query: 'patient=Patient/:personId' },
+  'GET /fhir/EpisodeOfCare/:id': { id: 'episode' },
+  'GET /fhir/EpisodeOfCare': { query: 'patient=Patient/:personId' },
+  'GET /fhir/Task/:id': { id: 'task' },
+  'GET /fhir/Task': { query: 'patient=Patient/:personId' },
 };
-// Opening break-glass is the one sanctioned way past need to know; it has its own tests below.
-const SEPARATE = new Set(['POST /api/persons/:personId/break-glass']);
+// Opening break-glass is the one sanctioned way past need to know; it has its own tests below. Registering
+// a referral for a national id the organisation holds makes the clinician part of the assessment team: the
+// referral is the basis for need to know. It has its own tests too.
+const SEPARATE = new Set(['POST /api/persons/:personId/break-glass', 'POST /api/referrals']);
 
 let t: TestApp;
 let ids: Awaited<ReturnType<typeof demoIds>>;
 let strangerWords: string[];
+let strangerNationalId: string;
+/** The stranger's referral, episode and task: every :referralId, :episodeId and :taskId is theirs. */
+let pathway: { referralId: string; episodeId: string; taskId: string; assessmentId: string };
+let pathwayBefore: unknown;
 const tokens = new Map<string, string>();
 
 before(async () => {
@@ -46,7 +111,188 @@ before(async () => {
     .where('id', '=', ids.stranger)
     .executeTakeFirstOrThrow();
   strangerWords = [p.id, p.national_id];
+  strangerNationalId = p.national_id;
+  pathway = await strangerPathway();
+  pathwayBefore = await strangerPathwayFootprint();
 });
+
+/**
+ * The stranger's referral, episode and task, from the demo if it has them, else written here with the
+ * owner connection: in the inpatient unit, with a colleague without a login responsible and a task that
+ * has not escalated, so no demo login reaches them through a care relation, a board or a task list.
+ */
+async function strangerPathway() {
+  const o = t.db.owner;
+  const colleague = (
+    await o.selectFrom('account').select('id').where('username', '=', 'kollega1').executeTakeFirstOrThrow()
+  ).id;
+  const mine = <T extends 'referral' | 'episode' | 'assessment'>(table: T) =>
+    o
+      .selectFrom(table as 'referral')
+      .select('id')
+      .where('person_id', '=', ids.stranger);
+  const referral =
+    (await mine('referral').executeTakeFirst()) ??
+    (await o
+      .insertInto('referral')
+      .values({
+        tenant_id: TSB,
+        person_id: ids.stranger,
+        unit_id: UNITS.inpatient,
+        referrer_kind: 'gp',
+        referrer_name: 'Fastlege',
+        referrer_organisation: '',
+        received_on: '2026-11-16',
+        reason: '',
+        checklist: '{}',
+        coordinator_name: '',
+        coordinator_contact: '',
+        registered_by: colleague,
+        registered_at: new Date('2026-11-16T09:00:00Z'),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow());
+  let episode = await mine('episode').executeTakeFirst();
+  if (!episode) {
+    episode = await o
+      .insertInto('episode')
+      .values({
+        tenant_id: TSB,
+        person_id: ids.stranger,
+        unit_id: UNITS.inpatient,
+        referral_id: referral.id,
+        state: 'referred',
+        responsible_account_id: colleague,
+        opened_on: '2026-11-16',
+        version: 1,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await o
+      .insertInto('pathway_event')
+      .values({
+        tenant_id: TSB,
+        episode_id: episode.id,
+        person_id: ids.stranger,
+        position: 1,
+        kind: 'referral-received',
+        date: '2026-11-16',
+        codes: ['pathway-start'],
+        note: '',
+        warnings: '[]',
+        reason: '',
+        recorded_at: new Date('2026-11-16T09:00:00Z'),
+        recorded_by: colleague,
+        recorded_by_name: 'Kollega 1',
+      })
+      .execute();
+    await o
+      .insertInto('pathway_deadline')
+      .values({
+        tenant_id: TSB,
+        episode_id: episode.id,
+        kind: 'referral-assessment',
+        starts_on: '2026-11-16',
+        person_id: ids.stranger,
+        unit_id: UNITS.inpatient,
+        responsible_account_id: colleague,
+        due_on: '2026-11-30',
+        limit_days: 10,
+      })
+      .execute();
+  }
+  const task =
+    (await o
+      .selectFrom('pathway_task')
+      .select('id')
+      .where('person_id', '=', ids.stranger)
+      .where('completed_on', 'is', null)
+      .orderBy('escalate_on', 'desc')
+      .executeTakeFirst()) ??
+    (await o
+      .insertInto('pathway_task')
+      .values({
+        tenant_id: TSB,
+        person_id: ids.stranger,
+        episode_id: episode.id,
+        kind: 're-engagement',
+        assignee_account_id: colleague,
+        assignee_organisation_id: TSB,
+        unit_id: UNITS.inpatient,
+        created_on: '2026-11-21',
+        escalate_on: '2026-11-24',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow());
+  const assessment =
+    (await mine('assessment').executeTakeFirst()) ??
+    (await o
+      .insertInto('assessment')
+      .values({
+        tenant_id: TSB,
+        person_id: ids.stranger,
+        episode_id: episode.id,
+        assessed_on: '2026-11-18',
+        person_goals: 'Mål',
+        person_resources: '',
+        opioid_dependence: false,
+        ratings: JSON.stringify(
+          Object.fromEntries(
+            [
+              'withdrawal',
+              'physical-health',
+              'mental-health',
+              'readiness',
+              'relapse-risk',
+              'recovery-environment',
+            ].map((d) => [d, { now: 1, history: null, rationale: 'x' }]),
+          ),
+        ),
+        recommended_level: 'outpatient',
+        recommended_rule: 'lowest-effective-outpatient',
+        drivers: [],
+        chosen_level: 'outpatient',
+        match: 'matched',
+        match_reason: '',
+        assessed_by: colleague,
+        assessed_by_name: 'Kollega 1',
+        recorded_at: new Date('2026-11-18T09:00:00Z'),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow());
+  return { referralId: referral.id, episodeId: episode.id, taskId: task.id, assessmentId: assessment.id };
+}
+
+/** Everything of the stranger's pathway a refused request could have changed. */
+async function strangerPathwayFootprint() {
+  const o = t.db.owner;
+  const of = (table: 'referral' | 'episode' | 'pathway_event' | 'pathway_task' | 'assessment' | 'handover') =>
+    o
+      .selectFrom(table as 'episode')
+      .selectAll()
+      .where('person_id', '=', ids.stranger)
+      .orderBy('id')
+      .execute();
+  return {
+    referrals: await of('referral'),
+    episodes: await of('episode'),
+    events: await of('pathway_event'),
+    tasks: await of('pathway_task'),
+    assessments: await of('assessment'),
+    handovers: await of('handover'),
+    checklists: await o
+      .selectFrom('discharge_checklist')
+      .selectAll()
+      .where('person_id', '=', ids.stranger)
+      .execute(),
+    consents: await o.selectFrom('consent').selectAll().where('person_id', '=', ids.stranger).execute(),
+    relations: await o
+      .selectFrom('care_relation')
+      .selectAll()
+      .where('person_id', '=', ids.stranger)
+      .execute(),
+  };
+}
 after(() => t.close());
 
 async function tokenFor(username: string) {
@@ -78,13 +324,25 @@ describe('need to know, generated from the route table', () => {
         }
         const sample = SAMPLES[`${route.method} ${route.url}`]!;
         const url =
-          route.url.replace(':personId', ids.stranger).replace(':id', ids.stranger) +
+          route.url
+            .replace(':personId', ids.stranger)
+            .replace(':referralId', pathway.referralId)
+            .replace(':episodeId', pathway.episodeId)
+            .replace(':taskId', pathway.taskId)
+            .replace(':id', sample.id ? pathway[`${sample.id}Id`] : ids.stranger) +
           (sample.query ? `?${sample.query.replace(':personId', ids.stranger)}` : '');
+        const body =
+          sample.body &&
+          JSON.parse(
+            JSON.stringify(sample.body)
+              .replaceAll(':kommune', ids.kommune)
+              .replaceAll(':behandler', ids.behandler),
+          );
         const res = await t.app.inject({
           method: route.method as 'GET',
           url,
           headers: { authorization: `Bearer ${token}` },
-          ...(sample.body ? { payload: sample.body } : {}),
+          ...(body ? { payload: body } : {}),
         });
         const where = `${account.username} ${route.method} ${route.url} → ${res.statusCode}`;
         if (sample.list || sample.auditedBy === account.role)
@@ -111,6 +369,7 @@ describe('need to know, generated from the route table', () => {
       .where('id', '=', ids.stranger)
       .executeTakeFirstOrThrow();
     assert.notEqual(about.about_me, 'x');
+    assert.deepEqual(await strangerPathwayFootprint(), pathwayBefore);
   });
 
   it('still lets the care team in (the test above is not trivially true)', async () => {
@@ -187,5 +446,80 @@ describe('break-glass', () => {
       });
       assert.ok(res.statusCode === 403 || res.statusCode === 404, `${username}: ${res.statusCode}`);
     }
+  });
+});
+
+describe('registering a referral', () => {
+  const referral = (nationalId: string) => ({
+    person: { nationalId, givenName: 'x', familyName: 'y', birthDate: '1980-01-01', gender: 'unknown' },
+    unitId: UNITS.outpatient,
+    referrer: { kind: 'gp', name: 'Fastlege' },
+    receivedOn: '2026-11-20',
+  });
+
+  it('is refused to every role but leader and clinician, and writes nothing', async () => {
+    const before = await strangerPathwayFootprint();
+    for (const account of DEMO_ACCOUNTS.filter((a) => a.role !== 'leader' && a.role !== 'clinician')) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/referrals',
+        headers: { authorization: `Bearer ${await tokenFor(account.username)}` },
+        payload: referral(strangerNationalId),
+      });
+      assert.equal(res.statusCode, 403, `${account.username}: ${res.body}`);
+      for (const word of strangerWords) assert.ok(!res.body.includes(word), `${account.username} leaked`);
+    }
+    assert.deepEqual(await strangerPathwayFootprint(), before);
+  });
+
+  it("makes a clinician who registers a referral for the person's national id part of the team, audited", async () => {
+    // A clinician of our own: behandler has broken the glass for the stranger above.
+    const o = t.db.owner;
+    const clinician = await o
+      .insertInto('account')
+      .values({
+        tenant_id: TSB,
+        username: 'behandler-henvisning',
+        display_name: 'Hanne Henvisning',
+        role: 'clinician',
+        unit_id: UNITS.outpatient,
+        person_id: null,
+        password_hash: await hashPassword(DEMO_PASSWORD),
+        totp_secret: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const headers = { authorization: `Bearer ${await t.login('behandler-henvisning')}` };
+    const refused = await t.app.inject({ url: `/api/persons/${ids.stranger}`, headers });
+    assert.equal(refused.statusCode, 403, 'no need to know before the referral');
+
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/referrals',
+      headers,
+      payload: referral(strangerNationalId),
+    });
+    assert.equal(res.statusCode, 201, res.body);
+    assert.equal(res.json().personId, ids.stranger);
+    assert.equal(res.json().personExisted, true);
+    const read = await t.app.inject({ url: `/api/persons/${ids.stranger}`, headers });
+    assert.equal(read.statusCode, 200, read.body);
+    assert.equal(read.json().access.basis, 'care-relation');
+    // The ids the generated test used are the stranger's: now reachable, they are on the pathway.
+    const mine = await t.app.inject({ url: `/api/persons/${ids.stranger}/pathway`, headers });
+    assert.equal(mine.statusCode, 200, mine.body);
+    const episodes: { id: string; referral: { id: string } | null; tasks: { id: string }[] }[] =
+      mine.json().episodes;
+    assert.ok(episodes.some((e) => e.id === pathway.episodeId));
+    assert.ok(episodes.some((e) => e.referral?.id === pathway.referralId));
+    assert.ok(episodes.some((e) => e.tasks.some((x) => x.id === pathway.taskId)));
+    const audit = await o
+      .selectFrom('audit_event')
+      .select(['action', 'resource_id'])
+      .where('person_id', '=', ids.stranger)
+      .where('resource_type', '=', 'Referral')
+      .where('actor_account_id', '=', clinician.id)
+      .execute();
+    assert.deepEqual(audit, [{ action: 'create', resource_id: res.json().referralId }]);
   });
 });

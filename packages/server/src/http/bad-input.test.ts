@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
+import { UNITS } from '../demo/demo.ts';
 import { demoIds } from '../testing/demo-ids.ts';
 import { type TestApp, testApp } from '../testing/test-app.ts';
 import { BODY_LIMIT } from './app.ts';
@@ -12,16 +13,70 @@ import { BODY_LIMIT } from './app.ts';
 let t: TestApp;
 let token: string;
 let ids: Awaited<ReturnType<typeof demoIds>>;
+/** A referral, episode and task of the demo patient, so that routes below them are reached with real ids. */
+let pathway: { referralId: string; episodeId: string; taskId: string };
 before(async () => {
   t = await testApp();
   ids = await demoIds(t.db);
   token = await t.login('behandler');
+  pathway = await patientPathway();
 });
 after(() => t.close());
 
+async function patientPathway() {
+  const headers = { authorization: `Bearer ${token}` };
+  const refer = async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/referrals',
+      headers,
+      payload: {
+        person: {
+          nationalId: '15829000000',
+          givenName: 'Per',
+          familyName: 'Pasient',
+          birthDate: '1990-02-15',
+          gender: 'male',
+        },
+        unitId: UNITS.outpatient,
+        referrer: { kind: 'gp', name: 'Fastlege' },
+        receivedOn: '2026-11-02',
+      },
+    });
+    assert.equal(res.statusCode, 201, res.body);
+    assert.equal(res.json().personId, ids.pasient);
+    return res.json() as { referralId: string; episodeId: string };
+  };
+  const { referralId, episodeId } = await refer();
+  // A second episode ends in a drop-out: its re-engagement task is the behandler's.
+  const other = await refer();
+  const dropped = await t.app.inject({
+    method: 'POST',
+    url: `/api/persons/${ids.pasient}/episodes/${other.episodeId}/events`,
+    headers,
+    payload: { kind: 'ended', date: '2026-11-20', outcome: 'drop-out' },
+  });
+  assert.equal(dropped.statusCode, 201, dropped.body);
+  return { referralId, episodeId, taskId: dropped.json().taskId as string };
+}
+
 async function footprint() {
   const count = async (
-    table: 'living_condition_rating' | 'break_glass' | 'consent' | 'care_relation' | 'person',
+    table:
+      | 'living_condition_rating'
+      | 'break_glass'
+      | 'consent'
+      | 'care_relation'
+      | 'person'
+      | 'referral'
+      | 'episode'
+      | 'pathway_event'
+      | 'pathway_deadline'
+      | 'assessment'
+      | 'discharge_checklist'
+      | 'handover'
+      | 'pathway_task'
+      | 'time_limit',
   ) =>
     (
       await t.db.owner
@@ -34,12 +89,31 @@ async function footprint() {
     .select(['about_me', 'strengths'])
     .where('id', '=', ids.pasient)
     .executeTakeFirstOrThrow();
+  const tasks = await t.db.owner
+    .selectFrom('pathway_task')
+    .select((e) => e.fn.countAll<string>().as('n'))
+    .where('completed_on', 'is not', null)
+    .executeTakeFirstOrThrow();
+  const episodes = await t.db.owner
+    .selectFrom('episode')
+    .select((e) => e.fn.sum<string>('version').as('versions'))
+    .executeTakeFirstOrThrow();
   return [
     await count('living_condition_rating'),
     await count('break_glass'),
     await count('consent'),
     await count('care_relation'),
     await count('person'),
+    await count('referral'),
+    await count('episode'),
+    await count('pathway_event'),
+    await count('pathway_deadline'),
+    await count('assessment'),
+    await count('discharge_checklist'),
+    await count('handover'),
+    await count('pathway_task'),
+    tasks.n,
+    episodes.versions,
     about.about_me,
     about.strengths,
   ];
@@ -73,6 +147,24 @@ const junkBody = fc.oneof(
       reason: junkValue,
       username: junkValue,
       password: junkValue,
+      // The care pathway's bodies.
+      kind: junkValue,
+      date: junkValue,
+      setting: junkValue,
+      outcome: junkValue,
+      person: junkValue,
+      unitId: junkValue,
+      referrer: junkValue,
+      receivedOn: junkValue,
+      assessedOn: junkValue,
+      treatmentStartDeadline: junkValue,
+      ratings: junkValue,
+      personGoals: junkValue,
+      chosenLevel: junkValue,
+      items: junkValue,
+      municipalAccountId: junkValue,
+      consent: junkValue,
+      accountId: junkValue,
       extra: junkValue,
     },
     { requiredKeys: [] },
@@ -88,6 +180,187 @@ const junkQuery = fc.dictionary(fc.string({ minLength: 1, maxLength: 10 }), fc.s
   maxKeys: 3,
 });
 
+// Valid bodies of the pathway's writes; the property above changes one field of them at a time.
+type Ids = { kommune: string; behandler: string };
+const NEARLY_VALID: Record<string, (ids: Ids) => Record<string, unknown>> = {
+  'POST /api/referrals': () => ({
+    person: {
+      nationalId: '01017000001',
+      givenName: 'Test',
+      familyName: 'Person',
+      birthDate: '1970-01-01',
+      gender: 'unknown',
+    },
+    unitId: UNITS.outpatient,
+    referrer: { kind: 'gp', name: 'Fastlege', organisation: 'Legekontoret' },
+    receivedOn: '2026-11-02',
+    reason: 'Grunn',
+    checklist: { 'own-participation': true },
+    coordinator: { name: 'Koordinator', contact: 'tlf' },
+  }),
+  'POST /api/persons/:personId/referrals/:referralId/assessment': () => ({
+    assessedOn: '2026-11-10',
+    outcome: 'right-to-treatment',
+    treatmentStartDeadline: '2026-12-15',
+    note: 'Notat',
+    letterToPersonOn: '2026-11-10',
+    letterToReferrerOn: '2026-11-10',
+  }),
+  'POST /api/persons/:personId/episodes/:episodeId/events': () => ({
+    kind: 'evaluation',
+    date: '2026-11-22',
+    withPerson: true,
+    feedbackToolUsed: false,
+    note: 'Notat',
+    reason: 'Grunn',
+  }),
+  'POST /api/persons/:personId/episodes/:episodeId/assessments': () => ({
+    assessedOn: '2026-11-20',
+    personGoals: 'Mål',
+    personResources: 'Ressurser',
+    ratings: Object.fromEntries(
+      [
+        'withdrawal',
+        'physical-health',
+        'mental-health',
+        'readiness',
+        'relapse-risk',
+        'recovery-environment',
+      ].map((d) => [d, { now: 1, history: 2, rationale: 'Begrunnelse' }]),
+    ),
+    opioidDependence: false,
+    chosenLevel: 'outpatient',
+    matchReason: 'Grunn',
+  }),
+  'PUT /api/persons/:personId/episodes/:episodeId/discharge-checklist': () => ({
+    items: { 'own-housing': { answer: 'yes', note: 'Notat' }, 'risk-assessments-shared': { answer: 'no' } },
+    helpNeeded: 'municipal',
+  }),
+  'POST /api/persons/:personId/episodes/:episodeId/handover': (ids) => ({
+    municipalAccountId: ids.kommune,
+    handedOverOn: '2026-11-20',
+    summary: 'Oppsummering',
+    followUpPlan: 'Plan',
+    consent: { givenOn: '2026-11-19', expiresOn: '2027-11-19' },
+  }),
+  'PUT /api/persons/:personId/episodes/:episodeId/responsible': (ids) => ({ accountId: ids.behandler }),
+  'POST /api/tasks/:taskId/complete': () => ({ outcome: 'declined', date: '2026-11-21', note: 'Notat' }),
+};
+
+const EDGE_DATES = [
+  '0000-01-01',
+  '0001-01-01',
+  '0999-12-31',
+  '1000-01-01',
+  '1899-12-31',
+  '9999-12-31',
+  '2024-02-29',
+  '2026-02-29',
+  '2026-11-22',
+  '2026-11-23',
+  '2026-13-01',
+  '20261122',
+];
+const EDGE_UUIDS = [
+  '00000000-0000-0000-0000-000000000000',
+  'urn:uuid:0f6b1c6e-7d0a-4c39-9a52-1a00000000a2',
+  '0F6B1C6E-7D0A-4C39-9A52-1A00000000A2',
+];
+const EDGE_TEXTS = [
+  '',
+  ' ',
+  '\ud800',
+  'a\udc00b',
+  '💊'.repeat(50),
+  'x'.repeat(5000),
+  "'; drop table person; --",
+];
+const EDGE_NUMBERS = [-1, 0, 4, 5, 1.5, 1e308];
+
+/** Edge values of the kind a field holds: every date field gets every edge date, and so on. */
+function edgesFor(value: unknown): unknown[] {
+  if (typeof value === 'number') return EDGE_NUMBERS;
+  if (typeof value !== 'string') return [null];
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return EDGE_DATES;
+  if (/^[0-9a-f-]{36}$/.test(value)) return EDGE_UUIDS;
+  return EDGE_TEXTS;
+}
+
+const edgeValue = fc.oneof(
+  junkValue,
+  fc.constantFrom(...EDGE_DATES, ...EDGE_UUIDS, ...EDGE_TEXTS),
+  fc.constantFrom(...EDGE_NUMBERS),
+);
+
+/** Every path into a body (objects only), parents before children. */
+function leafPaths(value: unknown, prefix: string[] = []): string[][] {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return [prefix];
+  const paths: string[][] = prefix.length > 0 ? [prefix] : [];
+  for (const [key, child] of Object.entries(value)) paths.push(...leafPaths(child, [...prefix, key]));
+  return paths;
+}
+
+/** A copy of `body` with the value at `path` replaced, or removed when `value` is undefined. */
+function withValue(body: Record<string, unknown>, path: string[], value: unknown): Record<string, unknown> {
+  const copy = structuredClone(body);
+  let node: Record<string, unknown> = copy;
+  for (const key of path.slice(0, -1)) node = node[key] as Record<string, unknown>;
+  const last = path.at(-1)!;
+  if (value === undefined) delete node[last];
+  else node[last] = value;
+  return copy;
+}
+
+/** A referral just received, an episode in treatment and an open re-engagement task, for the demo patient. */
+async function freshPathway() {
+  const headers = { authorization: `Bearer ${token}` };
+  const post = async (url: string, payload: object, status: number) => {
+    const res = await t.app.inject({ method: 'POST', url, headers, payload });
+    assert.equal(res.statusCode, status, res.body);
+    return res.json();
+  };
+  const refer = () =>
+    post(
+      '/api/referrals',
+      {
+        person: {
+          nationalId: '15829000000',
+          givenName: 'Per',
+          familyName: 'Pasient',
+          birthDate: '1990-02-15',
+          gender: 'male',
+        },
+        unitId: UNITS.outpatient,
+        referrer: { kind: 'gp', name: 'Fastlege' },
+        receivedOn: '2026-11-02',
+      },
+      201,
+    );
+  const person = `/api/persons/${ids.pasient}`;
+  const inTreatment = async () => {
+    const r = await refer();
+    await post(
+      `${person}/referrals/${r.referralId}/assessment`,
+      { assessedOn: '2026-11-05', outcome: 'treatment-without-right' },
+      200,
+    );
+    await post(
+      `${person}/episodes/${r.episodeId}/events`,
+      { kind: 'first-attendance', date: '2026-11-09', setting: 'outpatient' },
+      201,
+    );
+    return r.episodeId as string;
+  };
+  const referralId = (await refer()).referralId as string;
+  const episodeId = await inTreatment();
+  const dropped = await post(
+    `${person}/episodes/${await inTreatment()}/events`,
+    { kind: 'ended', date: '2026-11-20', outcome: 'drop-out' },
+    201,
+  );
+  return { referralId, episodeId, taskId: dropped.taskId as string };
+}
+
 describe('bad input, at every route', () => {
   it('never answers junk with a 500, always with a 4xx in the error shape, and writes nothing', async () => {
     const before = await footprint();
@@ -96,7 +369,11 @@ describe('bad input, at every route', () => {
     for (const route of routes) {
       await fc.assert(
         fc.asyncProperty(junkId, junkBody, junkQuery, fc.boolean(), async (id, body, query, validId) => {
-          const path = route.url.replace(/:(personId|id)/, validId ? ids.pasient : encodeURIComponent(id));
+          const path = route.url
+            .replace(/:(personId|id)/, validId ? ids.pasient : encodeURIComponent(id))
+            .replace(':referralId', validId ? pathway.referralId : encodeURIComponent(id))
+            .replace(':episodeId', validId ? pathway.episodeId : encodeURIComponent(id))
+            .replace(':taskId', validId ? pathway.taskId : encodeURIComponent(id));
           const qs = new URLSearchParams(query as Record<string, string>).toString();
           const res = await t.app.inject({
             method: route.method as 'POST',
@@ -112,6 +389,49 @@ describe('bad input, at every route', () => {
       );
     }
     assert.deepEqual(await footprint(), before);
+  });
+
+  it('never answers a nearly valid pathway request with a 500: one field at a time set to an edge value', async () => {
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const routes = t.app.routeTable.filter((r) => NEARLY_VALID[`${r.method} ${r.url}`]);
+    assert.ok(routes.length >= 8);
+    for (const route of routes) {
+      // Each route starts from a fresh referral, an episode in treatment and an open task: requests that
+      // happen to be valid move them on, and the next route should not inherit that.
+      const fresh = await freshPathway();
+      const base = NEARLY_VALID[`${route.method} ${route.url}`]!({
+        kommune: ids.kommune,
+        behandler: ids.behandler,
+      });
+      const paths = leafPaths(base);
+      const send = async (body: Record<string, unknown>) => {
+        const url = route.url
+          .replace(':personId', ids.pasient)
+          .replace(':referralId', fresh.referralId)
+          .replace(':episodeId', fresh.episodeId)
+          .replace(':taskId', fresh.taskId);
+        const res = await t.app.inject({
+          method: route.method as 'POST',
+          url,
+          headers,
+          payload: JSON.stringify(body),
+        });
+        const where = `${route.method} ${route.url} ${JSON.stringify(body).slice(0, 300)}: ${res.statusCode} ${res.body.slice(0, 200)}`;
+        assert.ok(res.statusCode < 500, where);
+        if (res.statusCode >= 400) assert.ok(isErrorShape(route.url, res.json()), where);
+      };
+      // Every field with every edge value of its kind, then one field at a time with generated junk.
+      for (const path of paths) {
+        const value = path.reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], base);
+        for (const edge of edgesFor(value)) await send(withValue(base, path, edge));
+      }
+      await fc.assert(
+        fc.asyncProperty(fc.nat(paths.length - 1), fc.option(edgeValue, { nil: undefined }), (i, value) =>
+          send(withValue(base, paths[i]!, value)),
+        ),
+        { numRuns: 40, seed: 20261122 },
+      );
+    }
   });
 
   it('answers malformed JSON, a wrong content type and an oversized body with a 4xx', async () => {

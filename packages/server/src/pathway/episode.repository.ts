@@ -115,7 +115,7 @@ async function insertEvent(
   episodeId: string,
   position: number,
   event: EventInput,
-  warnings: LateWarning[],
+  warnings: readonly unknown[],
 ) {
   await trx
     .insertInto('pathway_event')
@@ -235,7 +235,9 @@ export interface Recorded {
 /**
  * Records one event on an episode: the state machine decides (illegal → 409), deadlines are recomputed
  * in the same transaction, and deadlines met late come back as warnings — the event is kept (U-13).
- * `times` lets the caller change facts the deadlines depend on (the rights deadline, the planned setting).
+ * `times` lets the caller change facts the deadlines depend on (the rights deadline, the planned setting);
+ * `otherWarnings` are the caller's own warnings (discharge readiness), stored with the event beside the
+ * late ones, so the reason staff gave is kept with what it answers.
  */
 export async function recordEvent(
   trx: Tx,
@@ -244,6 +246,7 @@ export async function recordEvent(
   episode: EpisodeRow,
   event: EventInput,
   times: Partial<Pick<EpisodeTimes, 'treatmentStartDeadline' | 'plannedSetting'>> = {},
+  otherWarnings: readonly unknown[] = [],
 ): Promise<Recorded> {
   const step = applyEvent(episode.snapshot, event);
   if (!step.ok) throw conflict(step.reason.replaceAll('-', '_'), step.message);
@@ -259,7 +262,10 @@ export async function recordEvent(
   };
   const stored = await storeDeadlines(trx, person, after, limits);
   const warnings = lateWarnings(before, stored);
-  await insertEvent(trx, who, person, episode.id, episode.version + 1, event, warnings);
+  await insertEvent(trx, who, person, episode.id, episode.version + 1, event, [
+    ...otherWarnings,
+    ...warnings,
+  ]);
   const next = step.next;
   const updated = await trx
     .updateTable('episode')

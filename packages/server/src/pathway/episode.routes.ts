@@ -68,7 +68,7 @@ export async function episodeRoutes(app: App) {
             if (gaps.length > 0) warnings.push({ code: 'discharge-not-ready', gaps });
             event.helpNeeded ??= (checklist?.help_needed as HelpNeededAtDischarge | null) ?? null;
           }
-          const recorded = await recordEvent(trx, { actor, now }, person, episode, event);
+          const recorded = await recordEvent(trx, { actor, now }, person, episode, event, {}, warnings);
           warnings.push(...recorded.warnings);
           let taskId: string | null = null;
           if (event.kind === 'ended' && event.outcome === 'drop-out') {

@@ -97,7 +97,11 @@ export async function taskRoutes(app: App) {
           .executeTakeFirst();
         if (!task) throw notFound('Fant ikke oppgaven.');
         const isAssignee = task.assignee_account_id === actor.accountId;
-        const isLeader = actor.role === 'leader' && task.tenant_id === actor.organisationId;
+        // A leader reaches the tasks GET /api/tasks shows them: escalated ones of their organisation. Any
+        // other task is the assignee's, on a record the leader has no need to know about.
+        const escalated =
+          taskStatus({ escalateOn: task.escalate_on, completedOn: null }, osloDate(now)) === 'escalated';
+        const isLeader = actor.role === 'leader' && task.tenant_id === actor.organisationId && escalated;
         if (!isAssignee && !isLeader) throw forbidden('not_your_task', 'Oppgaven er ikke din.');
         // The assignee works on the person's record, so need to know is checked as for every record route.
         const { person, decision } = isAssignee
@@ -123,11 +127,13 @@ export async function taskRoutes(app: App) {
             .where('id', '=', task.handover_id ?? '')
             .execute();
           const episode = await lockEpisode(trx, person, task.episode_id);
-          // The first contact is the start of municipal follow-up (P-44): the episode moves on with it.
+          // The first contact is the start of municipal follow-up (P-44): the episode moves on with it. A
+          // first meeting before discharge is good practice (P-42); follow-up then starts on the discharge day.
           if (episode.state === 'discharged') {
+            const discharged = episode.times.events.at(-1)?.date ?? b.date;
             await recordEvent(trx, who, person, episode, {
               kind: 'follow-up-started',
-              date: b.date,
+              date: b.date < discharged ? discharged : b.date,
               note: b.note ?? '',
             });
           }
