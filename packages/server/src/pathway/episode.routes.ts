@@ -7,7 +7,7 @@ import {
 } from '@bedring/domain';
 import { withPerson } from '../access/as-actor.ts';
 import type { App } from '../http/app.ts';
-import { badRequest } from '../http/errors.ts';
+import { badRequest, forbidden } from '../http/errors.ts';
 import { NoQuery, PersonParams } from '../http/schemas.ts';
 import { type EventInput, lockEpisode, recordEvent } from './episode.repository.ts';
 import { notInFuture, PathwayRoles, requireRole } from './pathway.access.ts';
@@ -30,6 +30,9 @@ export async function episodeRoutes(app: App) {
     { schema: { params: PersonParams, querystring: NoQuery } },
     async (req) =>
       withPerson(app, req.actor!, req.params.personId, async ({ trx, now, person, audit }) => {
+        // Peers walk beside the person; clinical assessments and referral contents are not theirs to read.
+        if (req.actor!.role === 'peer')
+          throw forbidden('role_cannot_do_this', 'Din rolle kan ikke se forløpet.');
         const episodes = await pathwayOf(trx, person, osloDate(now));
         await audit('read', 'Pathway', person.id);
         return { today: osloDate(now), episodes };
@@ -70,6 +73,25 @@ export async function episodeRoutes(app: App) {
           }
           const recorded = await recordEvent(trx, { actor, now }, person, episode, event, {}, warnings);
           warnings.push(...recorded.warnings);
+          let state = recorded.state;
+          if (event.kind === 'discharged') {
+            // The municipality met the person before discharge: follow-up starts the day they go home (P-44).
+            const handover = await trx
+              .selectFrom('handover')
+              .select('first_contact_on')
+              .where('tenant_id', '=', person.organisationId)
+              .where('episode_id', '=', episode.id)
+              .executeTakeFirst();
+            if (handover?.first_contact_on) {
+              const discharged = await lockEpisode(trx, person, episode.id);
+              state = (
+                await recordEvent(trx, { actor, now }, person, discharged, {
+                  kind: 'follow-up-started',
+                  date: event.date,
+                })
+              ).state;
+            }
+          }
           let taskId: string | null = null;
           if (event.kind === 'ended' && event.outcome === 'drop-out') {
             // A drop-out is not the end of the pathway (P-30, P-56): someone reaches out and offers a new round.
@@ -87,7 +109,7 @@ export async function episodeRoutes(app: App) {
             });
           }
           await audit('update', 'EpisodeOfCare', episode.id);
-          return { state: recorded.state, warnings, taskId };
+          return { state, warnings, taskId };
         },
       );
       return reply.code(201).send(result);

@@ -20,7 +20,8 @@ const Closed = <T extends Record<string, TSchema>>(props: T) =>
   Type.Object(props, { additionalProperties: false });
 const ShortText = Text(200);
 
-export const Day = Type.String({ format: 'date' });
+/** A calendar day; years 1900–2099 (a typing error like 0999 is refused, not computed with). */
+export const Day = Type.String({ format: 'date', pattern: '^(19|20)[0-9]{2}-' });
 
 export const EpisodeParams = Closed({ personId: Uuid, episodeId: Uuid });
 export const ReferralParams = Closed({ personId: Uuid, referralId: Uuid });
@@ -53,6 +54,8 @@ export const ReferralAssessmentBody = Closed({
   outcome: OneOf(ReferralOutcomes),
   treatmentStartDeadline: Type.Optional(Day),
   note: Type.Optional(Text(4000)),
+  /** Why, when a rule warned (the assessment came after its limit). */
+  reason: Type.Optional(Text(2000)),
   letterToPersonOn: Type.Optional(Day),
   letterToReferrerOn: Type.Optional(Day),
 });

@@ -133,9 +133,10 @@ describe('registering a referral', () => {
         referralBody({
           person: {
             nationalId: '15829000000',
+            // Same birth date and family name (a different given name or gender is not a mismatch):
             givenName: 'Annet',
-            familyName: 'Navn',
-            birthDate: '1991-01-01',
+            familyName: 'pasient',
+            birthDate: '1990-02-15',
             gender: 'female',
           },
         }),

@@ -7,7 +7,7 @@ import {
 import { asActor, withPerson } from '../access/as-actor.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { App } from '../http/app.ts';
-import { badRequest, notFound } from '../http/errors.ts';
+import { badRequest, conflict, notFound } from '../http/errors.ts';
 import { lockEpisode, openEpisode, recordEvent } from './episode.repository.ts';
 import { notInFuture, PathwayRoles, requireRole } from './pathway.access.ts';
 import { ReferralAssessmentBody, ReferralBody, ReferralParams } from './pathway.schemas.ts';
@@ -38,10 +38,21 @@ export async function referralRoutes(app: App) {
       // A referral to this organisation is the first contact: find the person's record here or start one.
       const existing = await trx
         .selectFrom('person')
-        .select('id')
+        .select(['id', 'birth_date', 'family_name'])
         .where('tenant_id', '=', actor.organisationId)
         .where('national_id', '=', b.person.nationalId)
         .executeTakeFirst();
+      // A mistyped national id must not attach the referral (and need to know) to someone else.
+      if (
+        existing &&
+        (existing.birth_date !== b.person.birthDate ||
+          existing.family_name.toLowerCase() !== b.person.familyName.toLowerCase())
+      ) {
+        throw conflict(
+          'person_details_differ',
+          'Fødselsnummeret tilhører en person med annen fødselsdato eller et annet etternavn. Kontroller henvisningen.',
+        );
+      }
       const personId =
         existing?.id ??
         (
@@ -60,18 +71,29 @@ export async function referralRoutes(app: App) {
         ).id;
       const person = { id: personId, organisationId: actor.organisationId };
       // Receiving the referral makes the registering clinician part of the assessment team (need to know).
-      await trx
-        .insertInto('care_relation')
-        .values({
-          tenant_id: actor.organisationId,
-          person_id: personId,
-          account_id: actor.accountId,
-          organisation_id: actor.organisationId,
-          kind: 'care-team',
-          unit_id: b.unitId,
-          from_at: now,
-        })
-        .execute();
+      const member = await trx
+        .selectFrom('care_relation')
+        .select('id')
+        .where('tenant_id', '=', actor.organisationId)
+        .where('person_id', '=', personId)
+        .where('account_id', '=', actor.accountId)
+        .where('kind', '=', 'care-team')
+        .where((w) => w.or([w('to_at', 'is', null), w('to_at', '>', now)]))
+        .executeTakeFirst();
+      if (!member) {
+        await trx
+          .insertInto('care_relation')
+          .values({
+            tenant_id: actor.organisationId,
+            person_id: personId,
+            account_id: actor.accountId,
+            organisation_id: actor.organisationId,
+            kind: 'care-team',
+            unit_id: b.unitId,
+            from_at: now,
+          })
+          .execute();
+      }
       const checklist = (b.checklist ?? {}) as ReferralChecklist;
       const referral = await trx
         .insertInto('referral')
@@ -163,7 +185,7 @@ export async function referralRoutes(app: App) {
           who,
           person,
           episode,
-          { kind: 'referral-assessed', date: b.assessedOn, note: b.note ?? '' },
+          { kind: 'referral-assessed', date: b.assessedOn, note: b.note ?? '', reason: b.reason ?? '' },
           { treatmentStartDeadline: deadline },
         );
         await trx
