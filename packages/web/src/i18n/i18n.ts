@@ -2,6 +2,8 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import nb from './nb.json';
+import workEn from './work.en.json';
+import workNb from './work.nb.json';
 
 /** Norsk bokmål is the default; English is available. The choice is kept in localStorage (not personal data). */
 export const Languages = ['nb', 'en'] as const;
@@ -29,7 +31,8 @@ function applyLanguage(lng: string) {
 }
 
 void i18next.use(initReactI18next).init({
-  resources: { nb: { translation: nb }, en: { translation: en } },
+  // The work pages keep their strings in files of their own (top-level key "work").
+  resources: { nb: { translation: { ...nb, ...workNb } }, en: { translation: { ...en, ...workEn } } },
   lng: storedLanguage(),
   fallbackLng: 'nb',
   supportedLngs: [...Languages],

@@ -10,6 +10,10 @@ import { ApiError } from '../http/api-client.ts';
 import { CaseloadPage } from '../record/caseload.page.tsx';
 import { MinSidePage } from '../record/min-side.page.tsx';
 import { PersonPage } from '../record/person.page.tsx';
+import { DeadlineBoardPage } from '../work/deadline-board.page.tsx';
+import { ReferralPage } from '../work/referral.page.tsx';
+import { TasksPage } from '../work/tasks.page.tsx';
+import { WorkPaths, WorkRoles } from '../work/work.routes.ts';
 import { NotFoundPage } from './not-found.page.tsx';
 import { Shell } from './shell.component.tsx';
 
@@ -66,6 +70,30 @@ export function App() {
               element={
                 <RequireRole roles={StaffRoles}>
                   <PersonPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path={WorkPaths.deadlines.slice(1)}
+              element={
+                <RequireRole roles={WorkRoles.deadlines}>
+                  <DeadlineBoardPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path={WorkPaths.tasks.slice(1)}
+              element={
+                <RequireRole roles={WorkRoles.tasks}>
+                  <TasksPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path={WorkPaths.newReferral.slice(1)}
+              element={
+                <RequireRole roles={WorkRoles.newReferral}>
+                  <ReferralPage />
                 </RequireRole>
               }
             />

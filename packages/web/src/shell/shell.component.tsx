@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { type Role, StaffRoles, startPath } from '../auth/roles.ts';
 import { useLogout, useUser } from '../auth/session.resource.ts';
+import { WorkPaths, WorkRoles } from '../work/work.routes.ts';
 import { LanguageSwitch } from './language-switch.component.tsx';
 
 interface NavItem {
@@ -15,6 +16,12 @@ function navItems(role: Role): NavItem[] {
   if (role === 'admin') return [{ to: '/admin', label: 'nav.admin' }];
   const items: NavItem[] = [];
   if (StaffRoles.includes(role)) items.push({ to: '/pasienter', label: 'nav.caseload' });
+  // The work pages (src/work): who sees which is decided in one place, WorkPaths.
+  if (WorkRoles.deadlines.includes(role))
+    items.push({ to: WorkPaths.deadlines, label: 'work.nav.deadlines' });
+  if (WorkRoles.tasks.includes(role)) items.push({ to: WorkPaths.tasks, label: 'work.nav.tasks' });
+  if (WorkRoles.newReferral.includes(role))
+    items.push({ to: WorkPaths.newReferral, label: 'work.nav.newReferral' });
   if (role === 'leader') items.push({ to: '/nodtilgang', label: 'nav.breakGlass' });
   return items;
 }

@@ -1,0 +1,57 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useFormat } from '../i18n/format.ts';
+import { FirstContactForm } from './first-contact-form.component.tsx';
+import { type ReEngagementDone, ReEngagementForm } from './re-engagement-form.component.tsx';
+import { StatusBadge } from './status-badge.component.tsx';
+import { personPath } from './work.routes.ts';
+import { fullName, type Task } from './work.types.ts';
+
+/** One open task: what it is about, for whom, by when, and the form that completes it. */
+export function TaskCard({ task, onDone }: { task: Task; onDone: (done: ReEngagementDone) => void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const name = fullName(task.person);
+  const escalated = task.status === 'escalated';
+  return (
+    <li className={`task-card${escalated ? ' task-card--escalated' : ''}`}>
+      <article aria-labelledby={`task-${task.id}-title`}>
+        <h3 className="task-card__title" id={`task-${task.id}-title`}>
+          {t(`work.tasks.kinds.${task.kind}`)}: <Link to={personPath(task.person.id)}>{name}</Link>
+        </h3>
+        {escalated && (
+          <p className="task-card__escalated">
+            <StatusBadge tone="escalated" label={t('work.tasks.escalated')} />{' '}
+            <span className="hint">{t('work.tasks.escalatedHint')}</span>
+          </p>
+        )}
+        <p className="task-card__about">{t(`work.tasks.about.${task.kind}`)}</p>
+        <dl className="facts">
+          {task.kind === 'handover' && (
+            // Handed over from the specialist service: where the person comes from matters here.
+            <div>
+              <dt>{t('work.tasks.organisation')}</dt>
+              <dd>{task.organisationName}</dd>
+            </div>
+          )}
+          <div>
+            <dt>{t('work.tasks.created')}</dt>
+            <dd>{format.calendarDate(task.createdOn)}</dd>
+          </div>
+          <div>
+            <dt>{t('work.tasks.dueBy')}</dt>
+            <dd>{format.calendarDate(task.escalateOn)}</dd>
+          </div>
+        </dl>
+        {task.kind === 'handover' ? (
+          <FirstContactForm
+            task={task}
+            onDone={(message) => onDone({ message, personId: null, personName: name })}
+          />
+        ) : (
+          <ReEngagementForm task={task} onDone={onDone} />
+        )}
+      </article>
+    </li>
+  );
+}
