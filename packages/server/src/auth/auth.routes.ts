@@ -163,6 +163,7 @@ export async function authRoutes(app: App) {
         role: actor.role,
         displayName: actor.displayName,
         personId: actor.personId ?? null,
+        unitId: actor.unitId,
         organisation: org ?? null,
       },
       csrfToken: actor.viaCookie && token ? csrfToken(token) : null,

@@ -175,6 +175,9 @@ describe('who sees which task', () => {
     assert.ok(!ids.includes(foreign.id), 'another organisation');
     assert.ok(tasks.every((x) => x.mine || x.status === 'escalated'));
     assert.equal(tasks.find((x) => x.id === escalated.taskId)?.mine, false);
+    // The leader sees who holds an escalated task, to follow it up with them.
+    const held = tasks.find((x) => x.id === escalated.taskId) as unknown as { assignee: { name: string } };
+    assert.ok(held.assignee.name.length > 0);
     const audit = await t.db.owner
       .selectFrom('audit_event')
       .select(['action', 'resource_id'])

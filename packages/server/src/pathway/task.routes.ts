@@ -26,6 +26,7 @@ export async function taskRoutes(app: App) {
           j.onRef('p.tenant_id', '=', 't.tenant_id').onRef('p.id', '=', 't.person_id'),
         )
         .innerJoin('organisation as o', 'o.id', 't.tenant_id')
+        .leftJoin('staff_directory as s', 's.id', 't.assignee_account_id')
         .select([
           't.id',
           't.tenant_id',
@@ -38,6 +39,7 @@ export async function taskRoutes(app: App) {
           'p.given_name',
           'p.family_name',
           'o.name as organisation_name',
+          's.display_name as assignee_name',
         ])
         .where('t.completed_on', 'is', null)
         .where((w) =>
@@ -66,6 +68,7 @@ export async function taskRoutes(app: App) {
         );
       }
       return {
+        today,
         tasks: rows.map((r) => ({
           id: r.id,
           kind: r.kind as TaskKind,
@@ -73,6 +76,7 @@ export async function taskRoutes(app: App) {
           organisationName: r.organisation_name,
           episodeId: r.episode_id,
           mine: r.assignee_account_id === actor.accountId,
+          assignee: { id: r.assignee_account_id, name: r.assignee_name },
           createdOn: r.created_on,
           escalateOn: r.escalate_on,
           status: taskStatus({ escalateOn: r.escalate_on, completedOn: null }, today),
