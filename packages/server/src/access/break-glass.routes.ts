@@ -1,6 +1,6 @@
 import { breakGlassExpiry, isUsableReason, mayBreakGlass } from '@bedring/domain';
 import { Type } from '@sinclair/typebox';
-import { recordAudit } from '../audit/audit.repository.ts';
+import { recordAudit, recordAudits } from '../audit/audit.repository.ts';
 import type { App } from '../http/app.ts';
 import { badRequest, forbidden, notFound } from '../http/errors.ts';
 import { NoQuery, PersonParams, Text, Uuid } from '../http/schemas.ts';
@@ -92,20 +92,18 @@ export async function breakGlassRoutes(app: App) {
         .limit(200)
         .execute();
       // Each listed event names a person: the leader's view of it belongs in that person's access log.
-      for (const r of rows) {
-        await recordAudit(
-          trx,
-          actor,
-          {
-            action: 'read',
-            tenantId: actor.organisationId,
-            personId: r.person_id,
-            resourceType: 'BreakGlass',
-            resourceId: r.id,
-          },
-          now,
-        );
-      }
+      await recordAudits(
+        trx,
+        actor,
+        rows.map((r) => ({
+          action: 'read',
+          tenantId: actor.organisationId,
+          personId: r.person_id,
+          resourceType: 'BreakGlass',
+          resourceId: r.id,
+        })),
+        now,
+      );
       return {
         events: rows.map((r) => ({
           id: r.id,

@@ -96,6 +96,7 @@ const SEPARATE = new Set(['POST /api/persons/:personId/break-glass', 'POST /api/
 let t: TestApp;
 let ids: Awaited<ReturnType<typeof demoIds>>;
 let strangerWords: string[];
+let strangerDetails: { birthDate: string; familyName: string };
 let strangerNationalId: string;
 /** The stranger's referral, episode and task: every :referralId, :episodeId and :taskId is theirs. */
 let pathway: { referralId: string; episodeId: string; taskId: string; assessmentId: string };
@@ -112,6 +113,7 @@ before(async () => {
     .executeTakeFirstOrThrow();
   strangerWords = [p.id, p.national_id];
   strangerNationalId = p.national_id;
+  strangerDetails = { birthDate: p.birth_date, familyName: p.family_name };
   pathway = await strangerPathway();
   pathwayBefore = await strangerPathwayFootprint();
 });
@@ -450,8 +452,9 @@ describe('break-glass', () => {
 });
 
 describe('registering a referral', () => {
+  // The referral names the person as the record does (another birth date or family name is refused).
   const referral = (nationalId: string) => ({
-    person: { nationalId, givenName: 'x', familyName: 'y', birthDate: '1980-01-01', gender: 'unknown' },
+    person: { nationalId, givenName: 'x', ...strangerDetails, gender: 'unknown' },
     unitId: UNITS.outpatient,
     referrer: { kind: 'gp', name: 'Fastlege' },
     receivedOn: '2026-11-20',

@@ -35,7 +35,18 @@ export async function recordAudit(
   e: AuditEntry,
   at: Date,
 ) {
-  const row = {
+  await recordAudits(trx, actor, [e], at);
+}
+
+/** Several audit events (a list that shows several persons) as one insert. */
+export async function recordAudits(
+  trx: Tx,
+  actor: Pick<RequestActor, 'accountId' | 'organisationId' | 'role'>,
+  entries: readonly AuditEntry[],
+  at: Date,
+) {
+  if (entries.length === 0) return;
+  const rows = entries.map((e) => ({
     tenant_id: e.tenantId,
     at,
     actor_account_id: actor.accountId,
@@ -47,9 +58,9 @@ export async function recordAudit(
     resource_id: e.resourceId,
     purpose: e.purpose ?? null,
     break_glass_reason: e.breakGlassReason ?? null,
-  };
-  if (deferToCommit(trx, auditInsertStatement(row))) return;
-  await trx.insertInto('audit_event').values(row).execute();
+  }));
+  if (deferToCommit(trx, auditInsertStatement(rows))) return;
+  await trx.insertInto('audit_event').values(rows).execute();
 }
 
 const AUDIT_COLUMNS =
@@ -59,8 +70,8 @@ const AUDIT_COLUMNS =
  * A parameter-free insert (it is sent with COMMIT in the simple protocol): the row travels as JSON in
  * a dollar-quoted literal whose tag never occurs in the JSON, so no value can end the literal.
  */
-function auditInsertStatement(row: Record<string, unknown>): string {
-  const json = JSON.stringify([row]);
+function auditInsertStatement(rows: Record<string, unknown>[]): string {
+  const json = JSON.stringify(rows);
   let tag = 'audit';
   while (json.includes(`$${tag}$`)) tag += 'x';
   return `insert into audit_event (${AUDIT_COLUMNS}) select ${AUDIT_COLUMNS} from json_populate_recordset(null::audit_event, $${tag}$${json}$${tag}$)`;

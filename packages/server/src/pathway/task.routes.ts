@@ -1,7 +1,7 @@
 import { osloDate, outcomesFor, type TaskKind, type TaskOutcome, taskStatus } from '@bedring/domain';
 import { requirePersonAccess } from '../access/access.guard.ts';
 import { asActor } from '../access/as-actor.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
+import { recordAudit, recordAudits } from '../audit/audit.repository.ts';
 import type { App } from '../http/app.ts';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors.ts';
 import { NoQuery } from '../http/schemas.ts';
@@ -53,20 +53,18 @@ export async function taskRoutes(app: App) {
         .orderBy('t.escalate_on')
         .limit(200)
         .execute();
-      for (const r of rows) {
-        await recordAudit(
-          trx,
-          actor,
-          {
-            action: 'search',
-            tenantId: r.tenant_id,
-            personId: r.person_id,
-            resourceType: 'Task',
-            resourceId: r.id,
-          },
-          now,
-        );
-      }
+      await recordAudits(
+        trx,
+        actor,
+        rows.map((r) => ({
+          action: 'search',
+          tenantId: r.tenant_id,
+          personId: r.person_id,
+          resourceType: 'Task',
+          resourceId: r.id,
+        })),
+        now,
+      );
       return {
         today,
         tasks: rows.map((r) => ({
