@@ -5,6 +5,12 @@ import { runPgbench } from './pgbench.ts';
 /** The diagnostic run without prepared statements is made at this concurrency only. */
 export const DIAGNOSTIC_CLIENTS = 8;
 
+/** The deadline board is measured at these concurrencies (its target is at 8). */
+export const BOARD_CLIENTS = [1, 8];
+
+/** What a run measures: all by default; BENCH_ONLY=board (or read, write, comma-separated) for less. */
+export type Measured = 'read' | 'write' | 'board';
+
 export interface Timing {
   connections: number[];
   durationS: number;
@@ -19,43 +25,74 @@ export interface Timing {
  */
 export async function measureAll(
   datasets: OpenDataset[],
+  opts: { timing: Timing; pgbench: string; log: (msg: string) => void; only: ReadonlySet<Measured> },
+) {
+  if (opts.only.has('read')) await measureKind(datasets, 'read', opts);
+  if (opts.only.has('board')) await measureBoard(datasets, opts);
+  if (opts.only.has('write')) await measureKind(datasets, 'write', opts);
+}
+
+/**
+ * The deadline board, on the database(s) prepared for it (the largest): the API as `leder`, then pgbench
+ * doing the same, at each concurrency. Measured after the reads and before the writes; it writes only
+ * audit events.
+ */
+async function measureBoard(
+  datasets: OpenDataset[],
+  opts: { timing: Timing; pgbench: string; log: (msg: string) => void },
+) {
+  const { durationS, warmupS } = opts.timing;
+  for (const ds of datasets) {
+    if (!ds.board || !ds.boardResult) continue;
+    for (const clients of BOARD_CLIENTS) {
+      const label = `${ds.persons} persons, deadline board c=${clients}`;
+      opts.log(`${label}: API …`);
+      ds.boardResult.api.push(await runLoad({ ...ds.board.http, connections: clients, durationS, warmupS }));
+      opts.log(`${label}: pgbench …`);
+      ds.boardResult.ceiling.push(
+        await pgbench(opts.pgbench, ds, 'board', ds.board.script, clients, 'prepared', opts.timing),
+      );
+    }
+  }
+}
+
+/** One kind of request on every database, interleaved per concurrency; then the unprepared diagnostic. */
+async function measureKind(
+  datasets: OpenDataset[],
+  kind: RequestKind,
   opts: { timing: Timing; pgbench: string; log: (msg: string) => void },
 ) {
   const { connections, durationS, warmupS } = opts.timing;
-  for (const kind of ['read', 'write'] as RequestKind[]) {
-    for (const clients of connections) {
-      for (const ds of datasets) {
-        const { http, script } = ds.requests[kind];
-        const label = `${ds.persons} persons, ${kind} c=${clients}`;
-        opts.log(`${label}: API …`);
-        ds.results[kind].api.push(await runLoad({ ...http, connections: clients, durationS, warmupS }));
-        opts.log(`${label}: pgbench …`);
-        ds.results[kind].ceiling.push(
-          await pgbench(opts.pgbench, ds, kind, script, clients, 'prepared', opts.timing),
-        );
-      }
-    }
+  for (const clients of connections) {
     for (const ds of datasets) {
-      opts.log(
-        `${ds.persons} persons, ${kind} c=${DIAGNOSTIC_CLIENTS}: pgbench without prepared statements …`,
-      );
-      ds.results[kind].unprepared = await pgbench(
-        opts.pgbench,
-        ds,
-        kind,
-        ds.requests[kind].script,
-        DIAGNOSTIC_CLIENTS,
-        'extended',
-        opts.timing,
+      const { http, script } = ds.requests[kind];
+      const label = `${ds.persons} persons, ${kind} c=${clients}`;
+      opts.log(`${label}: API …`);
+      ds.results[kind].api.push(await runLoad({ ...http, connections: clients, durationS, warmupS }));
+      opts.log(`${label}: pgbench …`);
+      ds.results[kind].ceiling.push(
+        await pgbench(opts.pgbench, ds, kind, script, clients, 'prepared', opts.timing),
       );
     }
+  }
+  for (const ds of datasets) {
+    opts.log(`${ds.persons} persons, ${kind} c=${DIAGNOSTIC_CLIENTS}: pgbench without prepared statements …`);
+    ds.results[kind].unprepared = await pgbench(
+      opts.pgbench,
+      ds,
+      kind,
+      ds.requests[kind].script,
+      DIAGNOSTIC_CLIENTS,
+      'extended',
+      opts.timing,
+    );
   }
 }
 
 function pgbench(
   bin: string,
   ds: OpenDataset,
-  kind: RequestKind,
+  kind: RequestKind | 'board',
   script: string,
   clients: number,
   mode: 'prepared' | 'extended',

@@ -1,3 +1,5 @@
+import { addDays, DUE_SOON_DAYS } from '@bedring/domain';
+
 /**
  * pgbench scripts that do in the database exactly what one API request does (see record.routes.ts,
  * access.guard.ts, record.repository.ts, audit.repository.ts, auth.plugin.ts and db/transaction.ts):
@@ -43,6 +45,39 @@ export function overviewReadScript(c: RequestContext): string {
   inner join organisation as o on o.id = r.organisation_id
   where r.tenant_id = :pt and r.person_id = :pid order by r.from_at;`,
     audit(c, 'read', 'PersonOverview', ':pid'),
+    'commit;',
+  ].join('\n');
+}
+
+/** The deadline board also needs the leader's unit and the day the server counts from. */
+export interface BoardContext extends RequestContext {
+  unitId: string;
+  /** Today in Europe/Oslo, as the server computes it (osloDate); due soon is up to DUE_SOON_DAYS later. */
+  today: string;
+}
+
+/**
+ * GET /api/deadlines as a unit leader (deadline-board.routes.ts): the session lookup, the transaction
+ * with tenant and account, the board's count query and first page (the SQL Kysely generates, with the
+ * values as parameters), and an audit event for each person on the page. The server writes those as one
+ * insert sent with COMMIT; here it is one insert … select from the page, in the same statement as the
+ * page, the least the database can do to write the same rows, as a ceiling should.
+ */
+export function boardScript(c: BoardContext): string {
+  const soon = addDays(c.today, DUE_SOON_DAYS);
+  const where = `where "d"."tenant_id" = :t and "d"."met_on" is null and "d"."closed_on" is null and "d"."unit_id" = :u`;
+  return [
+    `select * from auth_find_session(${lit(c.tokenHash)});`,
+    'begin;',
+    `select set_config('app.tenant_id', ${lit(c.tenantId)}, true), set_config('app.account_id', ${lit(c.accountId)}, true),
+    ${lit(c.tenantId)} as t, ${lit(c.unitId)} as u, ${lit(c.today)} as today, ${lit(soon)} as soon \\gset`,
+    `select count(*) as "open", count(*) filter(where "d"."due_on" < :today) as "overdue", count(*) filter(where ("d"."due_on" >= :today and "d"."due_on" <= :soon)) as "due_soon" from "pathway_deadline" as "d" ${where};`,
+    `with listed as (select "d"."episode_id", "d"."person_id", "d"."kind", "d"."starts_on", "d"."due_on", "d"."unit_id", "d"."setting_class", "d"."limit_days", "p"."given_name", "p"."family_name", "s"."display_name" as "responsible_name", "d"."responsible_account_id" from "pathway_deadline" as "d" inner join "person" as "p" on "p"."tenant_id" = "d"."tenant_id" and "p"."id" = "d"."person_id" left join "staff_directory" as "s" on "s"."id" = "d"."responsible_account_id" ${where} order by "d"."due_on", "d"."episode_id" limit 50 offset 0),
+  audited as (insert into audit_event (tenant_id, at, actor_account_id, actor_organisation_id, actor_role, action,
+    person_id, resource_type, resource_id, purpose, break_glass_reason)
+  select ${lit(c.tenantId)}, now(), ${lit(c.accountId)}, ${lit(c.tenantId)}, ${lit(c.role)}, 'search',
+    person_id, 'DeadlineBoard', ${lit(c.unitId)}, null, null from (select distinct person_id from listed) as x)
+  select * from listed order by due_on, episode_id;`,
     'commit;',
   ].join('\n');
 }

@@ -1,11 +1,11 @@
 // `npm run bench`: the benchmark suite (DESIGN.md "Testing and benchmarks"). See docs/benchmarks.md.
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { closeDataset, type DatasetResult, type OpenDataset, openDataset } from './dataset.ts';
 import { runLoad } from './http-load.ts';
 import { describeMachine, describeRevision } from './machine.ts';
-import { measureAll, type Timing } from './measure.ts';
+import { BOARD_CLIENTS, type Measured, measureAll, type Timing } from './measure.ts';
 import { findPgbench, pgbenchVersion } from './pgbench.ts';
 import { killStarted } from './processes.ts';
 import { type BenchResults, checkTargets, renderMarkdown } from './report.ts';
@@ -24,6 +24,10 @@ const timing: Timing = {
   warmupS: Number(process.env.BENCH_WARMUP ?? 3),
 };
 const sizes = (process.env.BENCH_PERSONS ?? '1000,100000').split(',').map(Number);
+const MEASURED: Measured[] = ['read', 'board', 'write'];
+/** BENCH_ONLY=board (or read, write, comma-separated): a partial run, which leaves docs/benchmarks.md alone. */
+const only = new Set((process.env.BENCH_ONLY ?? MEASURED.join(',')).split(',').map((m) => m.trim()));
+const partial = MEASURED.some((m) => !only.has(m));
 
 const log = (msg: string) => console.log(`[bench ${elapsed()}] ${msg}`);
 const t0 = performance.now();
@@ -40,23 +44,33 @@ if (sizes.some((n) => !Number.isInteger(n) || n < 10 || n > 100_000)) {
   console.error('bench: BENCH_PERSONS must be whole numbers from 10 to 100000');
   process.exit(2);
 }
+if ([...only].some((m) => !MEASURED.includes(m as Measured))) {
+  console.error(`bench: BENCH_ONLY must name some of ${MEASURED.join(', ')}`);
+  process.exit(2);
+}
 
+/**
+ * BENCH_KEEP_DATA=<dir>: load the databases there, keep them, and reuse them on the next run (for working
+ * on one measurement; a reused database holds what earlier runs wrote, so its figures are not the report's).
+ */
+const keep = process.env.BENCH_KEEP_DATA ? path.resolve(process.env.BENCH_KEEP_DATA) : null;
 // A traversable temp dir: as root, the embedded PostgreSQL runs as `postgres` and must reach its cluster.
-const root = mkdtempSync(path.join(os.tmpdir(), 'bedring-bench-'));
+if (keep) mkdirSync(keep, { recursive: true });
+const root = keep ?? mkdtempSync(path.join(os.tmpdir(), 'bedring-bench-'));
 chmodSync(root, 0o711);
 const dataDirs: string[] = [];
 
 async function cleanup() {
   killStarted();
   for (const dir of dataDirs) await stopStrayPostgres(dir).catch(() => {});
-  rmSync(root, { recursive: true, force: true });
+  if (!keep) rmSync(root, { recursive: true, force: true });
 }
 
 let aborting = false;
 async function abort(reason: string, code: number) {
   if (aborting) return;
   aborting = true;
-  console.error(`bench: ${reason}; stopping what it started and removing ${root}`);
+  console.error(`bench: ${reason}; stopping what it started${keep ? '' : ` and removing ${root}`}`);
   await cleanup();
   process.exit(code);
 }
@@ -80,7 +94,9 @@ async function main() {
   const floorServer = await startScript(path.join(import.meta.dirname, 'empty-route.server.ts'));
   const floor = [];
   try {
-    for (const connections of timing.connections)
+    // A board-only run needs the floor only at the board's concurrencies.
+    const floorAt = only.has('read') || only.has('write') ? timing.connections : BOARD_CLIENTS;
+    for (const connections of floorAt)
       floor.push(
         await runLoad({
           origin: floorServer.origin,
@@ -100,16 +116,29 @@ async function main() {
   for (const persons of sizes) {
     const dataDir = path.join(root, `persons-${persons}`);
     dataDirs.push(dataDir);
+    const marker = path.join(dataDir, 'bench-loaded.json');
+    if (keep && existsSync(marker)) {
+      const { loadSeconds } = JSON.parse(readFileSync(marker, 'utf8')) as { loadSeconds: number };
+      log(`${persons} persons: reusing ${dataDir} (loaded in ${loadSeconds.toFixed(1)} s)`);
+      loaded.push({ persons, dataDir, loadSeconds });
+      continue;
+    }
     log(`${persons} persons: loading the demo data …`);
     const loadSeconds = await runCli(['demo', '--persons', String(persons)], dataDir, 20 * 60_000);
     log(`${persons} persons: loaded in ${loadSeconds.toFixed(1)} s`);
+    if (keep) writeFileSync(marker, JSON.stringify({ loadSeconds }));
     loaded.push({ persons, dataDir, loadSeconds });
   }
   const open: OpenDataset[] = [];
   const datasets: DatasetResult[] = [];
   try {
-    for (const l of loaded) open.push(await openDataset(l.dataDir, l.persons, l.loadSeconds));
-    await measureAll(open, { timing, pgbench, log });
+    // The deadline board is measured on the largest database only (issue 3: 100,000 persons).
+    const largest = Math.max(...sizes);
+    for (const l of loaded) {
+      const board = only.has('board') && l.persons === largest;
+      open.push(await openDataset(l.dataDir, l.persons, l.loadSeconds, { board }));
+    }
+    await measureAll(open, { timing, pgbench, log, only: only as Set<Measured> });
   } finally {
     for (const ds of open) datasets.push(await closeDataset(ds));
   }
@@ -131,11 +160,19 @@ async function main() {
   };
   const checks = checkTargets(results);
   mkdirSync(RESULTS_DIR, { recursive: true });
-  const rawFile = path.join(RESULTS_DIR, `bench-${results.startedAt.replaceAll(':', '-')}.json`);
+  const suffix = partial ? `-${[...only].join('-')}` : '';
+  const rawFile = path.join(RESULTS_DIR, `bench-${results.startedAt.replaceAll(':', '-')}${suffix}.json`);
   writeFileSync(rawFile, `${JSON.stringify({ ...results, checks }, null, 2)}\n`);
-  mkdirSync(path.dirname(REPORT_FILE), { recursive: true });
-  writeFileSync(REPORT_FILE, renderMarkdown(results, checks));
-  log(`done in ${elapsed()}: ${REPORT_FILE}, ${rawFile}`);
+  if (partial) {
+    console.log(renderMarkdown(results, checks));
+    log(
+      `done in ${elapsed()} (partial run: ${[...only].join(', ')}; docs/benchmarks.md left as it is): ${rawFile}`,
+    );
+  } else {
+    mkdirSync(path.dirname(REPORT_FILE), { recursive: true });
+    writeFileSync(REPORT_FILE, renderMarkdown(results, checks));
+    log(`done in ${elapsed()}: ${REPORT_FILE}, ${rawFile}`);
+  }
   for (const c of checks) console.log(`${c.pass ? 'PASS' : 'FAIL'}  ${c.target}: ${c.measured}`);
 }
 

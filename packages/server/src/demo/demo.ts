@@ -1,5 +1,6 @@
 import { hashPassword } from '../auth/password.ts';
 import type { Database } from '../db/database.ts';
+import { addPasientPathway } from './demo-pasient.ts';
 import { addPersons } from './demo-persons.ts';
 
 /**
@@ -182,6 +183,8 @@ async function loadBase(db: Database, now: Date) {
     .where('id', '=', pasient.id)
     .execute();
 
+  // behandler since the referral last year, miljo during the inpatient stay; kommune gets the follow-up
+  // relation and the consent with the handover (demo-pasient.ts), as the handover route gives them.
   await o
     .insertInto('care_relation')
     .values([
@@ -192,7 +195,7 @@ async function loadBase(db: Database, now: Date) {
         organisation_id: TSB,
         kind: 'care-team',
         unit_id: UNITS.outpatient,
-        from_at: new Date(now.getTime() - 200 * DAY),
+        from_at: new Date(now.getTime() - 340 * DAY),
         to_at: null,
       },
       {
@@ -205,29 +208,7 @@ async function loadBase(db: Database, now: Date) {
         from_at: new Date(now.getTime() - 200 * DAY),
         to_at: new Date(now.getTime() - 120 * DAY),
       },
-      {
-        tenant_id: TSB,
-        person_id: pasient.id,
-        account_id: ids.kommune!,
-        organisation_id: KOMMUNE,
-        kind: 'follow-up',
-        unit_id: UNITS.followUp,
-        from_at: new Date(now.getTime() - 110 * DAY),
-        to_at: null,
-      },
     ])
-    .execute();
-  await o
-    .insertInto('consent')
-    .values({
-      tenant_id: TSB,
-      person_id: pasient.id,
-      grantee_organisation_id: KOMMUNE,
-      purpose: 'Oppfølging i kommunen etter utskrivning',
-      given_at: new Date(now.getTime() - 112 * DAY),
-      expires_at: new Date(now.getTime() + 250 * DAY),
-      recorded_by: ids.behandler!,
-    })
     .execute();
 
   // Ratings over time: red at admission, better at discharge and in follow-up, one lapse in between.
@@ -243,22 +224,18 @@ async function loadBase(db: Database, now: Date) {
     [30, 'meaningful-activity', 'yellow', 'Prøver ut arbeidstrening to dager i uka.'],
     [20, 'mental-health', 'yellow', 'Sover dårlig, følges opp av fastlegen.'],
   ];
-  await o
-    .insertInto('living_condition_rating')
-    .values(
-      history.map(([daysAgo, domain, rating, note]) => ({
-        tenant_id: TSB,
-        person_id: pasient.id,
-        domain,
-        rating,
-        note,
-        rated_at: new Date(now.getTime() - daysAgo * DAY),
-        rated_by: daysAgo > 100 ? ids.behandler! : ids.kommune!,
-        rated_by_name: daysAgo > 100 ? 'Bjørn Behandler' : 'Kim Kommune',
-        rated_by_role: daysAgo > 100 ? 'clinician' : 'municipal',
-      })),
-    )
-    .execute();
+  const ratings = history.map(([daysAgo, domain, rating, note]) => ({
+    tenant_id: TSB,
+    person_id: pasient.id,
+    domain,
+    rating,
+    note,
+    rated_at: new Date(now.getTime() - daysAgo * DAY),
+    rated_by: daysAgo > 100 ? ids.behandler! : ids.kommune!,
+    rated_by_name: daysAgo > 100 ? 'Bjørn Behandler' : 'Kim Kommune',
+    rated_by_role: daysAgo > 100 ? 'clinician' : 'municipal',
+  }));
+  await o.insertInto('living_condition_rating').values(ratings).execute();
 
   // Colleagues without demo logins carry the larger caseloads of a scaled-up demo.
   const colleagues = Array.from({ length: 40 }, (_, i) => ({
@@ -272,4 +249,24 @@ async function loadBase(db: Database, now: Date) {
     password_hash: '!',
   }));
   await o.insertInto('account').values(colleagues).execute();
+  const earlier = await o
+    .selectFrom('account')
+    .select(['id', 'unit_id'])
+    .where('username', '=', 'kollega1')
+    .executeTakeFirstOrThrow();
+  // The clinician of his first episode, three years ago.
+  await o
+    .insertInto('care_relation')
+    .values({
+      tenant_id: TSB,
+      person_id: pasient.id,
+      account_id: earlier.id,
+      organisation_id: TSB,
+      kind: 'care-team',
+      unit_id: earlier.unit_id,
+      from_at: new Date(now.getTime() - 1150 * DAY),
+      to_at: new Date(now.getTime() - 870 * DAY),
+    })
+    .execute();
+  await addPasientPathway(o, { tenantId: TSB, id: pasient.id, ratings }, UNITS.outpatient, now);
 }

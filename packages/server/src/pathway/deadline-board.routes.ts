@@ -1,5 +1,6 @@
 import { addDays, type DeadlineKind, DUE_SOON_DAYS, deadlineStatus, osloDate } from '@bedring/domain';
 import { asActor } from '../access/as-actor.ts';
+import { recordAudits } from '../audit/audit.repository.ts';
 import type { App } from '../http/app.ts';
 import { badRequest, forbidden } from '../http/errors.ts';
 import { BoardQuery } from './pathway.schemas.ts';
@@ -69,29 +70,20 @@ export async function deadlineBoardRoutes(app: App) {
         .limit(limit)
         .offset(offset)
         .execute();
-      // One audit event per person shown, written in one insert: one statement per person cost more than
-      // the board's queries (docs/benchmarks.md). The row is recordAudit's, in the same transaction.
-      const shown = [...new Set(rows.map((r) => r.person_id))];
-      if (shown.length > 0) {
-        await trx
-          .insertInto('audit_event')
-          .values(
-            shown.map((personId) => ({
-              tenant_id: actor.organisationId,
-              at: now,
-              actor_account_id: actor.accountId,
-              actor_organisation_id: actor.organisationId,
-              actor_role: actor.role,
-              action: 'search',
-              person_id: personId,
-              resource_type: 'DeadlineBoard',
-              resource_id: unitId,
-              purpose: null,
-              break_glass_reason: null,
-            })),
-          )
-          .execute();
-      }
+      // One audit event per person shown, written in one insert (sent with COMMIT): one statement per
+      // person cost more than the board's queries (docs/benchmarks.md).
+      await recordAudits(
+        trx,
+        actor,
+        [...new Set(rows.map((r) => r.person_id))].map((personId) => ({
+          action: 'search' as const,
+          tenantId: actor.organisationId,
+          personId,
+          resourceType: 'DeadlineBoard',
+          resourceId: unitId,
+        })),
+        now,
+      );
       return {
         today,
         unitId,
