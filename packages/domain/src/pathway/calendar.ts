@@ -58,10 +58,15 @@ export function easterSunday(year: number): IsoDate {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+const holidaysByYear = new Map<number, ReadonlySet<IsoDate>>();
+
 /** Norwegian public holidays (helligdager and 1 and 17 May) that fall on weekdays or not. */
-export function publicHolidays(year: number): Set<IsoDate> {
+export function publicHolidays(year: number): ReadonlySet<IsoDate> {
+  // Computed once per year: working-day arithmetic asks for every day it steps over.
+  const known = holidaysByYear.get(year);
+  if (known) return known;
   const easter = easterSunday(year);
-  return new Set([
+  const holidays = new Set([
     `${year}-01-01`,
     addDays(easter, -3), // Maundy Thursday
     addDays(easter, -2), // Good Friday
@@ -73,6 +78,8 @@ export function publicHolidays(year: number): Set<IsoDate> {
     `${year}-12-25`,
     `${year}-12-26`,
   ]);
+  holidaysByYear.set(year, holidays);
+  return holidays;
 }
 
 export function isWorkingDay(date: IsoDate): boolean {

@@ -28,7 +28,8 @@ export async function openTask(trx: Tx, t: NewTask): Promise<string> {
       assignee_organisation_id: t.assignee.organisationId,
       unit_id: t.unitId,
       created_on: t.createdOn,
-      escalate_on: escalationDate(t.createdOn, limit?.days ?? 7),
+      // Without a configured limit the task is shown to the leader at once rather than never.
+      escalate_on: escalationDate(t.createdOn, limit?.days ?? 0),
     })
     .returning('id')
     .executeTakeFirstOrThrow();
