@@ -307,3 +307,32 @@ test('the person sees their own pathway on Min side, read-only and in plain word
   assert.deepEqual(cspViolations, []);
   await context.close();
 });
+
+test('a leader chooses the responsible clinician, who then has the episode on their deadline list', {
+  timeout: TEST_TIMEOUT,
+}, async () => {
+  const leader = await api('leder');
+  const r = await leader.referral({
+    nationalId: syntheticNationalId(),
+    givenName: 'Rolf',
+    familyName: 'Ansvar',
+    receivedOn: daysAgo(3),
+  });
+  const { page, context } = await openPage(env.browser, env.server.baseUrl);
+  await new LoginPage(page).loginAs('leder', '/pasienter');
+  await new PersonPage(page).goto(r.personId);
+  const pathway = new PathwaySection(page);
+  await pathway.ready();
+  await pathway.chooseResponsible(pathway.current(), 'Bjørn Behandler');
+  await pathway.current().getByText('ansvarlig: Bjørn Behandler').waitFor();
+  await assertAccessible(page, 'the responsible-clinician notice');
+  await context.close();
+  const board = await (await api('behandler')).request<{ deadlines: { episodeId: string }[] }>(
+    'GET',
+    '/api/deadlines?limit=200',
+  );
+  assert.ok(
+    board.deadlines.some((d) => d.episodeId === r.episodeId),
+    'on the clinician’s own list',
+  );
+});

@@ -158,6 +158,15 @@ export class PathwaySection {
     await this.notice(episode).getByText('Overføringen er lagret.', { exact: false }).waitFor();
   }
 
+  /** Chooses the responsible clinician of an episode by name. */
+  async chooseResponsible(episode: Locator, name: string) {
+    await episode.getByRole('button', { name: 'Velg behandlingsansvarlig' }).click();
+    const form = episode.getByRole('form', { name: 'Behandlingsansvarlig' });
+    await form.getByLabel('Behandlingsansvarlig').selectOption({ label: name });
+    await form.getByRole('button', { name: 'Lagre' }).click();
+    await this.notice(episode).getByText(`${name} er nå behandlingsansvarlig.`).waitFor();
+  }
+
   /** The handover's status line: "Venter på første kontakt …" or "Første kontakt: <date>". */
   handoverStatus(episode: Locator) {
     return episode.locator('.handover-status');

@@ -12,6 +12,7 @@ import { HandoverFacts, HandoverForm } from './handover.component.tsx';
 import { mayDecide, mayFillChecklist, type RecordableEventKind } from './pathway.ts';
 import type { EpisodeView, TaskView, WarningView } from './pathway.types.ts';
 import { ReferralAssessmentForm, ReferralFacts } from './referral.component.tsx';
+import { ResponsibleForm } from './responsible.component.tsx';
 import { Tasks } from './tasks.component.tsx';
 import { Warnings } from './warnings.component.tsx';
 
@@ -20,7 +21,8 @@ type OpenForm =
   | { type: 'assessment' }
   | { type: 'checklist' }
   | { type: 'handover' }
-  | { type: 'referral' };
+  | { type: 'referral' }
+  | { type: 'responsible' };
 
 interface Notice {
   message: string;
@@ -141,6 +143,26 @@ export function EpisodePanel({
                 </button>
               ))}
             </fieldset>
+          )}
+          {decide && active && form?.type !== 'responsible' && (
+            <button
+              type="button"
+              className="button button--quiet"
+              data-opener="responsible"
+              onClick={() => open({ type: 'responsible' })}
+            >
+              {t('pathway.responsibleForm.open')}
+            </button>
+          )}
+          {form?.type === 'responsible' && user.organisation && (
+            <ResponsibleForm
+              personId={personId}
+              episodeId={e.id}
+              organisationId={user.organisation.id}
+              currentId={e.responsible?.id ?? null}
+              onCancel={cancel}
+              onSaved={(name) => saved(t('pathway.responsibleForm.saved', { name }))}
+            />
           )}
           {form?.type === 'event' && (
             <EventForm

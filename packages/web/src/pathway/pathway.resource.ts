@@ -143,3 +143,28 @@ export function useMunicipalStaff(enabled: boolean) {
     staleTime: 5 * 60_000,
   });
 }
+
+/** Clinicians and leaders (the responsible clinician of an episode is one of them). */
+export function useClinicians(enabled: boolean) {
+  return useQuery({
+    queryKey: ['staff', 'clinician-or-leader'],
+    queryFn: async () => {
+      const [clinicians, leaders] = await Promise.all([
+        api<{ staff: StaffMember[] }>('/api/staff?role=clinician'),
+        api<{ staff: StaffMember[] }>('/api/staff?role=leader'),
+      ]);
+      return [...clinicians.staff, ...leaders.staff];
+    },
+    enabled,
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useAssignResponsible(personId: string, episodeId: string) {
+  return usePathwayMutation(personId, (body: { accountId: string }) =>
+    api<{ responsible: { id: string; name: string } }>(`${episodePath(personId, episodeId)}/responsible`, {
+      method: 'PUT',
+      body,
+    }),
+  );
+}
