@@ -14,10 +14,12 @@ import { TEST_NOW, type TestApp, testApp } from '../testing/test-app.ts';
 
 /** `auditedBy`: roles that may read this about any person their organisation holds (access-log control). */
 /** `id`: whose id replaces `:id` (default the stranger's person id): their referral, episode, assessment or task. */
+/** `noPerson`: a route about no person (the instrument library, configuration): any answer but a leak or a 5xx. */
 type Sample = {
   body?: object;
   query?: string;
   list?: boolean;
+  noPerson?: boolean;
   auditedBy?: string;
   id?: 'referral' | 'episode' | 'assessment' | 'task';
 };
@@ -87,6 +89,28 @@ const SAMPLES: Record<string, Sample> = {
   'GET /fhir/EpisodeOfCare': { query: 'patient=Patient/:personId' },
   'GET /fhir/Task/:id': { id: 'task' },
   'GET /fhir/Task': { query: 'patient=Patient/:personId' },
+  // Questionnaires. :responseId and :alertId are the stranger's; :questionnaireId names no instrument.
+  'GET /api/questionnaires': { list: true },
+  'GET /api/questionnaires/:questionnaireId': { noPerson: true },
+  'POST /api/admin/questionnaires': { noPerson: true, body: { resourceType: 'Patient' } },
+  'PUT /api/admin/questionnaires/:questionnaireId/settings': {
+    noPerson: true,
+    body: { visibleToPerson: true, triggers: [], answeredBy: ['staff'] },
+  },
+  'GET /api/admin/feedback-rules': { noPerson: true },
+  'PUT /api/admin/feedback-rules': { noPerson: true, body: { rules: [] } },
+  'GET /api/persons/:personId/questionnaires': {},
+  'GET /api/persons/:personId/responses/:responseId': {},
+  'POST /api/persons/:personId/responses': {
+    body: { questionnaireId: 'session-feedback', status: 'in-progress', item: [] },
+  },
+  'PUT /api/persons/:personId/responses/:responseId': { body: { status: 'in-progress', item: [] } },
+  'GET /api/persons/:personId/contacts': {},
+  'POST /api/persons/:personId/contacts': { body: { contactOn: '2026-11-21', kind: 'meeting' } },
+  'GET /api/persons/:personId/trajectories': {},
+  'GET /api/feedback-alerts': { list: true },
+  'GET /api/persons/:personId/feedback-alerts': {},
+  'POST /api/feedback-alerts/:alertId/acknowledge': { body: { note: 'Snakket om det' } },
 };
 // Opening break-glass is the one sanctioned way past need to know; it has its own tests below. Registering
 // a referral for a national id the organisation holds makes the clinician part of the assessment team: the
@@ -100,6 +124,8 @@ let strangerDetails: { birthDate: string; familyName: string };
 let strangerNationalId: string;
 /** The stranger's referral, episode and task: every :referralId, :episodeId and :taskId is theirs. */
 let pathway: { referralId: string; episodeId: string; taskId: string; assessmentId: string };
+/** The stranger's questionnaire response and the feedback alert it raised. */
+let answers: { responseId: string; alertId: string };
 let pathwayBefore: unknown;
 const tokens = new Map<string, string>();
 
@@ -115,6 +141,7 @@ before(async () => {
   strangerNationalId = p.national_id;
   strangerDetails = { birthDate: p.birth_date, familyName: p.family_name };
   pathway = await strangerPathway();
+  answers = await strangerAnswers();
   pathwayBefore = await strangerPathwayFootprint();
 });
 
@@ -265,6 +292,49 @@ async function strangerPathway() {
   return { referralId: referral.id, episodeId: episode.id, taskId: task.id, assessmentId: assessment.id };
 }
 
+/** An in-progress response and an open feedback alert of the stranger's, written with the owner connection. */
+async function strangerAnswers() {
+  const o = t.db.owner;
+  const colleague = (
+    await o.selectFrom('account').select('id').where('username', '=', 'kollega1').executeTakeFirstOrThrow()
+  ).id;
+  const at = new Date('2026-11-20T09:00:00Z');
+  const response = await o
+    .insertInto('questionnaire_response')
+    .values({
+      tenant_id: TSB,
+      person_id: ids.stranger,
+      questionnaire_id: 'session-feedback',
+      questionnaire_version: '1.0.0',
+      status: 'in-progress',
+      item: '[]',
+      answered_by: 'staff',
+      author_account_id: colleague,
+      author_name: 'Kollega 1',
+      started_at: at,
+      authored_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const alert = await o
+    .insertInto('feedback_alert')
+    .values({
+      tenant_id: TSB,
+      person_id: ids.stranger,
+      questionnaire_id: 'session-feedback',
+      score_code: 'session-feedback',
+      rule: 'low-feedback',
+      finding: '{}',
+      response_id: response.id,
+      unit_id: UNITS.inpatient,
+      assignee_account_id: colleague,
+      raised_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { responseId: response.id, alertId: alert.id };
+}
+
 /** Everything of the stranger's pathway a refused request could have changed. */
 async function strangerPathwayFootprint() {
   const o = t.db.owner;
@@ -293,6 +363,13 @@ async function strangerPathwayFootprint() {
       .selectAll()
       .where('person_id', '=', ids.stranger)
       .execute(),
+    contacts: await o.selectFrom('contact').selectAll().where('person_id', '=', ids.stranger).execute(),
+    responses: await o
+      .selectFrom('questionnaire_response')
+      .selectAll()
+      .where('person_id', '=', ids.stranger)
+      .execute(),
+    alerts: await o.selectFrom('feedback_alert').selectAll().where('person_id', '=', ids.stranger).execute(),
   };
 }
 after(() => t.close());
@@ -331,6 +408,9 @@ describe('need to know, generated from the route table', () => {
             .replace(':referralId', pathway.referralId)
             .replace(':episodeId', pathway.episodeId)
             .replace(':taskId', pathway.taskId)
+            .replace(':responseId', answers.responseId)
+            .replace(':alertId', answers.alertId)
+            .replace(':questionnaireId', 'ingen-slik')
             .replace(':id', sample.id ? pathway[`${sample.id}Id`] : ids.stranger) +
           (sample.query ? `?${sample.query.replace(':personId', ids.stranger)}` : '');
         const body =
@@ -347,7 +427,8 @@ describe('need to know, generated from the route table', () => {
           ...(body ? { payload: body } : {}),
         });
         const where = `${account.username} ${route.method} ${route.url} → ${res.statusCode}`;
-        if (sample.list || sample.auditedBy === account.role)
+        if (sample.noPerson) assert.ok(res.statusCode < 500, where);
+        else if (sample.list || sample.auditedBy === account.role)
           assert.ok(res.statusCode === 200 || res.statusCode === 403, where);
         else assert.ok(res.statusCode === 403 || res.statusCode === 404, where);
         // An access log names the id the caller asked about; nothing else of the person may appear.

@@ -300,6 +300,110 @@ export interface PathwayTaskTable {
   completed_by_name: string | null;
 }
 
+export interface QuestionnaireTable {
+  tenant_id: string;
+  id: string;
+  url: string;
+  version: string;
+  resource: ColumnType<unknown, string, string>;
+  imported_by: string;
+  imported_at: Timestamp;
+}
+
+export interface InstrumentSettingTable {
+  tenant_id: string;
+  questionnaire_id: string;
+  visible_to_person: boolean;
+  triggers: string[];
+  answered_by: string[];
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
+export interface FeedbackAlertRuleTable {
+  tenant_id: string;
+  rules: ColumnType<unknown, string, string>;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
+export interface ContactTable {
+  tenant_id: string;
+  id: Generated<string>;
+  person_id: string;
+  episode_id: string | null;
+  contact_on: DateOnly;
+  kind: string;
+  account_id: string;
+  account_name: string;
+  note: Generated<string>;
+  recorded_at: Timestamp;
+}
+
+export interface QuestionnaireResponseTable {
+  tenant_id: string;
+  id: Generated<string>;
+  person_id: string;
+  questionnaire_id: string;
+  questionnaire_version: string;
+  status: 'in-progress' | 'completed';
+  item: ColumnType<unknown, string, string>;
+  answered_by: 'person' | 'staff';
+  author_account_id: string;
+  author_name: string;
+  contact_id: string | null;
+  episode_id: string | null;
+  started_at: Timestamp;
+  authored_at: Timestamp;
+}
+
+export interface ObservationTable {
+  tenant_id: string;
+  id: Generated<string>;
+  person_id: string;
+  response_id: string;
+  questionnaire_id: string;
+  link_id: string;
+  code_system: string;
+  code: string;
+  value: number;
+  band_code: string | null;
+  band_level: string | null;
+  effective_at: Timestamp;
+}
+
+export interface QuestionnaireDueTable {
+  tenant_id: string;
+  id: Generated<string>;
+  person_id: string;
+  questionnaire_id: string;
+  trigger: string;
+  due_on: DateOnly;
+  episode_id: string | null;
+  contact_id: string | null;
+  planned_at: Timestamp;
+  response_id: string | null;
+  done_at: Timestamp | null;
+}
+
+export interface FeedbackAlertTable {
+  tenant_id: string;
+  id: Generated<string>;
+  person_id: string;
+  questionnaire_id: string;
+  score_code: string;
+  rule: string;
+  finding: ColumnType<unknown, string, string>;
+  response_id: string;
+  unit_id: string | null;
+  assignee_account_id: string | null;
+  raised_at: Timestamp;
+  acknowledged_at: Timestamp | null;
+  acknowledged_by: string | null;
+  acknowledged_by_name: string | null;
+  note: string | null;
+}
+
 export interface DB {
   organisation: OrganisationTable;
   unit: UnitTable;
@@ -321,4 +425,12 @@ export interface DB {
   discharge_checklist: DischargeChecklistTable;
   handover: HandoverTable;
   pathway_task: PathwayTaskTable;
+  questionnaire: QuestionnaireTable;
+  instrument_setting: InstrumentSettingTable;
+  feedback_alert_rule: FeedbackAlertRuleTable;
+  contact: ContactTable;
+  questionnaire_response: QuestionnaireResponseTable;
+  observation: ObservationTable;
+  questionnaire_due: QuestionnaireDueTable;
+  feedback_alert: FeedbackAlertTable;
 }

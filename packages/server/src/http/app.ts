@@ -18,6 +18,8 @@ import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
 import { fhirRoutes } from '../fhir/fhir.routes.ts';
 import { pathwayRoutes } from '../pathway/pathway.plugin.ts';
+import { shippedInstruments } from '../questionnaire/instrument-registry.ts';
+import { questionnairePlugin } from '../questionnaire/questionnaire.plugin.ts';
 import { recordRoutes } from '../record/record.routes.ts';
 import { errorHandler, notFoundHandler } from './error-handler.ts';
 import { NoQuery } from './schemas.ts';
@@ -118,6 +120,9 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(recordRoutes);
   await app.register(breakGlassRoutes);
   await app.register(pathwayRoutes);
+  // The instrument files are read at start: a broken file stops the start, not a patient's answer.
+  shippedInstruments();
+  await app.register(questionnairePlugin);
   await app.register(fhirRoutes);
 
   if (opts.webDist && existsSync(opts.webDist)) {

@@ -76,7 +76,15 @@ async function footprint() {
       | 'discharge_checklist'
       | 'handover'
       | 'pathway_task'
-      | 'time_limit',
+      | 'time_limit'
+      | 'contact'
+      | 'questionnaire_response'
+      | 'observation'
+      | 'questionnaire_due'
+      | 'feedback_alert'
+      | 'questionnaire'
+      | 'instrument_setting'
+      | 'feedback_alert_rule',
   ) =>
     (
       await t.db.owner
@@ -112,6 +120,14 @@ async function footprint() {
     await count('discharge_checklist'),
     await count('handover'),
     await count('pathway_task'),
+    await count('contact'),
+    await count('questionnaire_response'),
+    await count('observation'),
+    await count('questionnaire_due'),
+    await count('feedback_alert'),
+    await count('questionnaire'),
+    await count('instrument_setting'),
+    await count('feedback_alert_rule'),
     tasks.n,
     episodes.versions,
     about.about_me,
@@ -165,6 +181,19 @@ const junkBody = fc.oneof(
       municipalAccountId: junkValue,
       consent: junkValue,
       accountId: junkValue,
+      // Questionnaires.
+      questionnaireId: junkValue,
+      status: junkValue,
+      item: fc.oneof(
+        junkValue,
+        fc.array(fc.dictionary(fc.string({ maxLength: 8 }), junkValue), { maxLength: 3 }),
+      ),
+      contactId: junkValue,
+      contactOn: junkValue,
+      visibleToPerson: junkValue,
+      triggers: junkValue,
+      answeredBy: junkValue,
+      rules: junkValue,
       extra: junkValue,
     },
     { requiredKeys: [] },

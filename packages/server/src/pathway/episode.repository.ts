@@ -17,6 +17,8 @@ import {
 import type { RequestActor } from '../auth/actor.ts';
 import type { Tx } from '../db/transaction.ts';
 import { conflict, notFound } from '../http/errors.ts';
+import { feedbackToolUsedSince } from '../questionnaire/feedback-tool.ts';
+import { planInstruments, TRIGGER_OF_EVENT } from '../questionnaire/schedule.ts';
 import { timeLimits } from './time-limit.repository.ts';
 
 export interface EpisodeRow {
@@ -244,10 +246,11 @@ export async function recordEvent(
   who: Recorder,
   person: PersonRef,
   episode: EpisodeRow,
-  event: EventInput,
+  given: EventInput,
   times: Partial<Pick<EpisodeTimes, 'treatmentStartDeadline' | 'plannedSetting'>> = {},
   otherWarnings: readonly unknown[] = [],
 ): Promise<Recorded> {
+  const event = await withFeedbackToolUse(trx, who, person, episode, given);
   const step = applyEvent(episode.snapshot, event);
   if (!step.ok) throw conflict(step.reason.replaceAll('-', '_'), step.message);
   const last = episode.times.events.at(-1);
@@ -283,5 +286,32 @@ export async function recordEvent(
     .executeTakeFirst();
   if (updated.numUpdatedRows !== 1n)
     throw conflict('episode_changed', 'the episode was changed by someone else');
+  const trigger = TRIGGER_OF_EVENT[event.kind];
+  if (trigger) {
+    await planInstruments(trx, person, trigger, event.date, {
+      organisationId: who.actor.organisationId,
+      now: who.now,
+      episodeId: episode.id,
+    });
+  }
   return { state: next.state, warnings };
+}
+
+/**
+ * An evaluation after feedback given with a feedback instrument carries the code for use of the
+ * feedback tool, whether or not the clinician ticked it (issue 4 point 6).
+ */
+async function withFeedbackToolUse(
+  trx: Tx,
+  who: Recorder,
+  person: PersonRef,
+  episode: EpisodeRow,
+  event: EventInput,
+): Promise<EventInput> {
+  if (event.kind !== 'evaluation' || event.feedbackToolUsed) return event;
+  const since =
+    episode.times.events.findLast((e) => e.kind === 'evaluation')?.date ?? episode.times.events[0]?.date;
+  if (!since) return event;
+  const used = await feedbackToolUsedSince(trx, who.actor.organisationId, person, episode.id, since);
+  return used ? { ...event, feedbackToolUsed: true } : event;
 }
