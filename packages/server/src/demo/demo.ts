@@ -2,6 +2,7 @@ import { hashPassword } from '../auth/password.ts';
 import type { Database } from '../db/database.ts';
 import { addPasientPathway } from './demo-pasient.ts';
 import { addPersons } from './demo-persons.ts';
+import { addQuestionnaireDemo } from './demo-questionnaires.ts';
 
 /**
  * Demo data: a TSB unit with an inpatient and an outpatient team, a municipality, the demo accounts
@@ -111,6 +112,8 @@ export async function loadDemo(db: Database, opts: { persons: number; now: Date 
   if (!existing) await loadBase(db, opts.now);
   const have = existing ? before : before + 1;
   if (opts.persons > have) await addPersons(db, have, opts.persons, opts.now);
+  // After the persons: behandler's caseload is among them.
+  if (!existing) await addQuestionnaireDemo(db, opts.now);
   return true;
 }
 

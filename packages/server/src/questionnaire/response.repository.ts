@@ -97,14 +97,17 @@ export async function storeResponse(
     answered_by: answeredBy,
   } as const;
   let id: string;
+  let contactId = input.contactId ?? null;
   if (existingId) {
     id = existingId;
-    await trx
+    const saved = await trx
       .updateTable('questionnaire_response')
       .set(values)
       .where('tenant_id', '=', person.organisationId)
       .where('id', '=', existingId)
-      .execute();
+      .returning('contact_id')
+      .executeTakeFirstOrThrow();
+    contactId = saved.contact_id;
   } else {
     const row = await trx
       .insertInto('questionnaire_response')
@@ -114,7 +117,7 @@ export async function storeResponse(
         person_id: person.id,
         questionnaire_id: instrument.id,
         questionnaire_version: instrument.questionnaire.version ?? '',
-        contact_id: input.contactId ?? null,
+        contact_id: contactId,
         episode_id: episode?.id ?? null,
         started_at: now,
       })
@@ -160,7 +163,9 @@ export async function storeResponse(
   const alerts = await raiseAlerts(trx, who, person, instrument, scores, {
     responseId: id,
     unitId: episode?.unit_id ?? null,
-    assignee: episode?.responsible_account_id ?? (await contactHolder(trx, person, input.contactId)),
+    // Feedback on a contact is about that helper's work with the person: it goes to them; otherwise to
+    // the clinician responsible for the open episode.
+    assignee: (await contactHolder(trx, person, contactId)) ?? episode?.responsible_account_id ?? null,
   });
   return { id, status: 'completed', scores, alerts };
 }
@@ -187,7 +192,7 @@ async function sexOf(trx: Tx, person: PersonRef): Promise<Sex> {
   return (row?.gender ?? 'unknown') as Sex;
 }
 
-async function contactHolder(trx: Tx, person: PersonRef, contactId: string | null | undefined) {
+async function contactHolder(trx: Tx, person: PersonRef, contactId: string | null) {
   if (!contactId) return null;
   const row = await trx
     .selectFrom('contact')
