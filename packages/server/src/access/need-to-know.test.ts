@@ -13,7 +13,7 @@ import { TEST_NOW, type TestApp, testApp } from '../testing/test-app.ts';
  */
 
 /** `auditedBy`: roles that may read this about any person their organisation holds (access-log control). */
-/** `id`: whose id replaces `:id` (default the stranger's person id): their referral, episode, assessment or task. */
+/** `id`: whose id replaces `:id` (default the stranger's person id): their referral, episode, assessment, task or response. */
 /** `noPerson`: a route about no person (the instrument library, configuration): any answer but a leak or a 5xx. */
 type Sample = {
   body?: object;
@@ -21,7 +21,7 @@ type Sample = {
   list?: boolean;
   noPerson?: boolean;
   auditedBy?: string;
-  id?: 'referral' | 'episode' | 'assessment' | 'task';
+  id?: 'referral' | 'episode' | 'assessment' | 'task' | 'response';
 };
 const SAMPLES: Record<string, Sample> = {
   'GET /api/persons': { list: true },
@@ -89,6 +89,20 @@ const SAMPLES: Record<string, Sample> = {
   'GET /fhir/EpisodeOfCare': { query: 'patient=Patient/:personId' },
   'GET /fhir/Task/:id': { id: 'task' },
   'GET /fhir/Task': { query: 'patient=Patient/:personId' },
+  // Questionnaires in FHIR: the instrument library is about no person; responses are the stranger's.
+  'GET /fhir/Questionnaire/:id': { noPerson: true },
+  'GET /fhir/Questionnaire': { noPerson: true },
+  'GET /fhir/QuestionnaireResponse/:id': { id: 'response' },
+  'GET /fhir/QuestionnaireResponse': { query: 'patient=Patient/:personId' },
+  'POST /fhir/QuestionnaireResponse': {
+    body: {
+      resourceType: 'QuestionnaireResponse',
+      questionnaire: 'https://bedring.no/fhir/Questionnaire/session-feedback',
+      status: 'in-progress',
+      subject: { reference: 'Patient/:personId' },
+      item: [],
+    },
+  },
   // Questionnaires. :responseId and :alertId are the stranger's; :questionnaireId names no instrument.
   'GET /api/questionnaires': { list: true },
   'GET /api/questionnaires/:questionnaireId': { noPerson: true },
@@ -411,14 +425,21 @@ describe('need to know, generated from the route table', () => {
             .replace(':responseId', answers.responseId)
             .replace(':alertId', answers.alertId)
             .replace(':questionnaireId', 'ingen-slik')
-            .replace(':id', sample.id ? pathway[`${sample.id}Id`] : ids.stranger) +
-          (sample.query ? `?${sample.query.replace(':personId', ids.stranger)}` : '');
+            .replace(
+              ':id',
+              sample.id === 'response'
+                ? answers.responseId
+                : sample.id
+                  ? pathway[`${sample.id}Id`]
+                  : ids.stranger,
+            ) + (sample.query ? `?${sample.query.replace(':personId', ids.stranger)}` : '');
         const body =
           sample.body &&
           JSON.parse(
             JSON.stringify(sample.body)
               .replaceAll(':kommune', ids.kommune)
-              .replaceAll(':behandler', ids.behandler),
+              .replaceAll(':behandler', ids.behandler)
+              .replaceAll(':personId', ids.stranger),
           );
         const res = await t.app.inject({
           method: route.method as 'GET',

@@ -10,6 +10,13 @@ const paging: Param[] = [
   { name: '_count', type: 'number' },
   { name: '_offset', type: 'number' },
 ];
+const date: Param = {
+  name: 'date',
+  type: 'date',
+  documentation:
+    'eq, gt, lt, ge, le; repeat for a range (date=ge2026-11-01&date=le2026-11-30). A date without a time ' +
+    'is a day in Europe/Oslo; a time needs a zone',
+};
 const readAndSearch: CapabilityStatementRestResource['interaction'] = [
   { code: 'read' },
   { code: 'search-type' },
@@ -52,10 +59,12 @@ export function capabilityStatement(): CapabilityStatement {
                 name: 'code',
                 type: 'token',
                 documentation:
-                  'A living-condition domain (https://bedring.no/fhir/CodeSystem/living-condition-domain) or an ' +
-                  'assessment dimension (https://bedring.no/fhir/CodeSystem/assessment-dimension); a code without ' +
-                  'a system matches both',
+                  'A living-condition domain (https://bedring.no/fhir/CodeSystem/living-condition-domain), an ' +
+                  'assessment dimension (https://bedring.no/fhir/CodeSystem/assessment-dimension) or a ' +
+                  "questionnaire score (LOINC or https://bedring.no/fhir/CodeSystem/score, as the instrument's " +
+                  'score item is coded); a code without a system matches all. An unknown code is a 400',
               },
+              date,
             ],
           },
           {
@@ -94,6 +103,40 @@ export function capabilityStatement(): CapabilityStatement {
                   "Practitioner/<the caller's own account id>: the caller's handover and re-engagement tasks",
               },
               { name: 'status', type: 'token', documentation: 'requested (open) or completed' },
+              ...paging,
+            ],
+          },
+          {
+            type: 'Questionnaire',
+            interaction: readAndSearch,
+            documentation:
+              "The organisation's instruments: shipped with Bedring and imported by its administrator",
+            searchParam: [
+              { name: 'url', type: 'uri' },
+              { name: 'version', type: 'token' },
+              { name: 'name', type: 'string' },
+              { name: 'title', type: 'string' },
+              ...paging,
+            ],
+          },
+          {
+            type: 'QuestionnaireResponse',
+            interaction: [...(readAndSearch ?? []), { code: 'create' }],
+            documentation:
+              "create: questionnaire (url or url|version) must be one of the organisation's instruments, subject " +
+              'Patient/<id> under need to know, status in-progress or completed. The answers are checked against ' +
+              'the Questionnaire (an answer that does not fit is a 400 OperationOutcome naming the linkId), a ' +
+              'completed response is scored into Observations (derivedFrom the response). author and authored ' +
+              'are recorded as the caller and the time received',
+            searchParam: [
+              patient,
+              date,
+              {
+                name: 'questionnaire',
+                type: 'reference',
+                documentation: 'A canonical url (optionally |version) or Questionnaire/<id>',
+              },
+              { name: 'status', type: 'token', documentation: 'in-progress or completed' },
               ...paging,
             ],
           },

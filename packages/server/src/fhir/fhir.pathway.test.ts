@@ -174,7 +174,7 @@ describe('the care pathway in FHIR R4', () => {
     assert.deepEqual(params('EpisodeOfCare'), ['patient', 'organization', 'status', '_count', '_offset']);
     assert.deepEqual(params('ClinicalImpression'), ['patient', '_count', '_offset']);
     assert.deepEqual(params('Task'), ['patient', 'owner', 'status', '_count', '_offset']);
-    assert.deepEqual(params('Observation'), ['patient', 'code']);
+    assert.deepEqual(params('Observation'), ['patient', 'code', 'date']);
   });
 
   it('gives a referral as a ServiceRequest: active until assessed, completed with a need, revoked without', async () => {

@@ -36,6 +36,8 @@ describe('FHIR R4 façade', () => {
         'EpisodeOfCare',
         'ClinicalImpression',
         'Task',
+        'Questionnaire',
+        'QuestionnaireResponse',
       ],
     );
   });
@@ -88,11 +90,14 @@ describe('FHIR R4 façade', () => {
     const bundle = res.json() as Bundle;
     valid(bundle);
     for (const e of bundle.entry!) valid(e.resource!);
-    // The same search also gives assessment dimension ratings (fhir.pathway.test.ts); the code system tells.
+    // The same search also gives assessment dimension ratings (fhir.pathway.test.ts) and questionnaire
+    // scores, derived from their responses (fhir.questionnaire.test.ts); the code system tells.
     const system = (e: BundleEntry) => (e.resource as Observation).code.coding?.[0]?.system;
+    const score = (e: BundleEntry) =>
+      (e.resource as Observation).derivedFrom?.[0]?.reference?.startsWith('QuestionnaireResponse/');
     const living = bundle.entry!.filter((e) => system(e) === LIVING_CONDITION_SYSTEM);
     assert.equal(living.length, 10);
-    assert.ok(bundle.entry!.every((e) => living.includes(e) || system(e) === DIMENSION_SYSTEM));
+    assert.ok(bundle.entry!.every((e) => living.includes(e) || system(e) === DIMENSION_SYSTEM || score(e)));
     const housing = await t.app.inject({
       url: `/fhir/Observation?patient=${ids.pasient}&code=https://bedring.no/fhir/CodeSystem/living-condition-domain|housing`,
       headers,

@@ -19,8 +19,10 @@ import {
   toPatient,
 } from './fhir.mapping.ts';
 import { FHIR_JSON, FormatParams, idOf, ReadQuery, ReferenceParam } from './fhir.schemas.ts';
+import { DateSearch, dateMatches, dateParams } from './fhir-date.ts';
 import { fhirPathwayRoutes } from './pathway.routes.ts';
 import { assessmentsOf } from './pathway-read.repository.ts';
+import { fhirQuestionnaireRoutes, scoreObservations } from './questionnaire.routes.ts';
 
 const PatientSearch = Type.Object(
   {
@@ -32,14 +34,19 @@ const PatientSearch = Type.Object(
   { additionalProperties: false },
 );
 
-const escaped = (url: string) => url.replaceAll('.', '\\.');
-const ObservationCode = Type.String({
-  pattern: `^((${escaped(LIVING_CONDITION_SYSTEM)}|${escaped(DIMENSION_SYSTEM)})\\|)?[a-z-]{1,40}$`,
-});
+// A token: [system|]code. Besides Bedring's own systems, scores carry LOINC or an imported instrument's codes.
+const ObservationCode = Type.String({ pattern: '^([^|\\s]{1,500}\\|)?[^|\\s]{1,100}$' });
 const isDimension = (code: string) => (Dimensions as readonly string[]).includes(code);
 
 /** The FHIR R4 read façade: the same records and the same access rules as /api. */
 export async function fhirRoutes(app: App) {
+  // FHIR clients send application/fhir+json: JSON, parsed exactly as application/json is (same limits).
+  app.addContentTypeParser(
+    'application/fhir+json',
+    { parseAs: 'string' },
+    app.getDefaultJsonParser('error', 'error'),
+  );
+
   app.get(
     '/fhir/metadata',
     { config: { public: true }, schema: { querystring: ReadQuery } },
@@ -164,28 +171,45 @@ export async function fhirRoutes(app: App) {
     },
   );
 
-  // Living-condition ratings and the dimension ratings of assessments: the code's system tells them
-  // apart, and a code without a system (FHIR token semantics) matches in both.
+  // Living-condition ratings, the dimension ratings of assessments and questionnaire scores: the
+  // code's system tells them apart, and a code without a system (FHIR token semantics) matches in all.
   app.get(
     '/fhir/Observation',
     {
       schema: {
         querystring: Type.Object(
-          { ...FormatParams, patient: ReferenceParam('Patient'), code: Type.Optional(ObservationCode) },
+          {
+            ...FormatParams,
+            patient: ReferenceParam('Patient'),
+            code: Type.Optional(ObservationCode),
+            date: DateSearch,
+          },
           { additionalProperties: false },
         ),
       },
     },
     async (req, reply) => {
+      const actor = req.actor!;
       const token = req.query.code;
       const system = token?.includes('|') ? token.slice(0, token.indexOf('|')) : null;
       const code = token?.slice(token.indexOf('|') + 1);
-      const living = system !== DIMENSION_SYSTEM && (code === undefined || isDomain(code));
-      const dimensions = system !== LIVING_CONDITION_SYSTEM && (code === undefined || isDimension(code));
-      if (!living && !dimensions)
-        throw badRequest('invalid_input', 'Ukjent levekårsområde eller dimensjon.', [{ field: 'code' }]);
-      const observations = await withPerson(app, req.actor!, idOf(req.query.patient), async (w) => {
+      const living =
+        (system === null || system === LIVING_CONDITION_SYSTEM) && (code === undefined || isDomain(code));
+      const dimensions =
+        (system === null || system === DIMENSION_SYSTEM) && (code === undefined || isDimension(code));
+      const dates = dateParams(req.query.date);
+      const observations = await withPerson(app, actor, idOf(req.query.patient), async (w) => {
         const { trx, person, audit } = w;
+        const scores = await scoreObservations(trx, actor, person, {
+          code: code === undefined ? null : { system, code },
+          dates,
+        });
+        if (!living && !dimensions && !scores.known)
+          throw badRequest(
+            'invalid_input',
+            'Ukjent kode: ikke et levekårsområde, en dimensjon eller en skår.',
+            [{ field: 'code' }],
+          );
         const found: Observation[] = [];
         if (living) {
           const ratings = await ratingHistory(
@@ -200,9 +224,10 @@ export async function fhirRoutes(app: App) {
           found.push(...rated.filter((o) => code === undefined || o.code.coding?.[0]?.code === code));
         }
         await audit('read', 'Observation');
-        return found;
+        // Scores are filtered by date in the query; the others here, by the same rules.
+        return [...found.filter((o) => dateMatches(o.effectiveDateTime, dates)), ...scores.observations];
       });
-      // Newest first across both kinds (a stable sort keeps each kind's own order on the same day).
+      // Newest first across all kinds (a stable sort keeps each kind's own order on the same day).
       const effective = (o: Observation) => o.effectiveDateTime ?? '';
       observations.sort((a, b) => (effective(a) < effective(b) ? 1 : effective(a) > effective(b) ? -1 : 0));
       return reply.type(FHIR_JSON).send(searchset(observations, req.url));
@@ -210,4 +235,5 @@ export async function fhirRoutes(app: App) {
   );
 
   await app.register(fhirPathwayRoutes);
+  await app.register(fhirQuestionnaireRoutes);
 }

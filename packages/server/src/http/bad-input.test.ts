@@ -194,6 +194,10 @@ const junkBody = fc.oneof(
       triggers: junkValue,
       answeredBy: junkValue,
       rules: junkValue,
+      // A FHIR QuestionnaireResponse.
+      resourceType: junkValue,
+      questionnaire: junkValue,
+      subject: junkValue,
       extra: junkValue,
     },
     { requiredKeys: [] },
@@ -210,7 +214,7 @@ const junkQuery = fc.dictionary(fc.string({ minLength: 1, maxLength: 10 }), fc.s
 });
 
 // Valid bodies of the pathway's writes; the property above changes one field of them at a time.
-type Ids = { kommune: string; behandler: string };
+type Ids = { kommune: string; behandler: string; pasient: string };
 const NEARLY_VALID: Record<string, (ids: Ids) => Record<string, unknown>> = {
   'POST /api/referrals': () => ({
     person: {
@@ -274,6 +278,15 @@ const NEARLY_VALID: Record<string, (ids: Ids) => Record<string, unknown>> = {
   }),
   'PUT /api/persons/:personId/episodes/:episodeId/responsible': (ids) => ({ accountId: ids.behandler }),
   'POST /api/tasks/:taskId/complete': () => ({ outcome: 'declined', date: '2026-11-21', note: 'Notat' }),
+  'POST /fhir/QuestionnaireResponse': (ids) => ({
+    resourceType: 'QuestionnaireResponse',
+    questionnaire: 'https://bedring.no/fhir/Questionnaire/session-feedback|1.0.0',
+    status: 'completed',
+    subject: { reference: `Patient/${ids.pasient}`, display: 'Per Pasient' },
+    authored: '2026-11-21T10:00:00Z',
+    author: { reference: `Practitioner/${ids.behandler}` },
+    item: [1, 2, 3, 4, 5].map((n) => ({ linkId: `sf-${n}`, answer: [{ valueCoding: { code: '3' } }] })),
+  }),
 };
 
 const EDGE_DATES = [
@@ -431,6 +444,7 @@ describe('bad input, at every route', () => {
       const base = NEARLY_VALID[`${route.method} ${route.url}`]!({
         kommune: ids.kommune,
         behandler: ids.behandler,
+        pasient: ids.pasient,
       });
       const paths = leafPaths(base);
       const send = async (body: Record<string, unknown>) => {

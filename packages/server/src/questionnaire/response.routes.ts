@@ -75,7 +75,7 @@ export async function responseRoutes(app: App) {
         const visible = (id: string) => byId.has(id) && seenBy(actor, settings.get(id));
         const answerable = (id: string) => {
           const s = settings.get(id);
-          return s !== undefined && s.answeredBy.includes(actor.role === 'patient' ? 'person' : 'staff');
+          return s?.answeredBy.includes(actor.role === 'patient' ? 'person' : 'staff') ?? false;
         };
         const inProgress = (id: string) =>
           responseRows.find(

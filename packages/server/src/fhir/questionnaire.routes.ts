@@ -1,0 +1,297 @@
+import type { PersonRef } from '@bedring/domain';
+import type { Observation, Questionnaire, QuestionnaireResponseItem } from '@medplum/fhirtypes';
+import { type TProperties, Type } from '@sinclair/typebox';
+import { requirePersonAccess } from '../access/access.guard.ts';
+import { asActor, withPerson } from '../access/as-actor.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import type { RequestActor } from '../auth/actor.ts';
+import type { Tx } from '../db/transaction.ts';
+import type { App } from '../http/app.ts';
+import { badRequest, forbidden, HttpError, notFound } from '../http/errors.ts';
+import { UUID_PATTERN, Uuid } from '../http/schemas.ts';
+import { type Instrument, instrumentsFor, settingsFor } from '../questionnaire/instrument-registry.ts';
+import { QuestionnaireId, ResponseItem } from '../questionnaire/questionnaire.schemas.ts';
+import { storeResponse } from '../questionnaire/response.repository.ts';
+import { requireMayAnswer, seenBy } from '../questionnaire/response.routes.ts';
+import { searchset } from './fhir.mapping.ts';
+import {
+  FHIR_JSON,
+  FormatParams,
+  idOf,
+  PageParams,
+  pageOf,
+  ReadQuery,
+  ReferenceParam,
+} from './fhir.schemas.ts';
+import { type DateParam, DateSearch, dateParams, instantBounds } from './fhir-date.ts';
+import { misfitOutcome, toQuestionnaireResponse, toScoreObservation } from './questionnaire.mapping.ts';
+import { responseById, responseOwner, responsesOf, scoresOfPerson } from './questionnaire-read.repository.ts';
+
+const Closed = <T extends TProperties>(props: T) =>
+  Type.Object({ ...FormatParams, ...props }, { additionalProperties: false });
+/** A canonical (url, or url|version) or Questionnaire/{id}. */
+const Canonical = Type.String({ pattern: '^[^\\s|]{1,500}(\\|[^\\s|]{1,64})?$' });
+const SearchText = Type.String({ minLength: 1, maxLength: 100 });
+const QR_STATUSES = ['in-progress', 'completed', 'amended', 'entered-in-error', 'stopped'];
+
+const QuestionnaireSearch = Closed({
+  url: Type.Optional(Type.String({ pattern: '^[^\\s|]{1,500}$' })),
+  version: Type.Optional(Type.String({ pattern: '^[^\\s|,]{1,64}$' })),
+  name: Type.Optional(SearchText),
+  title: Type.Optional(SearchText),
+  ...PageParams,
+});
+const ResponseSearch = Closed({
+  patient: ReferenceParam('Patient'),
+  date: DateSearch,
+  questionnaire: Type.Optional(Canonical),
+  status: Type.Optional(
+    Type.String({ pattern: `^(${QR_STATUSES.join('|')})(,(${QR_STATUSES.join('|')}))*$` }),
+  ),
+  ...PageParams,
+});
+
+const Reference = (pattern: string) =>
+  Type.Object(
+    { reference: Type.String({ pattern }), display: Type.Optional(Type.String({ maxLength: 200 })) },
+    { additionalProperties: false },
+  );
+/**
+ * A QuestionnaireResponse to create. Bedring records who entered it and when it arrived, so `author`
+ * and `authored` are accepted (clients send them) but the stored values are the caller and the time
+ * of receipt; `id` is the server's to give, as in any FHIR create.
+ */
+const NewQuestionnaireResponse = Type.Object(
+  {
+    resourceType: Type.Literal('QuestionnaireResponse'),
+    id: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9\\-.]{1,64}$' })),
+    language: Type.Optional(Type.String({ pattern: '^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$' })),
+    questionnaire: Canonical,
+    status: Type.Union([Type.Literal('in-progress'), Type.Literal('completed')]),
+    subject: Reference(`^Patient/${UUID_PATTERN}$`),
+    authored: Type.Optional(Type.String({ maxLength: 40 })),
+    author: Type.Optional(
+      Reference('^(Patient|Practitioner|PractitionerRole|RelatedPerson)/[A-Za-z0-9\\-.]{1,64}$'),
+    ),
+    item: Type.Optional(Type.Array(ResponseItem, { maxItems: 200 })),
+  },
+  { additionalProperties: false },
+);
+
+/** The instruments a canonical (url, url|version, Questionnaire/{id}) names; version null matches any. */
+function named(instruments: readonly Instrument[], canonical: string) {
+  const bar = canonical.indexOf('|');
+  const url = bar < 0 ? canonical : canonical.slice(0, bar);
+  const version = bar < 0 ? null : canonical.slice(bar + 1);
+  const found = instruments.filter(
+    (i) => i.questionnaire.url === url || `Questionnaire/${i.id}` === url || i.id === url,
+  );
+  return { found, version };
+}
+
+/**
+ * The organisation's instruments, and those whose results the caller sees: staff all of them, the
+ * person those made visible to them (seenBy, as /api), peers none (they see no questionnaire results).
+ */
+export async function instrumentsSeen(trx: Tx, actor: RequestActor) {
+  const all = await instrumentsFor(trx, actor.organisationId);
+  const settings = await settingsFor(trx, actor.organisationId, all);
+  const byId = new Map(all.map((i) => [i.id, i]));
+  const seen = new Set(
+    actor.role === 'peer' ? [] : all.filter((i) => seenBy(actor, settings.get(i.id))).map((i) => i.id),
+  );
+  return { all, byId, settings, seen };
+}
+
+/**
+ * Scores as Observations for GET /fhir/Observation: `known` says whether the code is a score code of
+ * any of the organisation's instruments (an unknown code is the caller's mistake, not an empty result).
+ */
+export async function scoreObservations(
+  trx: Tx,
+  actor: RequestActor,
+  person: PersonRef,
+  query: { code: { system: string | null; code: string } | null; dates: readonly DateParam[] },
+): Promise<{ known: boolean; observations: Observation[] }> {
+  const { all, byId, seen } = await instrumentsSeen(trx, actor);
+  const c = query.code;
+  const known =
+    !c ||
+    all.some((i) =>
+      i.scores.some(
+        (d) => d.code.code === c.code && (c.system === null || (d.code.system ?? '') === c.system),
+      ),
+    );
+  if (!known || seen.size === 0) return { known, observations: [] };
+  const rows = await scoresOfPerson(trx, person, {
+    questionnaireIds: [...seen],
+    code: c,
+    effective: instantBounds(query.dates),
+  });
+  return { known, observations: rows.map((r) => toScoreObservation(r, byId.get(r.questionnaire_id))) };
+}
+
+/**
+ * Questionnaires in FHIR R4 (issue 4 point 7): the organisation's instruments (no person, no audit),
+ * responses by the person's access rules, and a response posted, checked and scored by the same code
+ * as /api (storeResponse).
+ */
+export async function fhirQuestionnaireRoutes(app: App) {
+  app.get(
+    '/fhir/Questionnaire/:id',
+    {
+      schema: {
+        params: Type.Object({ id: QuestionnaireId }, { additionalProperties: false }),
+        querystring: ReadQuery,
+      },
+    },
+    async (req, reply) => {
+      const actor = req.actor!;
+      const found = await asActor(app, actor, async (trx) =>
+        (await instrumentsFor(trx, actor.organisationId)).find((i) => i.id === req.params.id),
+      );
+      if (!found) throw notFound('Fant ikke skjemaet.');
+      return reply.type(FHIR_JSON).send(found.questionnaire);
+    },
+  );
+
+  app.get('/fhir/Questionnaire', { schema: { querystring: QuestionnaireSearch } }, async (req, reply) => {
+    const actor = req.actor!;
+    const q = req.query;
+    const starts = (value: string | undefined, search: string | undefined) =>
+      search === undefined || (value ?? '').toLowerCase().startsWith(search.toLowerCase());
+    const instruments = await asActor(app, actor, (trx) => instrumentsFor(trx, actor.organisationId));
+    const found: Questionnaire[] = instruments
+      .map((i) => i.questionnaire)
+      .filter(
+        (r) =>
+          (q.url === undefined || r.url === q.url) &&
+          (q.version === undefined || r.version === q.version) &&
+          starts(r.name, q.name) &&
+          starts(r.title, q.title),
+      );
+    const p = pageOf(q);
+    const items = found.slice(p.offset, p.offset + p.count);
+    return reply.type(FHIR_JSON).send(searchset(items, req.url, { total: found.length, ...p }));
+  });
+
+  app.get(
+    '/fhir/QuestionnaireResponse/:id',
+    {
+      schema: { params: Type.Object({ id: Uuid }, { additionalProperties: false }), querystring: ReadQuery },
+    },
+    async (req, reply) => {
+      const actor = req.actor!;
+      if (actor.role === 'peer') throw forbidden();
+      const id = req.params.id.toLowerCase();
+      // Whose response first, then need to know for that person, as readOne in pathway.routes.ts.
+      const resource = await asActor(app, actor, async (trx, now) => {
+        const owner = await responseOwner(trx, id);
+        if (!owner) throw notFound();
+        const { person, decision } = await requirePersonAccess(trx, actor, owner.person_id, now);
+        const row = await responseById(trx, person, id);
+        const { byId, seen } = await instrumentsSeen(trx, actor);
+        if (!row || (!seen.has(row.questionnaire_id) && row.author_account_id !== actor.accountId))
+          throw notFound();
+        await recordAudit(
+          trx,
+          actor,
+          {
+            action: 'read',
+            tenantId: person.organisationId,
+            personId: person.id,
+            resourceType: 'QuestionnaireResponse',
+            resourceId: row.id,
+            breakGlassReason: decision.breakGlassReason ?? null,
+          },
+          now,
+        );
+        return toQuestionnaireResponse(row, byId.get(row.questionnaire_id));
+      });
+      return reply.type(FHIR_JSON).send(resource);
+    },
+  );
+
+  app.get('/fhir/QuestionnaireResponse', { schema: { querystring: ResponseSearch } }, async (req, reply) => {
+    const actor = req.actor!;
+    if (actor.role === 'peer') throw forbidden();
+    const q = req.query;
+    const dates = dateParams(q.date);
+    const resources = await withPerson(app, actor, idOf(q.patient), async ({ trx, person, audit }) => {
+      const { all, byId, seen } = await instrumentsSeen(trx, actor);
+      const wanted = q.questionnaire ? named(all, q.questionnaire) : null;
+      const rows = await responsesOf(trx, person, {
+        questionnaireIds: wanted ? wanted.found.map((i) => i.id) : null,
+        statuses: q.status ? q.status.split(',') : null,
+        authored: instantBounds(dates),
+      });
+      await audit('read', 'QuestionnaireResponse');
+      return rows
+        .filter(
+          (r) =>
+            (seen.has(r.questionnaire_id) || r.author_account_id === actor.accountId) &&
+            (wanted?.version == null || r.questionnaire_version === wanted.version),
+        )
+        .map((r) => toQuestionnaireResponse(r, byId.get(r.questionnaire_id)));
+    });
+    const p = pageOf(q);
+    const items = resources.slice(p.offset, p.offset + p.count);
+    return reply.type(FHIR_JSON).send(searchset(items, req.url, { total: resources.length, ...p }));
+  });
+
+  app.post(
+    '/fhir/QuestionnaireResponse',
+    { schema: { body: NewQuestionnaireResponse, querystring: ReadQuery } },
+    async (req, reply) => {
+      const actor = req.actor!;
+      if (actor.role === 'peer' || actor.role === 'admin') throw forbidden();
+      const b = req.body;
+      let created: ReturnType<typeof toQuestionnaireResponse>;
+      try {
+        created = await withPerson(app, actor, idOf(b.subject.reference), async (w) => {
+          const { trx, now, person, audit } = w;
+          const { all, settings } = await instrumentsSeen(trx, actor);
+          const { found, version } = named(all, b.questionnaire);
+          const instrument = found[0];
+          if (found.length !== 1 || !instrument)
+            throw badRequest(
+              'unknown_questionnaire',
+              'Fant ikke skjemaet svaret viser til (questionnaire).',
+              [{ field: 'questionnaire' }],
+            );
+          // Answers are checked against the instrument as it is now; an older version cannot be checked.
+          if (version !== null && version !== instrument.questionnaire.version)
+            throw badRequest(
+              'unknown_questionnaire_version',
+              `Skjemaet finnes bare i versjon ${instrument.questionnaire.version ?? ''}.`,
+              [{ field: 'questionnaire' }],
+            );
+          requireMayAnswer(actor, settings.get(instrument.id) ?? instrument.defaults);
+          const stored = await storeResponse(
+            trx,
+            { actor, now },
+            person,
+            instrument,
+            // The schema fixes the items' shape; whether they fit the instrument is storeResponse's check.
+            { status: b.status, item: (b.item ?? []) as QuestionnaireResponseItem[] },
+            null,
+          );
+          await audit('create', 'QuestionnaireResponse', stored.id);
+          const row = await responseById(trx, person, stored.id);
+          if (!row) throw new Error('stored response not found');
+          return toQuestionnaireResponse(row, instrument);
+        });
+      } catch (err) {
+        // The transaction has rolled back: nothing of the response, its scores or alerts is stored.
+        if (err instanceof HttpError && err.code === 'response_does_not_fit')
+          return reply.code(400).type(FHIR_JSON).send(misfitOutcome(err.details));
+        throw err;
+      }
+      return reply
+        .code(201)
+        .header('location', `/fhir/QuestionnaireResponse/${created.id}`)
+        .type(FHIR_JSON)
+        .send(created);
+    },
+  );
+}
