@@ -6,12 +6,15 @@
 import type { Coding, Extension, Questionnaire, QuestionnaireItem } from '@medplum/fhirtypes';
 import fhirpath from 'fhirpath';
 import r4 from 'fhirpath/fhir-context/r4/index.js';
+import { all, arrayOf, first, isObject, str } from './fhir-json.ts';
+import { localized } from './translation.ts';
+
+export { type Lang, localized, TRANSLATION_EXT, translated } from './translation.ts';
 
 export const BEDRING_SD = 'https://bedring.no/fhir/StructureDefinition';
 /** Code system for scores that have no LOINC code. */
 export const BEDRING_SCORE_SYSTEM = 'https://bedring.no/fhir/CodeSystem/score';
 
-export const TRANSLATION_EXT = 'http://hl7.org/fhir/StructureDefinition/translation';
 export const ORDINAL_VALUE_EXT = 'http://hl7.org/fhir/StructureDefinition/ordinalValue';
 export const MIN_VALUE_EXT = 'http://hl7.org/fhir/StructureDefinition/minValue';
 export const MAX_VALUE_EXT = 'http://hl7.org/fhir/StructureDefinition/maxValue';
@@ -23,54 +26,6 @@ export const PROVENANCE_EXT = `${BEDRING_SD}/instrument-provenance`;
 export const SETTINGS_EXT = `${BEDRING_SD}/instrument-settings`;
 export const SCORE_EXT = `${BEDRING_SD}/score`;
 export const SCORE_BAND_EXT = `${BEDRING_SD}/score-band`;
-
-type WithExtensions = { extension?: Extension[] } | undefined;
-
-// An administrator can import any JSON, so the readers check shapes instead of trusting the types:
-// junk must come out of instrumentProblems as a problem, never as an exception.
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-const arrayOf = <T>(v: T[] | undefined): T[] => (Array.isArray(v) ? v.filter(isObject) : []);
-
-const all = (el: WithExtensions, url: string): Extension[] =>
-  isObject(el) ? arrayOf(el.extension).filter((e) => e.url === url) : [];
-const first = (el: WithExtensions, url: string): Extension | undefined => all(el, url)[0];
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-
-// ---------------------------------------------------------------------------------------------------
-// Language
-
-export type Lang = 'nb' | 'en';
-
-/** 'no' is the generic Norwegian tag some imported files use for bokmål. */
-function langMatches(code: string | undefined, lang: Lang): boolean {
-  if (!code) return false;
-  const tag = code.toLowerCase();
-  const wanted = lang === 'nb' ? ['nb', 'no'] : ['en'];
-  return wanted.some((w) => tag === w || tag.startsWith(`${w}-`));
-}
-
-/**
- * The text in `lang` from the standard translation extension on a primitive's `_text`/`_display`/…
- * element; the primary text (bokmål in Bedring's files) when there is no translation.
- */
-export function translated(text: string | undefined, element: WithExtensions, lang: Lang): string {
-  const translation = all(element, TRANSLATION_EXT).find((t) =>
-    langMatches(str(first(t, 'lang')?.valueCode), lang),
-  );
-  return str(first(translation, 'content')?.valueString) ?? str(text) ?? '';
-}
-
-/**
- * `translated` for a named primitive field of a FHIR object, reading its `_field` sibling, e.g.
- * `localized(item, 'text', 'en')`, `localized(option.valueCoding, 'display', 'en')`. The FHIR type
- * definitions have no `_field` properties, hence the loose parameter type.
- */
-export function localized(owner: object | undefined, field: string, lang: Lang): string {
-  const o = owner as Record<string, unknown> | undefined;
-  if (!isObject(o)) return '';
-  return translated(str(o[field]), o[`_${field}`] as WithExtensions, lang);
-}
 
 // ---------------------------------------------------------------------------------------------------
 // Provenance and settings

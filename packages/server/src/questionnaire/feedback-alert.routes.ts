@@ -2,15 +2,20 @@ import type { AlertFinding } from '@bedring/domain';
 import { requirePersonAccess } from '../access/access.guard.ts';
 import { asActor, withPerson } from '../access/as-actor.ts';
 import { recordAudit, recordAudits } from '../audit/audit.repository.ts';
+import type { Tx } from '../db/transaction.ts';
 import type { App } from '../http/app.ts';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors.ts';
 import { NoQuery, PersonParams } from '../http/schemas.ts';
-import { shippedInstruments } from './instrument-registry.ts';
+import { instrumentsFor, titlesOf } from './instrument-registry.ts';
 import { AcknowledgeBody, AlertParams } from './questionnaire.schemas.ts';
 
 const STAFF_WITH_ALERTS = new Set(['clinician', 'milieu', 'municipal', 'leader']);
 
-const title = (id: string) => shippedInstruments().get(id)?.questionnaire.title ?? id;
+/** Titles of the organisation's instruments (shipped and imported), by id. */
+async function titlesIn(trx: Tx, organisationId: string) {
+  const library = new Map((await instrumentsFor(trx, organisationId)).map((i) => [i.id, i]));
+  return (id: string) => titlesOf(library.get(id), id);
+}
 
 /**
  * Feedback-informed alerts (issue 4 point 6): on the clinician's worklist (alerts for the persons they
@@ -22,6 +27,7 @@ export async function feedbackAlertRoutes(app: App) {
     const actor = req.actor!;
     if (!STAFF_WITH_ALERTS.has(actor.role)) throw forbidden();
     return asActor(app, actor, async (trx, now) => {
+      const titles = await titlesIn(trx, actor.organisationId);
       const rows = await trx
         .selectFrom('feedback_alert as a')
         .innerJoin('person as p', (j) =>
@@ -73,7 +79,7 @@ export async function feedbackAlertRoutes(app: App) {
           id: r.id,
           person: { id: r.person_id, givenName: r.given_name, familyName: r.family_name },
           questionnaireId: r.questionnaire_id,
-          title: title(r.questionnaire_id),
+          ...titles(r.questionnaire_id),
           scoreCode: r.score_code,
           rule: r.rule,
           finding: r.finding as AlertFinding,
@@ -92,6 +98,7 @@ export async function feedbackAlertRoutes(app: App) {
       const actor = req.actor!;
       if (!STAFF_WITH_ALERTS.has(actor.role)) throw forbidden();
       return withPerson(app, actor, req.params.personId, async ({ trx, person, audit }) => {
+        const titles = await titlesIn(trx, actor.organisationId);
         const rows = await trx
           .selectFrom('feedback_alert')
           .selectAll()
@@ -105,7 +112,7 @@ export async function feedbackAlertRoutes(app: App) {
           alerts: rows.map((r) => ({
             id: r.id,
             questionnaireId: r.questionnaire_id,
-            title: title(r.questionnaire_id),
+            ...titles(r.questionnaire_id),
             scoreCode: r.score_code,
             rule: r.rule,
             finding: r.finding as AlertFinding,

@@ -4,6 +4,7 @@ import {
   defaultSettingsOf,
   type InstrumentSettings,
   instrumentProblems,
+  localized,
   type Provenance,
   provenanceOf,
   type ScoreDefinition,
@@ -110,4 +111,13 @@ export async function settingsFor(
       return [i.id, settings];
     }),
   );
+}
+
+/**
+ * An instrument's title in the two languages of the UI: the file's bokmål title and its English
+ * translation. Lists carry both, so the web shows the one the user chose.
+ */
+export function titlesOf(instrument: Instrument | undefined, id: string) {
+  const q = instrument?.questionnaire;
+  return { title: localized(q, 'title', 'nb') || id, titleEn: localized(q, 'title', 'en') || id };
 }

@@ -78,10 +78,16 @@ const count = async (table: 'questionnaire_response' | 'observation' | 'feedback
 
 const dueOf = async (personId: string, headers = clinician) =>
   (
-    await expectStatus<{ due: { questionnaireId: string; trigger: string; mayAnswer: boolean }[] }>(
-      send(t, 'GET', `/api/persons/${personId}/questionnaires`, headers),
-      200,
-    )
+    await expectStatus<{
+      due: {
+        questionnaireId: string;
+        trigger: string;
+        mayAnswer: boolean;
+        contactId: string | null;
+        title: string;
+        titleEn: string;
+      }[];
+    }>(send(t, 'GET', `/api/persons/${personId}/questionnaires`, headers), 200)
   ).due;
 
 describe('the instrument library', () => {
@@ -133,7 +139,11 @@ describe('planning', () => {
       assert.deepEqual(c.planned.sort(), ['goal-progress', 'session-feedback']);
     }
     const due = await dueOf(ref.personId);
-    assert.equal(due.filter((d) => d.questionnaireId === 'session-feedback').length, 1);
+    const feedbackDue = due.filter((d) => d.questionnaireId === 'session-feedback');
+    assert.equal(feedbackDue.length, 1);
+    assert.ok(feedbackDue[0]?.contactId, 'the contact that planned it, so the answer is linked to it');
+    assert.equal(feedbackDue[0]?.title, 'Tilbakemelding på samtalen');
+    assert.equal(feedbackDue[0]?.titleEn, 'Feedback on the session');
     const { contacts } = await expectStatus<{ contacts: { contactOn: string; helperName: string }[] }>(
       send(t, 'GET', `${ref.person}/contacts`, clinician),
       200,

@@ -18,6 +18,7 @@ import {
   instrumentsFor,
   settingsFor,
   shippedInstruments,
+  titlesOf,
 } from './instrument-registry.ts';
 import { QuestionnaireParams, SettingsBody } from './questionnaire.schemas.ts';
 import { alertRulesOf } from './response.repository.ts';
@@ -29,7 +30,7 @@ export function instrumentSummary(i: Instrument, settings: InstrumentSettings) {
     id: i.id,
     url: q.url,
     version: q.version,
-    title: q.title ?? i.id,
+    ...titlesOf(i, i.id),
     provenance: i.provenance,
     shipped: i.shipped,
     settings,

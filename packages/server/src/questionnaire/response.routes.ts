@@ -5,7 +5,13 @@ import type { RequestActor } from '../auth/actor.ts';
 import type { App } from '../http/app.ts';
 import { conflict, forbidden, notFound } from '../http/errors.ts';
 import { NoQuery, PersonParams } from '../http/schemas.ts';
-import { type Instrument, instrumentFor, instrumentsFor, settingsFor } from './instrument-registry.ts';
+import {
+  type Instrument,
+  instrumentFor,
+  instrumentsFor,
+  settingsFor,
+  titlesOf,
+} from './instrument-registry.ts';
 import { NewResponseBody, ResponseParams, SavedResponseBody } from './questionnaire.schemas.ts';
 import { storeResponse } from './response.repository.ts';
 
@@ -37,7 +43,7 @@ export async function responseRoutes(app: App) {
         const byId = new Map(instruments.map((i) => [i.id, i]));
         const dueRows = await trx
           .selectFrom('questionnaire_due')
-          .select(['id', 'questionnaire_id', 'trigger', 'due_on', 'planned_at'])
+          .select(['id', 'questionnaire_id', 'trigger', 'due_on', 'planned_at', 'contact_id'])
           .where('tenant_id', '=', person.organisationId)
           .where('person_id', '=', person.id)
           .where('done_at', 'is', null)
@@ -94,7 +100,8 @@ export async function responseRoutes(app: App) {
             .map((d) => ({
               id: d.id,
               questionnaireId: d.questionnaire_id,
-              title: byId.get(d.questionnaire_id)?.questionnaire.title ?? d.questionnaire_id,
+              ...titlesOf(byId.get(d.questionnaire_id), d.questionnaire_id),
+              contactId: d.contact_id,
               trigger: d.trigger,
               dueOn: d.due_on,
               mayAnswer: answerable(d.questionnaire_id),
@@ -105,7 +112,7 @@ export async function responseRoutes(app: App) {
             .map((r) => ({
               id: r.id,
               questionnaireId: r.questionnaire_id,
-              title: byId.get(r.questionnaire_id)?.questionnaire.title ?? r.questionnaire_id,
+              ...titlesOf(byId.get(r.questionnaire_id), r.questionnaire_id),
               status: r.status,
               answeredBy: r.answered_by,
               authorName: r.author_name,

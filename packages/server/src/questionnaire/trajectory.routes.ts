@@ -2,7 +2,7 @@ import { withPerson } from '../access/as-actor.ts';
 import type { App } from '../http/app.ts';
 import { forbidden } from '../http/errors.ts';
 import { PersonParams } from '../http/schemas.ts';
-import { instrumentsFor, settingsFor } from './instrument-registry.ts';
+import { instrumentsFor, settingsFor, titlesOf } from './instrument-registry.ts';
 import { TrajectoryQuery } from './questionnaire.schemas.ts';
 import { seenBy } from './response.routes.ts';
 
@@ -46,7 +46,7 @@ export async function trajectoryRoutes(app: App) {
             .flatMap((i) =>
               i.scores.map((score) => ({
                 questionnaireId: i.id,
-                title: i.questionnaire.title ?? i.id,
+                ...titlesOf(i, i.id),
                 score,
                 points: rows
                   .filter((r) => r.questionnaire_id === i.id && r.link_id === score.linkId)

@@ -2,6 +2,8 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import nb from './nb.json';
+import questionnaireEn from './questionnaire.en.json';
+import questionnaireNb from './questionnaire.nb.json';
 import workEn from './work.en.json';
 import workNb from './work.nb.json';
 
@@ -31,8 +33,12 @@ function applyLanguage(lng: string) {
 }
 
 void i18next.use(initReactI18next).init({
-  // The work pages keep their strings in files of their own (top-level key "work").
-  resources: { nb: { translation: { ...nb, ...workNb } }, en: { translation: { ...en, ...workEn } } },
+  // The work pages and the questionnaires keep their strings in files of their own (top-level keys
+  // "work" and "questionnaire").
+  resources: {
+    nb: { translation: { ...nb, ...workNb, ...questionnaireNb } },
+    en: { translation: { ...en, ...workEn, ...questionnaireEn } },
+  },
   lng: storedLanguage(),
   fallbackLng: 'nb',
   supportedLngs: [...Languages],

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { AccessLog } from '../access/access-log.component.tsx';
 import { useUser } from '../auth/session.resource.ts';
 import { MyPathway } from '../pathway/my-pathway.component.tsx';
+import { MyQuestionnaires } from '../questionnaire/my-questionnaires.component.tsx';
 import { ErrorMessage, Loading } from '../shell/status.component.tsx';
 import { useDocumentTitle } from '../shell/use-document-title.ts';
 import { AboutMe } from './about-me.component.tsx';
@@ -46,6 +47,7 @@ export function MinSidePage() {
         title={t('minSide.livingTitle')}
         intro={t('minSide.livingIntro')}
       />
+      <MyQuestionnaires personId={person.id} />
       <MyPathway personId={person.id} />
       <CareTeam team={person.careTeam} title={t('minSide.teamTitle')} />
       <AccessLog personId={person.id} />

@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useUser } from '../auth/session.resource.ts';
+import { FeedbackAlertWorklist } from '../questionnaire/feedback-alerts.component.tsx';
 import { ErrorMessage, Loading } from '../shell/status.component.tsx';
 import { useDocumentTitle } from '../shell/use-document-title.ts';
 import { type BoardFilter, PAGE_SIZE, totalFor, useDeadlineBoard } from './deadline-board.resource.ts';
@@ -52,6 +53,7 @@ export function DeadlineBoardPage() {
       <h1>{t('work.deadlines.title')}</h1>
       <p className="lead">{leader ? t('work.deadlines.introUnit') : t('work.deadlines.introOwn')}</p>
       {leader && <EscalatedBox />}
+      {leader && <FeedbackAlertWorklist scope="organisation" />}
       {board.isPending && <Loading />}
       {board.isError && <ErrorMessage error={board.error} onRetry={() => board.refetch()} />}
       {board.data && (

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useUser } from '../auth/session.resource.ts';
+import { FeedbackAlertWorklist } from '../questionnaire/feedback-alerts.component.tsx';
 import { ErrorMessage, Loading } from '../shell/status.component.tsx';
 import { useDocumentTitle } from '../shell/use-document-title.ts';
 import { EscalatedTaskList } from './escalated-tasks.component.tsx';
@@ -9,6 +10,9 @@ import type { ReEngagementDone } from './re-engagement-form.component.tsx';
 import { useTasks } from './task.resource.ts';
 import { TaskCard } from './task-card.component.tsx';
 import { personPath } from './work.routes.ts';
+
+/** Roles that can have feedback alerts assigned (server: feedback-alert.routes.ts). */
+const AlertRoles = new Set(['clinician', 'milieu', 'municipal', 'leader']);
 
 /**
  * "Oppgaver": the user's open tasks — handover tasks for the municipal worker, re-engagement tasks for
@@ -74,6 +78,7 @@ export function TasksPage() {
           )}
         </>
       )}
+      {AlertRoles.has(user.role) && <FeedbackAlertWorklist scope="mine" />}
     </div>
   );
 }
