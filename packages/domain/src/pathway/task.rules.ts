@@ -4,18 +4,30 @@ import { addDays, type IsoDate } from './calendar.ts';
  * Tasks that close loops at the seams of the pathway (P-07, P-34, P-42):
  * - handover: stays open until the first municipal contact has actually happened, and escalates to the
  *   unit leader when it has not happened within the configured number of days;
- * - re-engagement: made on a drop-out, offering a new round instead of closing the door (P-30, P-56).
+ * - re-engagement: made on a drop-out, offering a new round instead of closing the door (P-30, P-56);
+ * - promise: what staff committed to the person (U-23, CAP-33), due on its escalation day (plan/promise.rules.ts).
  */
-export const TaskKinds = ['handover', 're-engagement'] as const;
+export const TaskKinds = ['handover', 're-engagement', 'promise'] as const;
 export type TaskKind = (typeof TaskKinds)[number];
 
-/** How a task is completed. A first contact closes a handover; the others close a re-engagement. */
-export const TaskOutcomes = ['first-contact', 'new-round', 'declined', 'not-reached'] as const;
+/**
+ * How a task is completed. A first contact closes a handover; a new round, declined or not reached a
+ * re-engagement; a promise is kept, or withdrawn (with a note the person reads).
+ */
+export const TaskOutcomes = [
+  'first-contact',
+  'new-round',
+  'declined',
+  'not-reached',
+  'kept',
+  'withdrawn',
+] as const;
 export type TaskOutcome = (typeof TaskOutcomes)[number];
 
 export const outcomesFor: Record<TaskKind, readonly TaskOutcome[]> = {
   handover: ['first-contact'],
   're-engagement': ['new-round', 'declined', 'not-reached'],
+  promise: ['kept', 'withdrawn'],
 };
 
 export interface TaskTimes {

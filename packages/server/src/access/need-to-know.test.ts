@@ -125,6 +125,27 @@ const SAMPLES: Record<string, Sample> = {
   'GET /api/feedback-alerts': { list: true },
   'GET /api/persons/:personId/feedback-alerts': {},
   'POST /api/feedback-alerts/:alertId/acknowledge': { body: { note: 'Snakket om det' } },
+  // The person's plans. :kind is the crisis plan; :entryId and :memberId are the stranger's.
+  'GET /api/persons/:personId/plans': {},
+  'POST /api/persons/:personId/plans/:kind/entries': { body: { section: 'warning-sign', text: 'x' } },
+  'PUT /api/persons/:personId/plans/:kind/entries/:entryId': { body: { text: 'x' } },
+  'POST /api/persons/:personId/plans/:kind/entries/:entryId/comments': { body: { text: 'x' } },
+  'POST /api/persons/:personId/plans/:kind/signatures': { body: { version: 1 } },
+  'PUT /api/persons/:personId/plans/:kind/review-date': { body: { reviewOn: '2027-01-01' } },
+  'GET /api/persons/:personId/plans/:kind/history': {},
+  'GET /api/persons/:personId/lapses': {},
+  'POST /api/persons/:personId/lapses': { body: { occurredOn: '2026-11-21', situation: 'x' } },
+  'GET /api/persons/:personId/network': {},
+  'POST /api/persons/:personId/network': {
+    body: { name: 'x', relation: 'friend', quality: 'supportive', contactConsent: true, maySee: ['crisis'] },
+  },
+  'PUT /api/persons/:personId/network/:memberId': {
+    body: { name: 'x', relation: 'friend', quality: 'risky', contactConsent: true, maySee: [] },
+  },
+  'GET /api/persons/:personId/promises': {},
+  'POST /api/persons/:personId/promises': { body: { promise: 'x', dueOn: '2026-12-01' } },
+  'GET /api/persons/:personId/consents': {},
+  'PUT /api/persons/:personId/consents/:consentId/plan-parts': { body: { planParts: ['crisis', 'network'] } },
 };
 // Opening break-glass is the one sanctioned way past need to know; it has its own tests below. Registering
 // a referral for a national id the organisation holds makes the clinician part of the assessment team: the
@@ -141,6 +162,8 @@ let pathway: { referralId: string; episodeId: string; taskId: string; assessment
 /** The stranger's questionnaire response and the feedback alert it raised. */
 let answers: { responseId: string; alertId: string };
 let pathwayBefore: unknown;
+/** The stranger's crisis plan entry and network member: every :entryId and :memberId is theirs. */
+let plan: { entryId: string; memberId: string };
 const tokens = new Map<string, string>();
 
 before(async () => {
@@ -156,6 +179,7 @@ before(async () => {
   strangerDetails = { birthDate: p.birth_date, familyName: p.family_name };
   pathway = await strangerPathway();
   answers = await strangerAnswers();
+  plan = await strangerPlan();
   pathwayBefore = await strangerPathwayFootprint();
 });
 
@@ -349,6 +373,89 @@ async function strangerAnswers() {
   return { responseId: response.id, alertId: alert.id };
 }
 
+/** A crisis plan with one entry, a lapse and a network member of the stranger's, written with the owner connection. */
+async function strangerPlan() {
+  const o = t.db.owner;
+  const colleague = (
+    await o.selectFrom('account').select('id').where('username', '=', 'kollega1').executeTakeFirstOrThrow()
+  ).id;
+  const at = new Date('2026-11-20T09:00:00Z');
+  const author = {
+    tenant_id: TSB,
+    person_id: ids.stranger,
+    written_by: 'staff' as const,
+    author_account_id: colleague,
+    author_name: 'Kollega 1',
+    author_role: 'clinician',
+  };
+  const crisis = await o
+    .insertInto('care_plan')
+    .values({
+      tenant_id: TSB,
+      person_id: ids.stranger,
+      kind: 'crisis',
+      version: 1,
+      created_at: at,
+      changed_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const entry = await o
+    .insertInto('plan_entry')
+    .values({
+      ...author,
+      plan_id: crisis.id,
+      plan_kind: 'crisis',
+      section: 'warning-sign',
+      position: 1,
+      text: 'Tegn',
+      success_means: null,
+      owner_account_id: null,
+      due_on: null,
+      evaluate_on: null,
+      phone: null,
+      contact_before_use: null,
+      network_member_id: null,
+      created_at: at,
+      changed_at: at,
+      retired_at: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const member = await o
+    .insertInto('network_member')
+    .values({
+      ...author,
+      name: 'Søster',
+      relation: 'family',
+      quality: 'supportive',
+      crisis_role: '',
+      phone: null,
+      contact_consent: false,
+      may_see: [],
+      note: '',
+      created_at: at,
+      changed_at: at,
+      removed_at: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await o
+    .insertInto('lapse')
+    .values({
+      ...author,
+      occurred_on: '2026-11-19',
+      situation: 'Situasjon',
+      thoughts_feelings: '',
+      what_happened: '',
+      what_helped: '',
+      plan_version: 0,
+      recorded_at: at,
+    })
+    .execute();
+  return { entryId: entry.id, memberId: member.id };
+}
+
 /** Everything of the stranger's pathway a refused request could have changed. */
 async function strangerPathwayFootprint() {
   const o = t.db.owner;
@@ -384,6 +491,26 @@ async function strangerPathwayFootprint() {
       .where('person_id', '=', ids.stranger)
       .execute(),
     alerts: await o.selectFrom('feedback_alert').selectAll().where('person_id', '=', ids.stranger).execute(),
+    // The person's plans (0006).
+    plans: await o.selectFrom('care_plan').selectAll().where('person_id', '=', ids.stranger).execute(),
+    planEntries: await o.selectFrom('plan_entry').selectAll().where('person_id', '=', ids.stranger).execute(),
+    planComments: await o
+      .selectFrom('plan_comment')
+      .selectAll()
+      .where('person_id', '=', ids.stranger)
+      .execute(),
+    planSignatures: await o
+      .selectFrom('plan_signature')
+      .selectAll()
+      .where('person_id', '=', ids.stranger)
+      .execute(),
+    planChanges: await o
+      .selectFrom('plan_change')
+      .selectAll()
+      .where('person_id', '=', ids.stranger)
+      .execute(),
+    lapses: await o.selectFrom('lapse').selectAll().where('person_id', '=', ids.stranger).execute(),
+    network: await o.selectFrom('network_member').selectAll().where('person_id', '=', ids.stranger).execute(),
   };
 }
 after(() => t.close());
@@ -425,6 +552,11 @@ describe('need to know, generated from the route table', () => {
             .replace(':responseId', answers.responseId)
             .replace(':alertId', answers.alertId)
             .replace(':questionnaireId', 'ingen-slik')
+            .replace(':kind', 'crisis')
+            .replace(':entryId', plan.entryId)
+            .replace(':memberId', plan.memberId)
+            // The stranger has no consent (that is why they are a stranger): a made-up one is as good.
+            .replace(':consentId', '0f6b1c6e-7d0a-4c39-9a52-1a00000000c0')
             .replace(
               ':id',
               sample.id === 'response'

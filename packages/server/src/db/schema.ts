@@ -85,6 +85,8 @@ export interface ConsentTable {
   expires_at: Timestamp | null;
   revoked_at: Timestamp | null;
   recorded_by: string | null;
+  /** What of the plans the consent opens to the grantee (0006): plan kinds and 'network'. */
+  plan_parts: Generated<string[]>;
 }
 
 export interface BreakGlassTable {
@@ -298,6 +300,10 @@ export interface PathwayTaskTable {
   note: Generated<string>;
   completed_by: string | null;
   completed_by_name: string | null;
+  /** Kind "promise" only: what was promised, and who promised it (0006). */
+  promise: Generated<string | null>;
+  promised_by: Generated<string | null>;
+  promised_by_name: Generated<string | null>;
 }
 
 export interface QuestionnaireTable {
@@ -404,6 +410,125 @@ export interface FeedbackAlertTable {
   note: string | null;
 }
 
+/** The person's plans (migration 0006): one per kind, versioned, entries with their authors. */
+export interface CarePlanTable {
+  tenant_id: string;
+  id: Generated<string>;
+  person_id: string;
+  kind: string;
+  version: Generated<number>;
+  review_on: DateOnly | null;
+  created_at: Timestamp;
+  changed_at: Timestamp | null;
+}
+
+export interface PlanEntryTable {
+  tenant_id: string;
+  id: Generated<string>;
+  person_id: string;
+  plan_id: string;
+  plan_kind: string;
+  section: string;
+  position: number;
+  text: string;
+  success_means: string | null;
+  owner_account_id: string | null;
+  due_on: DateOnly | null;
+  evaluate_on: DateOnly | null;
+  phone: string | null;
+  contact_before_use: boolean | null;
+  network_member_id: string | null;
+  written_by: 'person' | 'staff';
+  author_account_id: string;
+  author_name: string;
+  author_role: string;
+  created_at: Timestamp;
+  changed_at: Timestamp;
+  retired_at: Timestamp | null;
+}
+
+export interface PlanCommentTable {
+  tenant_id: string;
+  id: Generated<string>;
+  person_id: string;
+  plan_id: string;
+  plan_kind: string;
+  entry_id: string;
+  text: string;
+  written_by: 'person' | 'staff';
+  author_account_id: string;
+  author_name: string;
+  author_role: string;
+  created_at: Timestamp;
+}
+
+export interface PlanSignatureTable {
+  tenant_id: string;
+  id: Generated<string>;
+  person_id: string;
+  plan_id: string;
+  plan_kind: string;
+  plan_version: number;
+  signed_by: string;
+  signed_by_name: string;
+  signed_at: Timestamp;
+}
+
+export interface PlanChangeTable {
+  tenant_id: string;
+  id: Generated<string>;
+  person_id: string;
+  plan_id: string;
+  plan_kind: string;
+  plan_version: number;
+  action: 'add-entry' | 'change-entry' | 'retire-entry' | 'set-review-date';
+  entry_id: string | null;
+  before: ColumnType<unknown, string | null, string | null>;
+  after: ColumnType<unknown, string | null, string | null>;
+  changed_by: string;
+  changed_by_name: string;
+  changed_by_role: string;
+  changed_at: Timestamp;
+}
+
+export interface LapseTable {
+  tenant_id: string;
+  id: Generated<string>;
+  person_id: string;
+  occurred_on: DateOnly;
+  situation: string;
+  thoughts_feelings: string;
+  what_happened: string;
+  what_helped: string;
+  plan_version: number;
+  written_by: 'person' | 'staff';
+  author_account_id: string;
+  author_name: string;
+  author_role: string;
+  recorded_at: Timestamp;
+}
+
+export interface NetworkMemberTable {
+  tenant_id: string;
+  id: Generated<string>;
+  person_id: string;
+  name: string;
+  relation: string;
+  quality: string;
+  crisis_role: string;
+  phone: string | null;
+  contact_consent: boolean;
+  may_see: string[];
+  note: string;
+  written_by: 'person' | 'staff';
+  author_account_id: string;
+  author_name: string;
+  author_role: string;
+  created_at: Timestamp;
+  changed_at: Timestamp;
+  removed_at: Timestamp | null;
+}
+
 export interface DB {
   organisation: OrganisationTable;
   unit: UnitTable;
@@ -433,4 +558,11 @@ export interface DB {
   observation: ObservationTable;
   questionnaire_due: QuestionnaireDueTable;
   feedback_alert: FeedbackAlertTable;
+  care_plan: CarePlanTable;
+  plan_entry: PlanEntryTable;
+  plan_comment: PlanCommentTable;
+  plan_signature: PlanSignatureTable;
+  plan_change: PlanChangeTable;
+  lapse: LapseTable;
+  network_member: NetworkMemberTable;
 }

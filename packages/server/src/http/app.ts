@@ -12,12 +12,14 @@ import Fastify, {
   type RawServerDefault,
 } from 'fastify';
 import { breakGlassRoutes } from '../access/break-glass.routes.ts';
+import { consentRoutes } from '../access/consent.routes.ts';
 import { installAuth } from '../auth/auth.plugin.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
 import { fhirRoutes } from '../fhir/fhir.routes.ts';
 import { pathwayRoutes } from '../pathway/pathway.plugin.ts';
+import { planPlugin } from '../plan/plan.plugin.ts';
 import { shippedInstruments } from '../questionnaire/instrument-registry.ts';
 import { questionnairePlugin } from '../questionnaire/questionnaire.plugin.ts';
 import { recordRoutes } from '../record/record.routes.ts';
@@ -123,6 +125,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   // The instrument files are read at start: a broken file stops the start, not a patient's answer.
   shippedInstruments();
   await app.register(questionnairePlugin);
+  await app.register(planPlugin);
+  await app.register(consentRoutes);
   await app.register(fhirRoutes);
 
   if (opts.webDist && existsSync(opts.webDist)) {

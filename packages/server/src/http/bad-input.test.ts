@@ -15,12 +15,40 @@ let token: string;
 let ids: Awaited<ReturnType<typeof demoIds>>;
 /** A referral, episode and task of the demo patient, so that routes below them are reached with real ids. */
 let pathway: { referralId: string; episodeId: string; taskId: string };
+/** An entry of the demo patient's crisis plan, a network member and the consent: the plans' routes' ids. */
+let plan: { entryId: string; memberId: string; consentId: string };
 before(async () => {
   t = await testApp();
   ids = await demoIds(t.db);
   token = await t.login('behandler');
   pathway = await patientPathway();
+  plan = await patientPlan();
 });
+
+async function patientPlan() {
+  const headers = { authorization: `Bearer ${token}` };
+  const person = `/api/persons/${ids.pasient}`;
+  const entry = await t.app.inject({
+    method: 'POST',
+    url: `${person}/plans/crisis/entries`,
+    headers,
+    payload: { section: 'warning-sign', text: 'Slutter å svare' },
+  });
+  assert.equal(entry.statusCode, 201, entry.body);
+  const member = await t.app.inject({
+    method: 'POST',
+    url: `${person}/network`,
+    headers,
+    payload: { name: 'Ole', relation: 'family', quality: 'supportive', contactConsent: true, maySee: [] },
+  });
+  assert.equal(member.statusCode, 201, member.body);
+  const consent = await t.db.owner
+    .selectFrom('consent')
+    .select('id')
+    .where('person_id', '=', ids.pasient)
+    .executeTakeFirstOrThrow();
+  return { entryId: entry.json().id as string, memberId: member.json().id as string, consentId: consent.id };
+}
 after(() => t.close());
 
 async function patientPathway() {
@@ -84,7 +112,14 @@ async function footprint() {
       | 'feedback_alert'
       | 'questionnaire'
       | 'instrument_setting'
-      | 'feedback_alert_rule',
+      | 'feedback_alert_rule'
+      | 'care_plan'
+      | 'plan_entry'
+      | 'plan_comment'
+      | 'plan_signature'
+      | 'plan_change'
+      | 'lapse'
+      | 'network_member',
   ) =>
     (
       await t.db.owner
@@ -106,6 +141,17 @@ async function footprint() {
     .selectFrom('episode')
     .select((e) => e.fn.sum<string>('version').as('versions'))
     .executeTakeFirstOrThrow();
+  // Plans change in place too (an entry's text, a review date, what a consent shares).
+  const plans = await t.db.owner
+    .selectFrom('care_plan')
+    .select((e) => e.fn.sum<string>('version').as('versions'))
+    .executeTakeFirstOrThrow();
+  const shared = await t.db.owner.selectFrom('consent').select(['id', 'plan_parts']).orderBy('id').execute();
+  const members = await t.db.owner
+    .selectFrom('network_member')
+    .select(['id', 'quality', 'removed_at'])
+    .orderBy('id')
+    .execute();
   return [
     await count('living_condition_rating'),
     await count('break_glass'),
@@ -128,6 +174,16 @@ async function footprint() {
     await count('questionnaire'),
     await count('instrument_setting'),
     await count('feedback_alert_rule'),
+    await count('care_plan'),
+    await count('plan_entry'),
+    await count('plan_comment'),
+    await count('plan_signature'),
+    await count('plan_change'),
+    await count('lapse'),
+    await count('network_member'),
+    plans.versions,
+    JSON.stringify(shared),
+    JSON.stringify(members),
     tasks.n,
     episodes.versions,
     about.about_me,
@@ -194,6 +250,29 @@ const junkBody = fc.oneof(
       triggers: junkValue,
       answeredBy: junkValue,
       rules: junkValue,
+      // The plans. Not `text`, `reviewOn` or `planParts`: alone they make a valid comment, entry change,
+      // review date or sharing, and this property is about junk, which must write nothing.
+      section: junkValue,
+      successMeans: junkValue,
+      ownerAccountId: junkValue,
+      dueOn: junkValue,
+      evaluateOn: junkValue,
+      phone: junkValue,
+      contactBeforeUse: junkValue,
+      networkMemberId: junkValue,
+      retired: junkValue,
+      version: junkValue,
+      occurredOn: junkValue,
+      situation: junkValue,
+      whatHelped: junkValue,
+      name: junkValue,
+      relation: junkValue,
+      quality: junkValue,
+      crisisRole: junkValue,
+      contactConsent: junkValue,
+      maySee: junkValue,
+      removed: junkValue,
+      promise: junkValue,
       // A FHIR QuestionnaireResponse.
       resourceType: junkValue,
       questionnaire: junkValue,
@@ -214,7 +293,7 @@ const junkQuery = fc.dictionary(fc.string({ minLength: 1, maxLength: 10 }), fc.s
 });
 
 // Valid bodies of the pathway's writes; the property above changes one field of them at a time.
-type Ids = { kommune: string; behandler: string; pasient: string };
+type Ids = { kommune: string; behandler: string; pasient: string; memberId: string };
 const NEARLY_VALID: Record<string, (ids: Ids) => Record<string, unknown>> = {
   'POST /api/referrals': () => ({
     person: {
@@ -278,6 +357,50 @@ const NEARLY_VALID: Record<string, (ids: Ids) => Record<string, unknown>> = {
   }),
   'PUT /api/persons/:personId/episodes/:episodeId/responsible': (ids) => ({ accountId: ids.behandler }),
   'POST /api/tasks/:taskId/complete': () => ({ outcome: 'declined', date: '2026-11-21', note: 'Notat' }),
+  'POST /api/persons/:personId/plans/:kind/entries': (ids) => ({
+    section: 'contact',
+    text: 'Ole',
+    phone: '+47 900 00 000',
+    networkMemberId: ids.memberId,
+  }),
+  'PUT /api/persons/:personId/plans/:kind/entries/:entryId': () => ({
+    text: 'Slutter å svare',
+    retired: false,
+  }),
+  'POST /api/persons/:personId/plans/:kind/entries/:entryId/comments': () => ({ text: 'Kommentar' }),
+  'POST /api/persons/:personId/plans/:kind/signatures': () => ({ version: 1 }),
+  'PUT /api/persons/:personId/plans/:kind/review-date': () => ({ reviewOn: '2027-01-01' }),
+  'POST /api/persons/:personId/lapses': () => ({
+    occurredOn: '2026-11-21',
+    situation: 'Fest',
+    thoughtsFeelings: 'Ensom',
+    whatHappened: 'Drakk',
+    whatHelped: 'Ringte Ole',
+  }),
+  'POST /api/persons/:personId/network': () => ({
+    name: 'Kari',
+    relation: 'friend',
+    quality: 'strained',
+    crisisRole: 'Ringer meg',
+    phone: '99999999',
+    contactConsent: true,
+    maySee: ['crisis'],
+    note: 'Notat',
+  }),
+  'PUT /api/persons/:personId/network/:memberId': () => ({
+    name: 'Ole',
+    relation: 'family',
+    quality: 'risky',
+    contactConsent: false,
+    maySee: ['crisis', 'treatment'],
+    removed: false,
+  }),
+  'POST /api/persons/:personId/promises': (ids) => ({
+    promise: 'Ringe NAV',
+    dueOn: '2026-12-01',
+    ownerAccountId: ids.behandler,
+  }),
+  'PUT /api/persons/:personId/consents/:consentId/plan-parts': () => ({ planParts: ['crisis', 'network'] }),
   'POST /fhir/QuestionnaireResponse': (ids) => ({
     resourceType: 'QuestionnaireResponse',
     questionnaire: 'https://bedring.no/fhir/Questionnaire/session-feedback|1.0.0',
@@ -415,7 +538,11 @@ describe('bad input, at every route', () => {
             .replace(/:(personId|id)/, validId ? ids.pasient : encodeURIComponent(id))
             .replace(':referralId', validId ? pathway.referralId : encodeURIComponent(id))
             .replace(':episodeId', validId ? pathway.episodeId : encodeURIComponent(id))
-            .replace(':taskId', validId ? pathway.taskId : encodeURIComponent(id));
+            .replace(':taskId', validId ? pathway.taskId : encodeURIComponent(id))
+            .replace(':kind', validId ? 'crisis' : encodeURIComponent(id))
+            .replace(':entryId', validId ? plan.entryId : encodeURIComponent(id))
+            .replace(':memberId', validId ? plan.memberId : encodeURIComponent(id))
+            .replace(':consentId', validId ? plan.consentId : encodeURIComponent(id));
           const qs = new URLSearchParams(query as Record<string, string>).toString();
           const res = await t.app.inject({
             method: route.method as 'POST',
@@ -445,6 +572,7 @@ describe('bad input, at every route', () => {
         kommune: ids.kommune,
         behandler: ids.behandler,
         pasient: ids.pasient,
+        memberId: plan.memberId,
       });
       const paths = leafPaths(base);
       const send = async (body: Record<string, unknown>) => {
@@ -452,7 +580,11 @@ describe('bad input, at every route', () => {
           .replace(':personId', ids.pasient)
           .replace(':referralId', fresh.referralId)
           .replace(':episodeId', fresh.episodeId)
-          .replace(':taskId', fresh.taskId);
+          .replace(':taskId', fresh.taskId)
+          .replace(':kind', 'crisis')
+          .replace(':entryId', plan.entryId)
+          .replace(':memberId', plan.memberId)
+          .replace(':consentId', plan.consentId);
         const res = await t.app.inject({
           method: route.method as 'POST',
           url,

@@ -10,12 +10,17 @@ export interface NewTask {
   assignee: { accountId: string; organisationId: string };
   unitId: string;
   createdOn: string;
+  /** Kind "promise": what was promised, by whom, and the due date (which is when it escalates). */
+  promise?: { text: string; dueOn: string; by: { accountId: string; name: string } };
 }
 
-/** Opens a task; when it escalates comes from the configured time limit in force on its first day. */
+/**
+ * Opens a task; when it escalates comes from the configured time limit in force on its first day, or for
+ * a promise from its due date.
+ */
 export async function openTask(trx: Tx, t: NewTask): Promise<string> {
   const key = t.kind === 'handover' ? 'handover-first-contact' : 're-engagement';
-  const limit = limitOn(await timeLimits(trx), key, 'outpatient', t.createdOn);
+  const limit = t.promise ? null : limitOn(await timeLimits(trx), key, 'outpatient', t.createdOn);
   const { id } = await trx
     .insertInto('pathway_task')
     .values({
@@ -29,7 +34,10 @@ export async function openTask(trx: Tx, t: NewTask): Promise<string> {
       unit_id: t.unitId,
       created_on: t.createdOn,
       // Without a configured limit the task is shown to the leader at once rather than never.
-      escalate_on: escalationDate(t.createdOn, limit?.days ?? 0),
+      escalate_on: t.promise ? t.promise.dueOn : escalationDate(t.createdOn, limit?.days ?? 0),
+      promise: t.promise?.text ?? null,
+      promised_by: t.promise?.by.accountId ?? null,
+      promised_by_name: t.promise?.by.name ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

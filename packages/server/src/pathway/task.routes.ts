@@ -11,8 +11,8 @@ import { TaskCompleteBody, TaskParams } from './pathway.schemas.ts';
 
 /**
  * Tasks that close loops: the municipal worker's handover tasks ("første kontakt"), the clinician's
- * re-engagement tasks after a drop-out, and for a unit leader the tasks of their organisation that
- * have escalated.
+ * re-engagement tasks after a drop-out, the promises staff made to a person (U-23), and for a unit
+ * leader the tasks of their organisation that have escalated.
  */
 export async function taskRoutes(app: App) {
   app.get('/api/tasks', { schema: { querystring: NoQuery } }, async (req) => {
@@ -40,13 +40,22 @@ export async function taskRoutes(app: App) {
           'p.family_name',
           'o.name as organisation_name',
           's.display_name as assignee_name',
+          't.promise',
         ])
         .where('t.completed_on', 'is', null)
         .where((w) =>
           actor.role === 'leader'
             ? w.or([
                 w('t.assignee_account_id', '=', actor.accountId),
-                w.and([w('t.tenant_id', '=', actor.organisationId), w('t.escalate_on', '<', today)]),
+                // Escalated tasks of records the organisation holds, and those its own staff owe
+                // elsewhere (a municipal worker's promise on a record the TSB holds).
+                w.and([
+                  w.or([
+                    w('t.tenant_id', '=', actor.organisationId),
+                    w('t.assignee_organisation_id', '=', actor.organisationId),
+                  ]),
+                  w('t.escalate_on', '<', today),
+                ]),
               ])
             : w('t.assignee_account_id', '=', actor.accountId),
         )
@@ -78,6 +87,7 @@ export async function taskRoutes(app: App) {
           createdOn: r.created_on,
           escalateOn: r.escalate_on,
           status: taskStatus({ escalateOn: r.escalate_on, completedOn: null }, today),
+          promise: r.promise,
         })),
       };
     });
@@ -103,7 +113,9 @@ export async function taskRoutes(app: App) {
         // other task is the assignee's, on a record the leader has no need to know about.
         const escalated =
           taskStatus({ escalateOn: task.escalate_on, completedOn: null }, osloDate(now)) === 'escalated';
-        const isLeader = actor.role === 'leader' && task.tenant_id === actor.organisationId && escalated;
+        const ours =
+          task.tenant_id === actor.organisationId || task.assignee_organisation_id === actor.organisationId;
+        const isLeader = actor.role === 'leader' && ours && escalated;
         if (!isAssignee && !isLeader) throw forbidden('not_your_task', 'Oppgaven er ikke din.');
         // The assignee works on the person's record, so need to know is checked as for every record route.
         const { person, decision } = isAssignee

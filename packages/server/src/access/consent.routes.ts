@@ -1,0 +1,102 @@
+import { consentIsActive, type PlanPart } from '@bedring/domain';
+import type { App } from '../http/app.ts';
+import { conflict, notFound } from '../http/errors.ts';
+import { NoQuery, PersonParams } from '../http/schemas.ts';
+import { requirePlanAction } from '../plan/plan.access.ts';
+import { ConsentParams, PlanPartsBody } from '../plan/plan.schemas.ts';
+import { withPerson } from './as-actor.ts';
+
+/**
+ * The person's consents to share with other organisations (DESIGN.md "Across organisations"), and which
+ * parts of their plans each one opens (issue 5 point 6). A consent recorded at a handover opens the
+ * record for follow-up but none of the plans until the person says which.
+ */
+export async function consentRoutes(app: App) {
+  app.get(
+    '/api/persons/:personId/consents',
+    { schema: { params: PersonParams, querystring: NoQuery } },
+    async (req) =>
+      withPerson(app, req.actor!, req.params.personId, async (w) => {
+        // Row-level security shows the holding organisation every consent, a grantee only its own.
+        const rows = await w.trx
+          .selectFrom('consent as c')
+          .innerJoin('organisation as o', 'o.id', 'c.grantee_organisation_id')
+          .select([
+            'c.id',
+            'c.purpose',
+            'c.given_at',
+            'c.expires_at',
+            'c.revoked_at',
+            'c.plan_parts',
+            'o.id as organisation_id',
+            'o.name as organisation_name',
+          ])
+          .where('c.tenant_id', '=', w.person.organisationId)
+          .where('c.person_id', '=', w.person.id)
+          .orderBy('c.given_at')
+          .execute();
+        await w.audit('read', 'Consent');
+        return {
+          consents: rows.map((c) => ({
+            id: c.id,
+            grantee: { id: c.organisation_id, name: c.organisation_name },
+            purpose: c.purpose,
+            givenAt: c.given_at,
+            expiresAt: c.expires_at,
+            revokedAt: c.revoked_at,
+            active: consentIsActive(
+              {
+                personId: w.person.id,
+                granteeOrganisationId: c.organisation_id,
+                purpose: c.purpose,
+                expiresAt: c.expires_at,
+                revokedAt: c.revoked_at,
+              },
+              w.now,
+            ),
+            planParts: c.plan_parts,
+          })),
+        };
+      }),
+  );
+
+  app.put(
+    '/api/persons/:personId/consents/:consentId/plan-parts',
+    { schema: { params: ConsentParams, body: PlanPartsBody } },
+    async (req) => {
+      const actor = req.actor!;
+      return withPerson(app, actor, req.params.personId, async (w) => {
+        await requirePlanAction(w, actor, { kind: 'share' });
+        const consent = await w.trx
+          .selectFrom('consent')
+          .select(['id', 'tenant_id', 'purpose', 'grantee_organisation_id', 'expires_at', 'revoked_at'])
+          .where('tenant_id', '=', w.person.organisationId)
+          .where('person_id', '=', w.person.id)
+          .where('id', '=', req.params.consentId)
+          .forUpdate()
+          .executeTakeFirst();
+        if (!consent) throw notFound('Fant ikke samtykket.');
+        const active = consentIsActive(
+          {
+            personId: w.person.id,
+            granteeOrganisationId: consent.grantee_organisation_id,
+            purpose: consent.purpose,
+            expiresAt: consent.expires_at,
+            revokedAt: consent.revoked_at,
+          },
+          w.now,
+        );
+        if (!active) throw conflict('consent_not_active', 'Samtykket er trukket tilbake eller utløpt.');
+        const planParts = req.body.planParts as PlanPart[];
+        await w.trx
+          .updateTable('consent')
+          .set({ plan_parts: planParts })
+          .where('tenant_id', '=', consent.tenant_id)
+          .where('id', '=', consent.id)
+          .execute();
+        await w.audit('update', 'Consent', consent.id);
+        return { id: consent.id, planParts };
+      });
+    },
+  );
+}

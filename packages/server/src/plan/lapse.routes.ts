@@ -1,0 +1,130 @@
+import { lapsePromptsUpdate, osloDate, type PersonRef, progressOf } from '@bedring/domain';
+import { withPerson } from '../access/as-actor.ts';
+import type { Tx } from '../db/transaction.ts';
+import type { App } from '../http/app.ts';
+import { badRequest } from '../http/errors.ts';
+import { NoQuery, PersonParams } from '../http/schemas.ts';
+import { notInFuture } from '../pathway/pathway.access.ts';
+import { requirePlanAction, writtenBy } from './plan.access.ts';
+import { lastLapseAtVersion } from './plan.repository.ts';
+import { LapseBody } from './plan.schemas.ts';
+
+/**
+ * Lapses (issue 5 point 2, M-04): an event with the person's own look at the chain — the situation,
+ * thoughts and feelings, what happened, what helped — never a judgement and never a reset. Recording one
+ * prompts looking at the relapse-prevention plan together (a warning on the plan until it changes).
+ */
+export async function lapseRoutes(app: App) {
+  app.get(
+    '/api/persons/:personId/lapses',
+    { schema: { params: PersonParams, querystring: NoQuery } },
+    async (req) => {
+      const actor = req.actor!;
+      return withPerson(app, actor, req.params.personId, async (w) => {
+        await requirePlanAction(w, actor, { kind: 'read', part: 'relapse-prevention' });
+        const rows = await w.trx
+          .selectFrom('lapse')
+          .selectAll()
+          .where('tenant_id', '=', w.person.organisationId)
+          .where('person_id', '=', w.person.id)
+          .orderBy('occurred_on', 'desc')
+          .orderBy('recorded_at', 'desc')
+          .execute();
+        const since = await treatmentStart(w.trx, w.person);
+        const plan = await planVersion(w.trx, w.person);
+        await w.audit('read', 'Lapse');
+        const today = osloDate(w.now);
+        return {
+          today,
+          progress: progressOf(
+            since,
+            rows.map((r) => r.occurred_on),
+            today,
+          ),
+          lookAtPlanTogether: lapsePromptsUpdate(await lastLapseAtVersion(w.trx, w.person), plan),
+          lapses: rows.map((r) => ({
+            id: r.id,
+            occurredOn: r.occurred_on,
+            situation: r.situation,
+            thoughtsFeelings: r.thoughts_feelings,
+            whatHappened: r.what_happened,
+            whatHelped: r.what_helped,
+            writtenBy: r.written_by,
+            author: { id: r.author_account_id, name: r.author_name, role: r.author_role },
+            recordedAt: r.recorded_at,
+          })),
+        };
+      });
+    },
+  );
+
+  app.post(
+    '/api/persons/:personId/lapses',
+    { schema: { params: PersonParams, body: LapseBody } },
+    async (req, reply) => {
+      const actor = req.actor!;
+      const b = req.body;
+      const words = [b.situation, b.thoughtsFeelings, b.whatHappened, b.whatHelped];
+      if (words.every((x) => !x?.trim())) {
+        throw badRequest('lapse_without_words', 'Skriv noe om hva som skjedde.', [{ field: 'situation' }]);
+      }
+      const result = await withPerson(app, actor, req.params.personId, async (w) => {
+        await requirePlanAction(w, actor, { kind: 'record-lapse' });
+        notInFuture(b.occurredOn, w.now, 'occurredOn');
+        const { id } = await w.trx
+          .insertInto('lapse')
+          .values({
+            tenant_id: w.person.organisationId,
+            person_id: w.person.id,
+            occurred_on: b.occurredOn,
+            situation: b.situation ?? '',
+            thoughts_feelings: b.thoughtsFeelings ?? '',
+            what_happened: b.whatHappened ?? '',
+            what_helped: b.whatHelped ?? '',
+            plan_version: await planVersion(w.trx, w.person),
+            written_by: writtenBy(actor),
+            author_account_id: actor.accountId,
+            author_name: actor.displayName,
+            author_role: actor.role,
+            recorded_at: w.now,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await w.audit('create', 'Lapse', id);
+        return { id, prompt: 'look-at-plan-together' as const };
+      });
+      return reply.code(201).send(result);
+    },
+  );
+}
+
+/** The relapse-prevention plan's version now (0 before it has content). */
+async function planVersion(trx: Tx, person: PersonRef): Promise<number> {
+  const plan = await trx
+    .selectFrom('care_plan')
+    .select('version')
+    .where('tenant_id', '=', person.organisationId)
+    .where('person_id', '=', person.id)
+    .where('kind', '=', 'relapse-prevention')
+    .executeTakeFirst();
+  return plan?.version ?? 0;
+}
+
+/** The first day of treatment: the first attendance on the pathway, else the first episode's opening. */
+async function treatmentStart(trx: Tx, person: PersonRef): Promise<string | null> {
+  const attended = await trx
+    .selectFrom('pathway_event')
+    .select((e) => e.fn.min<string>('date').as('first'))
+    .where('tenant_id', '=', person.organisationId)
+    .where('person_id', '=', person.id)
+    .where('kind', '=', 'first-attendance')
+    .executeTakeFirst();
+  if (attended?.first) return attended.first;
+  const opened = await trx
+    .selectFrom('episode')
+    .select((e) => e.fn.min<string>('opened_on').as('first'))
+    .where('tenant_id', '=', person.organisationId)
+    .where('person_id', '=', person.id)
+    .executeTakeFirst();
+  return opened?.first ?? null;
+}

@@ -1,0 +1,13 @@
+import type { App } from '../http/app.ts';
+import { lapseRoutes } from './lapse.routes.ts';
+import { networkRoutes } from './network.routes.ts';
+import { planRoutes } from './plan.routes.ts';
+import { promiseRoutes } from './promise.routes.ts';
+
+/** The person's own plans (issue 5): plans, lapses, the network map and the promises made to them. */
+export async function planPlugin(app: App) {
+  await app.register(planRoutes);
+  await app.register(lapseRoutes);
+  await app.register(networkRoutes);
+  await app.register(promiseRoutes);
+}

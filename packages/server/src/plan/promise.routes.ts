@@ -1,0 +1,110 @@
+import { osloDate, promiseStatus } from '@bedring/domain';
+import { withPerson } from '../access/as-actor.ts';
+import type { App } from '../http/app.ts';
+import { badRequest, conflict } from '../http/errors.ts';
+import { NoQuery, PersonParams } from '../http/schemas.ts';
+import { openTask } from '../pathway/task.repository.ts';
+import { requirePlanAction } from './plan.access.ts';
+import { PromiseBody } from './plan.schemas.ts';
+
+/**
+ * Promises (løfter, issue 5 point 5, U-23, CAP-33): what staff commit to the person is a task of kind
+ * "promise" with an owner and a due date. It is on the owner's GET /api/tasks, escalates to the unit
+ * leader when overdue like every task, is completed by POST /api/tasks/{id}/complete (kept / withdrawn)
+ * — and the person sees every promise made to them here.
+ */
+export async function promiseRoutes(app: App) {
+  app.get(
+    '/api/persons/:personId/promises',
+    { schema: { params: PersonParams, querystring: NoQuery } },
+    async (req) => {
+      const actor = req.actor!;
+      return withPerson(app, actor, req.params.personId, async (w) => {
+        const rows = await w.trx
+          .selectFrom('pathway_task as t')
+          .leftJoin('staff_directory as s', 's.id', 't.assignee_account_id')
+          .selectAll('t')
+          .select('s.display_name as owner_name')
+          .where('t.tenant_id', '=', w.person.organisationId)
+          .where('t.person_id', '=', w.person.id)
+          .where('t.kind', '=', 'promise')
+          .orderBy('t.escalate_on')
+          .orderBy('t.id')
+          .execute();
+        await w.audit('read', 'Task');
+        const today = osloDate(w.now);
+        return {
+          today,
+          promises: rows.map((t) => ({
+            id: t.id,
+            promise: t.promise ?? '',
+            owner: { id: t.assignee_account_id, name: t.owner_name },
+            promisedBy: { id: t.promised_by, name: t.promised_by_name },
+            madeOn: t.created_on,
+            dueOn: t.escalate_on,
+            status: promiseStatus(
+              { dueOn: t.escalate_on, completedOn: t.completed_on, outcome: t.outcome },
+              today,
+            ),
+            completedOn: t.completed_on,
+            note: t.note,
+          })),
+        };
+      });
+    },
+  );
+
+  app.post(
+    '/api/persons/:personId/promises',
+    { schema: { params: PersonParams, body: PromiseBody } },
+    async (req, reply) => {
+      const actor = req.actor!;
+      const b = req.body;
+      const result = await withPerson(app, actor, req.params.personId, async (w) => {
+        await requirePlanAction(w, actor, { kind: 'make-promise' });
+        const today = osloDate(w.now);
+        if (b.dueOn < today) {
+          throw badRequest('due_before_today', 'Et løfte kan ikke ha frist før i dag.', [{ field: 'dueOn' }]);
+        }
+        const owner = await w.trx
+          .selectFrom('staff_directory')
+          .select(['id', 'tenant_id'])
+          .where('id', '=', b.ownerAccountId ?? actor.accountId)
+          .executeTakeFirst();
+        if (!owner) {
+          throw badRequest('owner_not_staff', 'Den som skal holde løftet, må være en ansatt.', [
+            { field: 'ownerAccountId' },
+          ]);
+        }
+        // A promise belongs to the person's pathway: their open episode, else the latest one. Its unit's
+        // leader is the one who sees it when it is overdue.
+        const episode = await w.trx
+          .selectFrom('episode')
+          .select(['id', 'unit_id'])
+          .where('tenant_id', '=', w.person.organisationId)
+          .where('person_id', '=', w.person.id)
+          .orderBy((e) => e.case().when('state', '=', 'ended').then(1).else(0).end())
+          .orderBy('opened_on', 'desc')
+          .executeTakeFirst();
+        if (!episode) throw conflict('no_episode', 'Personen har ikke noe forløp å knytte løftet til.');
+        const id = await openTask(w.trx, {
+          person: w.person,
+          episodeId: episode.id,
+          kind: 'promise',
+          handoverId: null,
+          assignee: { accountId: owner.id, organisationId: owner.tenant_id },
+          unitId: episode.unit_id,
+          createdOn: today,
+          promise: {
+            text: b.promise,
+            dueOn: b.dueOn,
+            by: { accountId: actor.accountId, name: actor.displayName },
+          },
+        });
+        await w.audit('create', 'Task', id);
+        return { id, dueOn: b.dueOn };
+      });
+      return reply.code(201).send(result);
+    },
+  );
+}
