@@ -2,6 +2,8 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import nb from './nb.json';
+import planEn from './plan.en.json';
+import planNb from './plan.nb.json';
 import questionnaireEn from './questionnaire.en.json';
 import questionnaireNb from './questionnaire.nb.json';
 import workEn from './work.en.json';
@@ -33,11 +35,11 @@ function applyLanguage(lng: string) {
 }
 
 void i18next.use(initReactI18next).init({
-  // The work pages and the questionnaires keep their strings in files of their own (top-level keys
-  // "work" and "questionnaire").
+  // The work pages, the questionnaires and the plans keep their strings in files of their own
+  // (top-level keys "work", "questionnaire" and "plan").
   resources: {
-    nb: { translation: { ...nb, ...workNb, ...questionnaireNb } },
-    en: { translation: { ...en, ...workEn, ...questionnaireEn } },
+    nb: { translation: { ...nb, ...workNb, ...questionnaireNb, ...planNb } },
+    en: { translation: { ...en, ...workEn, ...questionnaireEn, ...planEn } },
   },
   lng: storedLanguage(),
   fallbackLng: 'nb',

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { AccessLog } from '../access/access-log.component.tsx';
 import { useUser } from '../auth/session.resource.ts';
 import { MyPathway } from '../pathway/my-pathway.component.tsx';
+import { PlansSummary } from '../plan/plans-summary.component.tsx';
 import { MyQuestionnaires } from '../questionnaire/my-questionnaires.component.tsx';
 import { ErrorMessage, Loading } from '../shell/status.component.tsx';
 import { useDocumentTitle } from '../shell/use-document-title.ts';
@@ -41,6 +42,7 @@ export function MinSidePage() {
       <h1>{t('minSide.title')}</h1>
       <p className="lead">{t('minSide.greeting', { name: person.givenName })}</p>
       <AboutMe person={person} viewer="self" />
+      <PlansSummary personId={person.id} viewer="self" />
       <LivingConditions
         person={person}
         canRate={false}

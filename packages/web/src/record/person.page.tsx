@@ -5,6 +5,7 @@ import { useUser } from '../auth/session.resource.ts';
 import { isApiError } from '../http/api-client.ts';
 import { useFormat } from '../i18n/format.ts';
 import { PathwaySection } from '../pathway/pathway-section.component.tsx';
+import { PlansSummary } from '../plan/plans-summary.component.tsx';
 import { QuestionnairesSection } from '../questionnaire/questionnaires-section.component.tsx';
 import { ErrorMessage, Loading } from '../shell/status.component.tsx';
 import { useDocumentTitle } from '../shell/use-document-title.ts';
@@ -80,6 +81,7 @@ export function PersonPage() {
       {access.viaConsent && <p className="message message--info">{t('person.accessConsent')}</p>}
       <AboutMe person={p} viewer="staff" />
       <LivingConditions person={p} canRate={mayRate(user.role)} title={t('living.title')} />
+      <PlansSummary personId={p.id} viewer="staff" />
       <PathwaySection personId={p.id} />
       <QuestionnairesSection personId={p.id} />
       <div className="two-columns">

@@ -7,6 +7,9 @@ import { RequireAuth, RequireRole, StartRedirect } from '../auth/require-auth.co
 import { StaffRoles } from '../auth/roles.ts';
 import { forgetSession, sessionKey } from '../auth/session.resource.ts';
 import { ApiError } from '../http/api-client.ts';
+import { CrisisPrintPage } from '../plan/crisis-print.page.tsx';
+import { MyPlanPage } from '../plan/my-plan.page.tsx';
+import { PersonPlansPage } from '../plan/person-plans.page.tsx';
 import { CaseloadPage } from '../record/caseload.page.tsx';
 import { MinSidePage } from '../record/min-side.page.tsx';
 import { PersonPage } from '../record/person.page.tsx';
@@ -74,6 +77,22 @@ export function App() {
               }
             />
             <Route
+              path="personer/:personId/plan"
+              element={
+                <RequireRole roles={StaffRoles}>
+                  <PersonPlansPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="personer/:personId/kriseplan"
+              element={
+                <RequireRole roles={StaffRoles}>
+                  <CrisisPrintPage />
+                </RequireRole>
+              }
+            />
+            <Route
               path={WorkPaths.deadlines.slice(1)}
               element={
                 <RequireRole roles={WorkRoles.deadlines}>
@@ -102,6 +121,22 @@ export function App() {
               element={
                 <RequireRole roles={['patient']}>
                   <MinSidePage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="min-side/plan"
+              element={
+                <RequireRole roles={['patient']}>
+                  <MyPlanPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="min-side/kriseplan"
+              element={
+                <RequireRole roles={['patient']}>
+                  <CrisisPrintPage />
                 </RequireRole>
               }
             />

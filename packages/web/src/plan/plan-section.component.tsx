@@ -1,0 +1,59 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useUser } from '../auth/session.resource.ts';
+import { EntryForm } from './entry-form.component.tsx';
+import type { PlanEntry, PlanKind, PlanSection as Section } from './plan.types.ts';
+import { PlanEntryItem } from './plan-entry.component.tsx';
+import { mayWrite, viewerOf } from './plan-permissions.ts';
+
+/** One section of a plan (a step of the relapse chain, a part of the crisis plan…): its entries and "Legg til". */
+export function PlanSection({
+  personId,
+  kind,
+  section,
+  entries,
+}: {
+  personId: string;
+  kind: PlanKind;
+  section: Section;
+  entries: PlanEntry[];
+}) {
+  const { t } = useTranslation();
+  const user = useUser();
+  const viewer = viewerOf(user);
+  const id = useId();
+  const [adding, setAdding] = useState(false);
+  const mine = entries.filter((e) => e.section === section && !e.retired);
+  const self = viewer === 'self' ? 'Self' : '';
+  return (
+    <section className="plan-section" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>
+        {t(`plan.sections.${section}.title${self}`, { defaultValue: t(`plan.sections.${section}.title`) })}
+      </h3>
+      <p className="hint">{t(`plan.sections.${section}.intro`)}</p>
+      {mine.length === 0 ? (
+        <p className="empty">{t('plan.section.empty')}</p>
+      ) : (
+        <ul className="plan-entries">
+          {mine.map((e) => (
+            <PlanEntryItem key={e.id} personId={personId} kind={kind} entry={e} />
+          ))}
+        </ul>
+      )}
+      {mayWrite(user, section) &&
+        (adding ? (
+          <EntryForm
+            personId={personId}
+            kind={kind}
+            section={section}
+            viewer={viewer}
+            onDone={() => setAdding(false)}
+          />
+        ) : (
+          <button type="button" className="button button--secondary" onClick={() => setAdding(true)}>
+            {t(`plan.sections.${section}.add`)}
+          </button>
+        ))}
+    </section>
+  );
+}

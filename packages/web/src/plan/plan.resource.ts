@@ -1,0 +1,148 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, isApiError } from '../http/api-client.ts';
+import { personKey } from '../record/person.resource.ts';
+import type {
+  ConsentView,
+  LapsesResponse,
+  MemberContent,
+  NetworkMember,
+  NewEntry,
+  NewLapse,
+  PlanKind,
+  PlanPart,
+  PlansResponse,
+  PromiseView,
+} from './plan.types.ts';
+
+/** The plans are part of the person's record: cached under ['person', id], refreshed with it. */
+export const plansKey = (personId: string) => [...personKey(personId), 'plans'] as const;
+const personPath = (personId: string) => `/api/persons/${encodeURIComponent(personId)}`;
+const planPath = (personId: string, kind: PlanKind) => `${personPath(personId)}/plans/${kind}`;
+
+export function usePlans(personId: string) {
+  return useQuery({
+    queryKey: plansKey(personId),
+    queryFn: () => api<PlansResponse>(`${personPath(personId)}/plans`),
+    enabled: personId !== '',
+  });
+}
+
+/** A part not shared with the caller's organisation is a 404: for them it does not exist. */
+function orNotShared<T>(send: () => Promise<T>) {
+  return send().catch((e: unknown) => {
+    if (isApiError(e, 404)) return null;
+    throw e;
+  });
+}
+
+export function useLapses(personId: string) {
+  return useQuery({
+    queryKey: [...plansKey(personId), 'lapses'],
+    queryFn: () => orNotShared(() => api<LapsesResponse>(`${personPath(personId)}/lapses`)),
+  });
+}
+
+export function useNetwork(personId: string) {
+  return useQuery({
+    queryKey: [...plansKey(personId), 'network'],
+    queryFn: () => orNotShared(() => api<{ members: NetworkMember[] }>(`${personPath(personId)}/network`)),
+  });
+}
+
+export function usePromises(personId: string) {
+  return useQuery({
+    queryKey: [...plansKey(personId), 'promises'],
+    queryFn: () => api<{ today: string; promises: PromiseView[] }>(`${personPath(personId)}/promises`),
+  });
+}
+
+export function useConsents(personId: string) {
+  return useQuery({
+    queryKey: [...plansKey(personId), 'consents'],
+    queryFn: () => api<{ consents: ConsentView[] }>(`${personPath(personId)}/consents`),
+  });
+}
+
+/** Every write changes the plans (and may change what else is shown): refresh all of them. */
+function usePlanMutation<Body, Result>(personId: string, send: (body: Body) => Promise<Result>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: send,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: plansKey(personId) }),
+  });
+}
+
+type EntryResult = { id: string; planVersion: number; evaluateOn: string | null; warnings: string[] };
+
+export function useAddEntry(personId: string, kind: PlanKind) {
+  return usePlanMutation(personId, (body: NewEntry) =>
+    api<EntryResult>(`${planPath(personId, kind)}/entries`, { method: 'POST', body }),
+  );
+}
+
+export function useRetireEntry(personId: string, kind: PlanKind) {
+  return usePlanMutation(
+    personId,
+    ({ entryId, content }: { entryId: string; content: Omit<NewEntry, 'section'> }) =>
+      api(`${planPath(personId, kind)}/entries/${encodeURIComponent(entryId)}`, {
+        method: 'PUT',
+        body: { ...content, retired: true },
+      }),
+  );
+}
+
+export function useComment(personId: string, kind: PlanKind, entryId: string) {
+  return usePlanMutation(personId, (text: string) =>
+    api(`${planPath(personId, kind)}/entries/${encodeURIComponent(entryId)}/comments`, {
+      method: 'POST',
+      body: { text },
+    }),
+  );
+}
+
+export function useSign(personId: string, kind: PlanKind) {
+  return usePlanMutation(personId, (version: number) =>
+    api(`${planPath(personId, kind)}/signatures`, { method: 'POST', body: { version } }),
+  );
+}
+
+export function useSetReviewDate(personId: string, kind: PlanKind) {
+  return usePlanMutation(personId, (reviewOn: string | null) =>
+    api(`${planPath(personId, kind)}/review-date`, { method: 'PUT', body: { reviewOn } }),
+  );
+}
+
+export function useRecordLapse(personId: string) {
+  return usePlanMutation(personId, (body: NewLapse) =>
+    api<{ id: string }>(`${personPath(personId)}/lapses`, { method: 'POST', body }),
+  );
+}
+
+export function useAddMember(personId: string) {
+  return usePlanMutation(personId, (body: MemberContent) =>
+    api<{ id: string }>(`${personPath(personId)}/network`, { method: 'POST', body }),
+  );
+}
+
+export function useUpdateMember(personId: string) {
+  return usePlanMutation(
+    personId,
+    ({ id, body }: { id: string; body: MemberContent & { removed?: boolean } }) =>
+      api(`${personPath(personId)}/network/${encodeURIComponent(id)}`, { method: 'PUT', body }),
+  );
+}
+
+export function useMakePromise(personId: string) {
+  return usePlanMutation(personId, (body: { promise: string; dueOn: string; ownerAccountId?: string }) =>
+    api<{ id: string }>(`${personPath(personId)}/promises`, { method: 'POST', body }),
+  );
+}
+
+export function useSetPlanParts(personId: string) {
+  return usePlanMutation(personId, ({ consentId, planParts }: { consentId: string; planParts: PlanPart[] }) =>
+    api(`${personPath(personId)}/consents/${encodeURIComponent(consentId)}/plan-parts`, {
+      method: 'PUT',
+      body: { planParts },
+    }),
+  );
+}
