@@ -4,6 +4,7 @@ import { conflict, notFound } from '../http/errors.ts';
 import { NoQuery, PersonParams } from '../http/schemas.ts';
 import { requirePlanAction } from '../plan/plan.access.ts';
 import { ConsentParams, PlanPartsBody } from '../plan/plan.schemas.ts';
+import { setPlanParts } from '../plan/plan-write.repository.ts';
 import { withPerson } from './as-actor.ts';
 
 /**
@@ -88,12 +89,7 @@ export async function consentRoutes(app: App) {
         );
         if (!active) throw conflict('consent_not_active', 'Samtykket er trukket tilbake eller utløpt.');
         const planParts = req.body.planParts as PlanPart[];
-        await w.trx
-          .updateTable('consent')
-          .set({ plan_parts: planParts })
-          .where('tenant_id', '=', consent.tenant_id)
-          .where('id', '=', consent.id)
-          .execute();
+        await setPlanParts(w.trx, consent, planParts);
         await w.audit('update', 'Consent', consent.id);
         return { id: consent.id, planParts };
       });

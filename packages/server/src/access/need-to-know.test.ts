@@ -13,7 +13,10 @@ import { TEST_NOW, type TestApp, testApp } from '../testing/test-app.ts';
  */
 
 /** `auditedBy`: roles that may read this about any person their organisation holds (access-log control). */
-/** `id`: whose id replaces `:id` (default the stranger's person id): their referral, episode, assessment, task or response. */
+/**
+ * `id`: whose id replaces `:id` (default the stranger's person id): their referral, episode, assessment, task,
+ * response, crisis plan, plan entry or network member; `consent` a made-up one (the stranger has none).
+ */
 /** `noPerson`: a route about no person (the instrument library, configuration): any answer but a leak or a 5xx. */
 type Sample = {
   body?: object;
@@ -21,7 +24,7 @@ type Sample = {
   list?: boolean;
   noPerson?: boolean;
   auditedBy?: string;
-  id?: 'referral' | 'episode' | 'assessment' | 'task' | 'response';
+  id?: 'referral' | 'episode' | 'assessment' | 'task' | 'response' | 'plan' | 'entry' | 'member' | 'consent';
 };
 const SAMPLES: Record<string, Sample> = {
   'GET /api/persons': { list: true },
@@ -145,6 +148,15 @@ const SAMPLES: Record<string, Sample> = {
   'GET /api/persons/:personId/promises': {},
   'POST /api/persons/:personId/promises': { body: { promise: 'x', dueOn: '2026-12-01' } },
   'GET /api/persons/:personId/consents': {},
+  // The plans in FHIR: the stranger's crisis plan, plan entry and network member.
+  'GET /fhir/CarePlan/:id': { id: 'plan' },
+  'GET /fhir/CarePlan': { query: 'patient=Patient/:personId' },
+  'GET /fhir/Goal/:id': { id: 'entry' },
+  'GET /fhir/Goal': { query: 'patient=Patient/:personId' },
+  'GET /fhir/RelatedPerson/:id': { id: 'member' },
+  'GET /fhir/RelatedPerson': { query: 'patient=Patient/:personId' },
+  'GET /fhir/Consent/:id': { id: 'consent' },
+  'GET /fhir/Consent': { query: 'patient=Patient/:personId' },
   'PUT /api/persons/:personId/consents/:consentId/plan-parts': { body: { planParts: ['crisis', 'network'] } },
 };
 // Opening break-glass is the one sanctioned way past need to know; it has its own tests below. Registering
@@ -162,8 +174,8 @@ let pathway: { referralId: string; episodeId: string; taskId: string; assessment
 /** The stranger's questionnaire response and the feedback alert it raised. */
 let answers: { responseId: string; alertId: string };
 let pathwayBefore: unknown;
-/** The stranger's crisis plan entry and network member: every :entryId and :memberId is theirs. */
-let plan: { entryId: string; memberId: string };
+/** The stranger's crisis plan, its entry and a network member: every :entryId and :memberId is theirs. */
+let plan: { planId: string; entryId: string; memberId: string };
 const tokens = new Map<string, string>();
 
 before(async () => {
@@ -453,7 +465,7 @@ async function strangerPlan() {
       recorded_at: at,
     })
     .execute();
-  return { entryId: entry.id, memberId: member.id };
+  return { planId: crisis.id, entryId: entry.id, memberId: member.id };
 }
 
 /** Everything of the stranger's pathway a refused request could have changed. */
@@ -515,6 +527,26 @@ async function strangerPathwayFootprint() {
 }
 after(() => t.close());
 
+/** The stranger's row a sample's `:id` names. */
+function sampleId(sample: Sample): string {
+  switch (sample.id) {
+    case undefined:
+      return ids.stranger;
+    case 'response':
+      return answers.responseId;
+    case 'plan':
+      return plan.planId;
+    case 'entry':
+      return plan.entryId;
+    case 'member':
+      return plan.memberId;
+    case 'consent':
+      return '0f6b1c6e-7d0a-4c39-9a52-1a00000000c0';
+    default:
+      return pathway[`${sample.id}Id`];
+  }
+}
+
 async function tokenFor(username: string) {
   if (username === 'admin') return t.login('admin', totpCode(DEMO_ADMIN_TOTP, TEST_NOW));
   return t.login(username);
@@ -557,14 +589,8 @@ describe('need to know, generated from the route table', () => {
             .replace(':memberId', plan.memberId)
             // The stranger has no consent (that is why they are a stranger): a made-up one is as good.
             .replace(':consentId', '0f6b1c6e-7d0a-4c39-9a52-1a00000000c0')
-            .replace(
-              ':id',
-              sample.id === 'response'
-                ? answers.responseId
-                : sample.id
-                  ? pathway[`${sample.id}Id`]
-                  : ids.stranger,
-            ) + (sample.query ? `?${sample.query.replace(':personId', ids.stranger)}` : '');
+            .replace(':id', sampleId(sample)) +
+          (sample.query ? `?${sample.query.replace(':personId', ids.stranger)}` : '');
         const body =
           sample.body &&
           JSON.parse(

@@ -1,6 +1,7 @@
 import { hashPassword } from '../auth/password.ts';
 import type { Database } from '../db/database.ts';
 import { addPasientPathway } from './demo-pasient.ts';
+import { addPasientPlans } from './demo-pasient-plans.ts';
 import { addPersons } from './demo-persons.ts';
 import { addQuestionnaireDemo } from './demo-questionnaires.ts';
 
@@ -94,7 +95,14 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 
 const DAY = 86_400_000;
 
-export async function loadDemo(db: Database, opts: { persons: number; now: Date }): Promise<boolean> {
+/**
+ * `plans: false` leaves Per without plans: for the plan API tests, which start from a blank plan. The
+ * demo itself always has them.
+ */
+export async function loadDemo(
+  db: Database,
+  opts: { persons: number; now: Date; plans?: boolean },
+): Promise<boolean> {
   const existing = await db.owner
     .selectFrom('account')
     .select('id')
@@ -114,6 +122,8 @@ export async function loadDemo(db: Database, opts: { persons: number; now: Date 
   if (opts.persons > have) await addPersons(db, have, opts.persons, opts.now);
   // After the persons: behandler's caseload is among them.
   if (!existing) await addQuestionnaireDemo(db, opts.now);
+  // Only Per has plans: they show every part of issue 5, and keep a large demo as fast as before.
+  if (!existing && opts.plans !== false) await addPasientPlans(db, opts.now);
   return true;
 }
 

@@ -102,9 +102,53 @@ export function capabilityStatement(): CapabilityStatement {
                 documentation:
                   "Practitioner/<the caller's own account id>: the caller's handover and re-engagement tasks",
               },
-              { name: 'status', type: 'token', documentation: 'requested (open) or completed' },
+              {
+                name: 'status',
+                type: 'token',
+                documentation:
+                  'requested (open), completed, or cancelled (a withdrawn promise). A promise (code promise) has ' +
+                  'businessStatus open, overdue, kept or withdrawn (https://bedring.no/fhir/CodeSystem/promise-status)',
+              },
               ...paging,
             ],
+          },
+          {
+            type: 'CarePlan',
+            interaction: readAndSearch,
+            documentation:
+              "One per plan kind the caller's organisation may see: another organisation only the parts the " +
+              "person's consent names. Entries are activities (detail.code a section of " +
+              'https://bedring.no/fhir/CodeSystem/plan-section), comments their progress, goals Goal references',
+            searchParam: [
+              patient,
+              {
+                name: 'category',
+                type: 'token',
+                documentation:
+                  'treatment, relapse-prevention or crisis (https://bedring.no/fhir/CodeSystem/care-plan-category)',
+              },
+              ...paging,
+            ],
+          },
+          {
+            type: 'Goal',
+            interaction: readAndSearch,
+            documentation:
+              "The treatment plan's goals in the person's words; expressedBy the Patient where they wrote it",
+            searchParam: [patient, ...paging],
+          },
+          {
+            type: 'RelatedPerson',
+            interaction: readAndSearch,
+            documentation: 'The network map; empty unless the network is shared with the caller',
+            searchParam: [patient, ...paging],
+          },
+          {
+            type: 'Consent',
+            interaction: readAndSearch,
+            documentation:
+              'Consents to share with another organisation; nested provisions name the plan parts they open',
+            searchParam: [patient, ...paging],
           },
           {
             type: 'Questionnaire',

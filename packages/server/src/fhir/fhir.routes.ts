@@ -22,6 +22,7 @@ import { FHIR_JSON, FormatParams, idOf, ReadQuery, ReferenceParam } from './fhir
 import { DateSearch, dateMatches, dateParams } from './fhir-date.ts';
 import { fhirPathwayRoutes } from './pathway.routes.ts';
 import { assessmentsOf } from './pathway-read.repository.ts';
+import { fhirPlanRoutes } from './plan.routes.ts';
 import { fhirQuestionnaireRoutes, scoreObservations } from './questionnaire.routes.ts';
 
 const PatientSearch = Type.Object(
@@ -236,4 +237,5 @@ export async function fhirRoutes(app: App) {
 
   await app.register(fhirPathwayRoutes);
   await app.register(fhirQuestionnaireRoutes);
+  await app.register(fhirPlanRoutes);
 }

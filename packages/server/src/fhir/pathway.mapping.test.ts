@@ -88,6 +88,8 @@ describe('pathway → FHIR mapping', () => {
       outcome: null,
       note: '',
       completedBy: null,
+      promise: null,
+      promisedBy: null,
     };
     const on = (today: string) => toTask(task, today).businessStatus?.coding?.[0]?.code;
     assert.equal(on('2026-03-04'), 'open');

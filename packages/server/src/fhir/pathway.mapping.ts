@@ -6,6 +6,7 @@ import {
   EventKinds,
   openedBy,
   type PathwayEvent,
+  promiseStatus,
   taskStatus,
 } from '@bedring/domain';
 import type {
@@ -40,6 +41,7 @@ export const TASK_KIND_SYSTEM = `${CS}/task-kind`;
 export const TASK_BUSINESS_STATUS_SYSTEM = `${CS}/task-business-status`;
 export const TASK_OUTCOME_SYSTEM = `${CS}/task-outcome`;
 export const TASK_OUTPUT_SYSTEM = `${CS}/task-output`;
+export const PROMISE_STATUS_SYSTEM = `${CS}/promise-status`;
 
 export const EXT = {
   referralAssessment: `${SD}/referral-assessment`,
@@ -215,6 +217,7 @@ export function toEpisodeOfCare(e: EpisodeView): EpisodeOfCare {
  * as /api/tasks does. restriction.period.end is the escalation day; the outcome is the output.
  */
 export function toTask(t: TaskView, today: string): Task {
+  if (t.kind === 'promise') return toPromiseTask(t, today);
   const business = taskStatus({ escalateOn: t.escalateOn, completedOn: t.completedOn }, today);
   return {
     resourceType: 'Task',
@@ -228,6 +231,56 @@ export function toTask(t: TaskView, today: string): Task {
     authoredOn: t.createdOn,
     ...(t.completedOn ? { lastModified: t.completedOn } : {}),
     executionPeriod: { start: t.createdOn, ...(t.completedOn ? { end: t.completedOn } : {}) },
+    owner: practitioner(t.owner),
+    restriction: { period: { end: t.escalateOn } },
+    ...(t.outcome
+      ? {
+          output: [
+            {
+              type: { coding: [coding(TASK_OUTPUT_SYSTEM, 'outcome')], text: 'outcome' },
+              valueCodeableConcept: { coding: [coding(TASK_OUTCOME_SYSTEM, t.outcome)], text: t.outcome },
+            },
+          ],
+        }
+      : {}),
+    ...(t.note
+      ? { note: [{ text: t.note, ...(t.completedBy ? { authorString: t.completedBy } : {}) }] }
+      : {}),
+  };
+}
+
+const PROMISE_TEXT = {
+  open: 'åpent',
+  overdue: 'forfalt',
+  kept: 'holdt',
+  withdrawn: 'trukket tilbake',
+} as const;
+
+/**
+ * A promise made to the person (U-23, CAP-33; issue 5 point 5): `code` promise, `description` the words
+ * of the promise, `requester` who made it, `owner` who keeps it, `for` the person, and the due date as
+ * restriction.period.end. status: requested while open (businessStatus open, or overdue past the due
+ * date), completed when kept, cancelled when withdrawn — with the note the person reads.
+ */
+function toPromiseTask(t: TaskView, today: string): Task {
+  const status = promiseStatus(
+    { dueOn: t.escalateOn, completedOn: t.completedOn, outcome: t.outcome },
+    today,
+  );
+  return {
+    resourceType: 'Task',
+    id: t.id,
+    status: status === 'kept' ? 'completed' : status === 'withdrawn' ? 'cancelled' : 'requested',
+    businessStatus: { coding: [coding(PROMISE_STATUS_SYSTEM, status)], text: PROMISE_TEXT[status] },
+    intent: 'order',
+    code: { coding: [coding(TASK_KIND_SYSTEM, 'promise', 'Løfte')], text: 'Løfte' },
+    ...(t.promise ? { description: t.promise } : {}),
+    focus: { reference: `EpisodeOfCare/${t.episodeId}` },
+    for: { reference: `Patient/${t.personId}` },
+    authoredOn: t.createdOn,
+    ...(t.completedOn ? { lastModified: t.completedOn } : {}),
+    executionPeriod: { start: t.createdOn, ...(t.completedOn ? { end: t.completedOn } : {}) },
+    ...(t.promisedBy ? { requester: practitioner(t.promisedBy) } : {}),
     owner: practitioner(t.owner),
     restriction: { period: { end: t.escalateOn } },
     ...(t.outcome

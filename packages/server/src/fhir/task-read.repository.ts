@@ -1,7 +1,7 @@
 import type { PersonRef } from '@bedring/domain';
 import type { Tx } from '../db/transaction.ts';
 
-/** The handover and re-engagement tasks as the FHIR façade reads them (Task). */
+/** The handover, re-engagement and promise tasks as the FHIR façade reads them (Task). */
 export interface TaskView {
   id: string;
   tenantId: string;
@@ -15,6 +15,9 @@ export interface TaskView {
   outcome: string | null;
   note: string;
   completedBy: string | null;
+  /** Kind "promise": what was promised and who promised it (the due date is escalateOn). */
+  promise: string | null;
+  promisedBy: { id: string; name: string | null } | null;
 }
 
 function taskQuery(trx: Tx) {
@@ -40,6 +43,8 @@ const toTaskView = (t: TaskRow): TaskView => ({
   outcome: t.outcome,
   note: t.note,
   completedBy: t.completed_by_name,
+  promise: t.promise,
+  promisedBy: t.promised_by ? { id: t.promised_by, name: t.promised_by_name } : null,
 });
 
 export async function tasksOf(trx: Tx, person: PersonRef): Promise<TaskView[]> {

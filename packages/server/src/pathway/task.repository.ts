@@ -1,4 +1,5 @@
 import { escalationDate, limitOn, type PersonRef, type TaskKind } from '@bedring/domain';
+import type { RequestActor } from '../auth/actor.ts';
 import type { Tx } from '../db/transaction.ts';
 import { timeLimits } from './time-limit.repository.ts';
 
@@ -42,4 +43,25 @@ export async function openTask(trx: Tx, t: NewTask): Promise<string> {
     .returning('id')
     .executeTakeFirstOrThrow();
   return id;
+}
+
+/** Completes a task with its outcome (after the route's checks: who may, which outcome, which date). */
+export async function closeTask(
+  trx: Tx,
+  actor: RequestActor,
+  task: { tenant_id: string; id: string },
+  done: { date: string; outcome: string; note: string },
+): Promise<void> {
+  await trx
+    .updateTable('pathway_task')
+    .set({
+      completed_on: done.date,
+      outcome: done.outcome,
+      note: done.note,
+      completed_by: actor.accountId,
+      completed_by_name: actor.displayName,
+    })
+    .where('tenant_id', '=', task.tenant_id)
+    .where('id', '=', task.id)
+    .execute();
 }

@@ -8,6 +8,7 @@ import { NoQuery } from '../http/schemas.ts';
 import { lockEpisode, openEpisode, recordEvent } from './episode.repository.ts';
 import { notInFuture } from './pathway.access.ts';
 import { TaskCompleteBody, TaskParams } from './pathway.schemas.ts';
+import { closeTask } from './task.repository.ts';
 
 /**
  * Tasks that close loops: the municipal worker's handover tasks ("første kontakt"), the clinician's
@@ -164,18 +165,7 @@ export async function taskRoutes(app: App) {
             plannedSetting: previous.times.plannedSetting,
           });
         }
-        await trx
-          .updateTable('pathway_task')
-          .set({
-            completed_on: b.date,
-            outcome,
-            note: b.note ?? '',
-            completed_by: actor.accountId,
-            completed_by_name: actor.displayName,
-          })
-          .where('tenant_id', '=', task.tenant_id)
-          .where('id', '=', task.id)
-          .execute();
+        await closeTask(trx, actor, task, { date: b.date, outcome, note: b.note ?? '' });
         await recordAudit(
           trx,
           actor,

@@ -5,9 +5,10 @@ import type { App } from '../http/app.ts';
 import { badRequest } from '../http/errors.ts';
 import { NoQuery, PersonParams } from '../http/schemas.ts';
 import { notInFuture } from '../pathway/pathway.access.ts';
-import { requirePlanAction, writtenBy } from './plan.access.ts';
+import { requirePlanAction } from './plan.access.ts';
 import { lastLapseAtVersion } from './plan.repository.ts';
 import { LapseBody } from './plan.schemas.ts';
+import { recordLapse, relapsePlanVersion } from './plan-write.repository.ts';
 
 /**
  * Lapses (issue 5 point 2, M-04): an event with the person's own look at the chain — the situation,
@@ -31,7 +32,7 @@ export async function lapseRoutes(app: App) {
           .orderBy('recorded_at', 'desc')
           .execute();
         const since = await treatmentStart(w.trx, w.person);
-        const plan = await planVersion(w.trx, w.person);
+        const plan = await relapsePlanVersion(w.trx, w.person);
         await w.audit('read', 'Lapse');
         const today = osloDate(w.now);
         return {
@@ -71,43 +72,13 @@ export async function lapseRoutes(app: App) {
       const result = await withPerson(app, actor, req.params.personId, async (w) => {
         await requirePlanAction(w, actor, { kind: 'record-lapse' });
         notInFuture(b.occurredOn, w.now, 'occurredOn');
-        const { id } = await w.trx
-          .insertInto('lapse')
-          .values({
-            tenant_id: w.person.organisationId,
-            person_id: w.person.id,
-            occurred_on: b.occurredOn,
-            situation: b.situation ?? '',
-            thoughts_feelings: b.thoughtsFeelings ?? '',
-            what_happened: b.whatHappened ?? '',
-            what_helped: b.whatHelped ?? '',
-            plan_version: await planVersion(w.trx, w.person),
-            written_by: writtenBy(actor),
-            author_account_id: actor.accountId,
-            author_name: actor.displayName,
-            author_role: actor.role,
-            recorded_at: w.now,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
+        const id = await recordLapse(w.trx, actor, w.person, b, w.now);
         await w.audit('create', 'Lapse', id);
         return { id, prompt: 'look-at-plan-together' as const };
       });
       return reply.code(201).send(result);
     },
   );
-}
-
-/** The relapse-prevention plan's version now (0 before it has content). */
-async function planVersion(trx: Tx, person: PersonRef): Promise<number> {
-  const plan = await trx
-    .selectFrom('care_plan')
-    .select('version')
-    .where('tenant_id', '=', person.organisationId)
-    .where('person_id', '=', person.id)
-    .where('kind', '=', 'relapse-prevention')
-    .executeTakeFirst();
-  return plan?.version ?? 0;
 }
 
 /** The first day of treatment: the first attendance on the pathway, else the first episode's opening. */

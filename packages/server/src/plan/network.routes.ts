@@ -4,8 +4,9 @@ import type { NetworkMemberTable } from '../db/schema.ts';
 import type { App } from '../http/app.ts';
 import { conflict, notFound } from '../http/errors.ts';
 import { NoQuery, PersonParams } from '../http/schemas.ts';
-import { requirePlanAction, writtenBy } from './plan.access.ts';
+import { requirePlanAction } from './plan.access.ts';
 import { MemberBody, MemberParams, MemberUpdateBody } from './plan.schemas.ts';
+import { addNetworkMember, updateNetworkMember } from './plan-write.repository.ts';
 
 /**
  * The network map (issue 5 point 4, CAP-05, M-12): the people and services around the person, how the
@@ -43,28 +44,7 @@ export async function networkRoutes(app: App) {
       const b = req.body;
       const result = await withPerson(app, actor, req.params.personId, async (w) => {
         await requirePlanAction(w, actor, { kind: 'add-network-member' });
-        const { id } = await w.trx
-          .insertInto('network_member')
-          .values({
-            tenant_id: w.person.organisationId,
-            person_id: w.person.id,
-            name: b.name,
-            relation: b.relation,
-            quality: b.quality,
-            crisis_role: b.crisisRole ?? '',
-            phone: b.phone ?? null,
-            contact_consent: b.contactConsent,
-            may_see: b.maySee,
-            note: b.note ?? '',
-            written_by: writtenBy(actor),
-            author_account_id: actor.accountId,
-            author_name: actor.displayName,
-            author_role: actor.role,
-            created_at: w.now,
-            changed_at: w.now,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
+        const id = await addNetworkMember(w.trx, actor, w.person, b, w.now);
         await w.audit('create', 'NetworkMember', id);
         return { id };
       });
@@ -94,23 +74,7 @@ export async function networkRoutes(app: App) {
         });
         if (member.removed_at)
           throw conflict('member_removed', 'Denne personen er tatt ut av nettverkskartet.');
-        await w.trx
-          .updateTable('network_member')
-          .set({
-            name: b.name,
-            relation: b.relation,
-            quality: b.quality,
-            crisis_role: b.crisisRole ?? '',
-            phone: b.phone ?? null,
-            contact_consent: b.contactConsent,
-            may_see: b.maySee,
-            note: b.note ?? '',
-            changed_at: w.now,
-            removed_at: b.removed ? w.now : null,
-          })
-          .where('tenant_id', '=', member.tenant_id)
-          .where('id', '=', member.id)
-          .execute();
+        await updateNetworkMember(w.trx, member, b, w.now);
         await w.audit('update', 'NetworkMember', member.id);
         return { ok: true };
       });

@@ -12,7 +12,7 @@ import { withPerson } from '../access/as-actor.ts';
 import type { App } from '../http/app.ts';
 import { badRequest, conflict } from '../http/errors.ts';
 import { NoQuery, PersonParams } from '../http/schemas.ts';
-import { requirePlanAction, visibleParts, writtenBy } from './plan.access.ts';
+import { requirePlanAction, visibleParts } from './plan.access.ts';
 import {
   changesOf,
   checkReferences,
@@ -32,6 +32,7 @@ import {
   ReviewDateBody,
   SignBody,
 } from './plan.schemas.ts';
+import { addComment, addEntry, setReviewDate, signVersion } from './plan-write.repository.ts';
 
 /** Refuses what the section does not hold or cannot point at (400, nothing written). */
 async function checkedFields(
@@ -92,45 +93,7 @@ export async function planRoutes(app: App) {
             : {}),
         };
         await checkedFields(w.trx, w.person, section, fields);
-        const plan = await lockPlan(w.trx, w.person, kind, w.now);
-        const entry = await w.trx
-          .insertInto('plan_entry')
-          .values({
-            tenant_id: w.person.organisationId,
-            person_id: w.person.id,
-            plan_id: plan.id,
-            plan_kind: kind,
-            section,
-            position: plan.version + 1,
-            text: fields.text,
-            success_means: fields.successMeans ?? null,
-            owner_account_id: fields.ownerAccountId ?? null,
-            due_on: fields.dueOn ?? null,
-            evaluate_on: fields.evaluateOn ?? null,
-            phone: fields.phone ?? null,
-            contact_before_use: fields.contactBeforeUse ?? null,
-            network_member_id: fields.networkMemberId ?? null,
-            written_by: writtenBy(actor),
-            author_account_id: actor.accountId,
-            author_name: actor.displayName,
-            author_role: actor.role,
-            created_at: w.now,
-            changed_at: w.now,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        const version = await newVersion(
-          w.trx,
-          actor,
-          plan,
-          {
-            action: 'add-entry',
-            entryId: entry.id,
-            before: null,
-            after: { section, ...entryContent(entry) },
-          },
-          w.now,
-        );
+        const { entry, version } = await addEntry(w.trx, actor, w.person, kind, section, fields, w.now);
         await w.audit('create', 'PlanEntry', entry.id);
         const warnings = [
           ...roleWarnings.map((code) => ({ code })),
@@ -210,24 +173,7 @@ export async function planRoutes(app: App) {
       const result = await withPerson(app, actor, req.params.personId, async (w) => {
         await requirePlanAction(w, actor, { kind: 'comment', plan: kind });
         const entry = await entryOf(w.trx, w.person, kind, req.params.entryId);
-        // A comment is said about the plan, not a change of it: the version stays.
-        const { id } = await w.trx
-          .insertInto('plan_comment')
-          .values({
-            tenant_id: entry.tenant_id,
-            person_id: entry.person_id,
-            plan_id: entry.plan_id,
-            plan_kind: kind,
-            entry_id: entry.id,
-            text: req.body.text,
-            written_by: writtenBy(actor),
-            author_account_id: actor.accountId,
-            author_name: actor.displayName,
-            author_role: actor.role,
-            created_at: w.now,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
+        const id = await addComment(w.trx, actor, entry, kind, req.body.text, w.now);
         await w.audit('create', 'PlanComment', id);
         return { id };
       });
@@ -252,24 +198,10 @@ export async function planRoutes(app: App) {
             `Planen er endret siden versjon ${req.body.version}; les versjon ${plan.version}.`,
           );
         }
-        const row = await w.trx
-          .insertInto('plan_signature')
-          .values({
-            tenant_id: plan.tenant_id,
-            person_id: plan.person_id,
-            plan_id: plan.id,
-            plan_kind: kind,
-            plan_version: plan.version,
-            signed_by: actor.accountId,
-            signed_by_name: actor.displayName,
-            signed_at: w.now,
-          })
-          .onConflict((oc) => oc.columns(['tenant_id', 'plan_id', 'plan_version', 'signed_by']).doNothing())
-          .returning('id')
-          .executeTakeFirst();
-        if (!row) throw conflict('already_signed', 'Du har allerede signert denne versjonen.');
-        await w.audit('create', 'PlanSignature', row.id);
-        return { id: row.id, version: plan.version };
+        const id = await signVersion(w.trx, actor, plan, kind, w.now);
+        if (!id) throw conflict('already_signed', 'Du har allerede signert denne versjonen.');
+        await w.audit('create', 'PlanSignature', id);
+        return { id, version: plan.version };
       });
       return reply.code(201).send(result);
     },
@@ -285,22 +217,7 @@ export async function planRoutes(app: App) {
         await requirePlanAction(w, actor, { kind: 'set-review-date', plan: kind });
         const plan = await lockPlan(w.trx, w.person, kind, w.now);
         const reviewOn = req.body.reviewOn;
-        const version =
-          plan.review_on === reviewOn
-            ? plan.version
-            : await newVersion(
-                w.trx,
-                actor,
-                plan,
-                {
-                  action: 'set-review-date',
-                  entryId: null,
-                  before: { reviewOn: plan.review_on },
-                  after: { reviewOn },
-                },
-                w.now,
-                { review_on: reviewOn },
-              );
+        const version = await setReviewDate(w.trx, actor, plan, reviewOn, w.now);
         await w.audit('update', 'CarePlan', plan.id);
         return { planVersion: version, reviewOn };
       });

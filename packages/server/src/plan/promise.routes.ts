@@ -6,6 +6,7 @@ import { NoQuery, PersonParams } from '../http/schemas.ts';
 import { openTask } from '../pathway/task.repository.ts';
 import { requirePlanAction } from './plan.access.ts';
 import { PromiseBody } from './plan.schemas.ts';
+import { promiseEpisode } from './plan-write.repository.ts';
 
 /**
  * Promises (løfter, issue 5 point 5, U-23, CAP-33): what staff commit to the person is a task of kind
@@ -76,16 +77,7 @@ export async function promiseRoutes(app: App) {
             { field: 'ownerAccountId' },
           ]);
         }
-        // A promise belongs to the person's pathway: their open episode, else the latest one. Its unit's
-        // leader is the one who sees it when it is overdue.
-        const episode = await w.trx
-          .selectFrom('episode')
-          .select(['id', 'unit_id'])
-          .where('tenant_id', '=', w.person.organisationId)
-          .where('person_id', '=', w.person.id)
-          .orderBy((e) => e.case().when('state', '=', 'ended').then(1).else(0).end())
-          .orderBy('opened_on', 'desc')
-          .executeTakeFirst();
+        const episode = await promiseEpisode(w.trx, w.person);
         if (!episode) throw conflict('no_episode', 'Personen har ikke noe forløp å knytte løftet til.');
         const id = await openTask(w.trx, {
           person: w.person,

@@ -17,11 +17,11 @@ export interface TestApp {
 
 /** The real app on a real, fresh database with the demo loaded (small), driven with app.inject. */
 export async function testApp(
-  opts: { persons?: number; clock?: Clock; loginAttemptsPerMinute?: number } = {},
+  opts: { persons?: number; clock?: Clock; loginAttemptsPerMinute?: number; demoPlans?: boolean } = {},
 ): Promise<TestApp> {
   const db = await testDatabase();
   const clock = opts.clock ?? (() => TEST_NOW);
-  await loadDemo(db, { persons: opts.persons ?? 120, now: clock() });
+  await loadDemo(db, { persons: opts.persons ?? 120, now: clock(), plans: opts.demoPlans ?? true });
   const app = await buildApp({
     db,
     clock,

@@ -1,0 +1,155 @@
+import { PlanKinds, type PlanPart } from '@bedring/domain';
+import type { Resource } from '@medplum/fhirtypes';
+import { type TProperties, Type } from '@sinclair/typebox';
+import { requirePersonAccess } from '../access/access.guard.ts';
+import { asActor, type PersonWork, withPerson } from '../access/as-actor.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import type { RequestActor } from '../auth/actor.ts';
+import type { App } from '../http/app.ts';
+import { HttpError, notFound } from '../http/errors.ts';
+import { Uuid } from '../http/schemas.ts';
+import { requirePlanAction, visibleParts } from '../plan/plan.access.ts';
+import { plansOf } from '../plan/plan.repository.ts';
+import { searchset } from './fhir.mapping.ts';
+import {
+  FHIR_JSON,
+  FormatParams,
+  idOf,
+  PageParams,
+  pageOf,
+  ReadQuery,
+  ReferenceParam,
+} from './fhir.schemas.ts';
+import { CARE_PLAN_CATEGORY_SYSTEM, toCarePlan, toConsent, toGoal, toRelatedPerson } from './plan.mapping.ts';
+import { consentsOf, membersOf, type PlanTable, planRowOwner } from './plan-read.repository.ts';
+
+const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
+const Closed = <T extends TProperties>(props: T) =>
+  Type.Object({ ...FormatParams, ...props }, { additionalProperties: false });
+const PatientSearch = Closed({ patient: ReferenceParam('Patient'), ...PageParams });
+const kind = `(${CARE_PLAN_CATEGORY_SYSTEM.replaceAll('.', '\\.')}\\|)?(${PlanKinds.join('|')})`;
+const CarePlanSearch = Closed({
+  patient: ReferenceParam('Patient'),
+  category: Type.Optional(Type.String({ pattern: `^${kind}(,${kind})*$` })),
+  ...PageParams,
+});
+
+/**
+ * Whether the plan rule lets the actor read a part (after need to know): a part not shared with the
+ * actor's organisation is, for them, not there — an empty search rather than the /api's 404.
+ */
+async function mayRead(w: PersonWork, actor: RequestActor, part: PlanPart) {
+  try {
+    await requirePlanAction(w, actor, { kind: 'read', part });
+    return true;
+  } catch (err) {
+    if (err instanceof HttpError && err.statusCode === 404) return false;
+    throw err;
+  }
+}
+
+/** What each resource type is made of, read from one person's record under the plan rule. */
+const loaders = {
+  /** Every plan the caller's organisation may see (as GET /api/persons/{id}/plans), with content. */
+  async CarePlan(w: PersonWork, actor: RequestActor) {
+    const plans = await plansOf(w.trx, w.person, await visibleParts(w, actor), w.now);
+    return plans.flatMap((p) => (p.id ? [toCarePlan(w.person.id, { ...p, id: p.id })] : []));
+  },
+  /** The treatment plan's goals, the person's first. */
+  async Goal(w: PersonWork, actor: RequestActor) {
+    const parts = (await visibleParts(w, actor)).filter((p) => p === 'treatment');
+    const [plan] = await plansOf(w.trx, w.person, parts, w.now);
+    return (plan?.entries ?? []).filter((e) => e.section === 'goal').map((e) => toGoal(w.person.id, e));
+  },
+  async RelatedPerson(w: PersonWork, actor: RequestActor) {
+    if (!(await mayRead(w, actor, 'network'))) return [];
+    return (await membersOf(w.trx, w.person)).map(toRelatedPerson);
+  },
+  /** The consents the caller's organisation may see, each with the plans it opens that the caller sees. */
+  async Consent(w: PersonWork, actor: RequestActor) {
+    const plans = await plansOf(w.trx, w.person, await visibleParts(w, actor), w.now);
+    const planIds = new Map(plans.flatMap((p) => (p.id ? [[p.kind, p.id] as const] : [])));
+    return (await consentsOf(w.trx, w.person, w.now)).map((c) => toConsent(c, planIds));
+  },
+} satisfies Record<string, (w: PersonWork, actor: RequestActor) => Promise<Resource[]>>;
+type PlanResource = keyof typeof loaders;
+
+const TABLE: Record<PlanResource, PlanTable> = {
+  CarePlan: 'care_plan',
+  Goal: 'plan_entry',
+  RelatedPerson: 'network_member',
+  Consent: 'consent',
+};
+
+/**
+ * One resource by id: whose record the row is in (row-level security hides a plan part that is not
+ * shared: 404), need to know for that person, the resource as the search would give it, audited in the
+ * same transaction — readOne of pathway.routes.ts for the plans.
+ */
+function readById(app: App, actor: RequestActor, type: PlanResource, id: string): Promise<Resource> {
+  return asActor(app, actor, async (trx, now) => {
+    const owner = await planRowOwner(trx, TABLE[type], id);
+    if (!owner) throw notFound();
+    const { person, decision } = await requirePersonAccess(trx, actor, owner.person_id, now);
+    const audit: PersonWork['audit'] = (action, resourceType, resourceId = null) =>
+      recordAudit(
+        trx,
+        actor,
+        {
+          action,
+          tenantId: person.organisationId,
+          personId: person.id,
+          resourceType,
+          resourceId,
+          breakGlassReason: decision.breakGlassReason ?? null,
+        },
+        now,
+      );
+    const found = (await loaders[type]({ trx, now, person, decision, audit }, actor)).find(
+      (r) => r.id === id,
+    );
+    if (!found) throw notFound();
+    await audit('read', type, id);
+    return found;
+  });
+}
+
+/**
+ * The person's plans in FHIR R4 (issue 5 point 8): CarePlan per plan kind, Goal, RelatedPerson for the
+ * network map and Consent — under need to know and the plan rule exactly as /api (plan.access.ts), each
+ * read audited. Promises are Tasks (pathway.routes.ts).
+ */
+export async function fhirPlanRoutes(app: App) {
+  const read = { schema: { params: IdParams, querystring: ReadQuery } };
+  for (const type of Object.keys(loaders) as PlanResource[]) {
+    app.get(`/fhir/${type}/:id`, read, async (req, reply) =>
+      reply.type(FHIR_JSON).send(await readById(app, req.actor!, type, req.params.id.toLowerCase())),
+    );
+    if (type === 'CarePlan') continue;
+    app.get(`/fhir/${type}`, { schema: { querystring: PatientSearch } }, async (req, reply) => {
+      const actor = req.actor!;
+      const found = await withPerson(app, actor, idOf(req.query.patient), async (w) => {
+        const resources = await loaders[type](w, actor);
+        await w.audit('read', type);
+        return resources;
+      });
+      const p = pageOf(req.query);
+      const items = found.slice(p.offset, p.offset + p.count);
+      return reply.type(FHIR_JSON).send(searchset(items, req.url, { total: found.length, ...p }));
+    });
+  }
+
+  app.get('/fhir/CarePlan', { schema: { querystring: CarePlanSearch } }, async (req, reply) => {
+    const actor = req.actor!;
+    const q = req.query;
+    const kinds = q.category ? new Set(q.category.split(',').map((c) => c.slice(c.indexOf('|') + 1))) : null;
+    const found = await withPerson(app, actor, idOf(q.patient), async (w) => {
+      const plans = await loaders.CarePlan(w, actor);
+      await w.audit('read', 'CarePlan');
+      return plans.filter((p) => !kinds || p.category?.some((c) => kinds.has(c.coding?.[0]?.code ?? '')));
+    });
+    const p = pageOf(q);
+    const items = found.slice(p.offset, p.offset + p.count);
+    return reply.type(FHIR_JSON).send(searchset(items, req.url, { total: found.length, ...p }));
+  });
+}
