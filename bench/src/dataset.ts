@@ -10,13 +10,17 @@ import {
   overviewReadScript,
   type RequestContext,
   ratingWriteScript,
+  responseWriteScript,
+  trajectoryReadScript,
 } from './pgbench-scripts.ts';
+import { PHQ9, PHQ9_ID, phq9Score, RESPONSE_BODY, RESPONSE_ITEMS } from './phq9.ts';
+import { prepareHistory, removeMeasuredResponses } from './response-history.ts';
 import { type RunningServer, startServer } from './server-process.ts';
 import { round } from './stats.ts';
 
 export const RATING_BODY = JSON.stringify({ domain: 'housing', rating: 'yellow', note: 'bench' });
 
-export type RequestKind = 'read' | 'write';
+export type RequestKind = 'read' | 'write' | 'response' | 'trajectory';
 
 /** One request measured through the API and, in the same run, as a pgbench transaction. */
 export interface RequestMeasurement {
@@ -49,7 +53,30 @@ export interface DatasetResult {
   write: RequestMeasurement;
   /** GET /api/deadlines as leder: on the largest database only (absent in results from before it). */
   board?: BoardMeasurement | null;
+  /** POST /api/persons/:id/responses, a completed PHQ-9 (absent in results from before it). */
+  response?: RequestMeasurement;
+  /** GET /api/persons/:id/trajectories?questionnaire=phq-9 (absent in results from before it). */
+  trajectory?: RequestMeasurement;
+  /** The PHQ-9 history those two found (response-history.ts); null when neither was measured. */
+  questionnaires?: QuestionnaireFacts | null;
   memory: { atStartMb: number; peakDuringLoadMb: number; afterLoadMb: number; hwmMb: number };
+}
+
+/** What the questionnaire measurements found in the database. */
+export interface QuestionnaireFacts {
+  /** Persons the response measurement posts for, and the earlier PHQ-9 responses each has. */
+  responsePersons: number;
+  earlierResponses: number;
+  /** PHQ-9 responses of the person whose trajectory is read. */
+  trajectoryResponses: number;
+}
+
+/** An HTTP request and the pgbench script doing the same in the database. */
+export interface PreparedRequest {
+  http: Omit<LoadSpec, 'connections' | 'durationS' | 'warmupS'>;
+  script: string;
+  /** Run before each measurement of the request (API or pgbench), to start each from the same data. */
+  reset?: () => Promise<void>;
 }
 
 /** A database with its server running, ready to be measured. */
@@ -61,12 +88,10 @@ export interface OpenDataset {
   access: ClusterAccess;
   postgresVersion: string;
   caseloadSize: number;
-  /** The HTTP request and the pgbench script doing the same in the database, per kind. */
-  requests: Record<
-    RequestKind,
-    { http: Omit<LoadSpec, 'connections' | 'durationS' | 'warmupS'>; script: string }
-  >;
+  /** The requests measured, per kind; the questionnaire ones only when they are to be measured. */
+  requests: { read: PreparedRequest; write: PreparedRequest } & Partial<Record<RequestKind, PreparedRequest>>;
   results: Record<RequestKind, RequestMeasurement>;
+  questionnaires: QuestionnaireFacts | null;
   /** The deadline board request and its pgbench script, when this database is to measure it. */
   board: { http: Omit<LoadSpec, 'connections' | 'durationS' | 'warmupS'>; script: string } | null;
   boardResult: BoardMeasurement | null;
@@ -75,13 +100,14 @@ export interface OpenDataset {
 
 /**
  * Starts the server on a loaded data dir, logs in as behandler and prepares both requests; with
- * `board`, logs in as leder too and prepares the deadline board.
+ * `board`, logs in as leder too and prepares the deadline board; with `questionnaires`, writes the PHQ-9
+ * history and prepares the response and trajectory requests.
  */
 export async function openDataset(
   dataDir: string,
   persons: number,
   loadSeconds: number,
-  opts: { board: boolean } = { board: false },
+  opts: { board: boolean; questionnaires: boolean } = { board: false, questionnaires: false },
 ): Promise<OpenDataset> {
   const server = await startServer(dataDir);
   try {
@@ -100,6 +126,9 @@ export async function openDataset(
     };
     const headers = { authorization: `Bearer ${session.token}` };
     const board = opts.board ? await prepareBoard(server.origin, access) : null;
+    const questionnaires = opts.questionnaires
+      ? await prepareQuestionnaires(server.origin, headers, access, context)
+      : null;
     const sampler = new MemorySampler(server.pid);
     sampler.start();
     const empty = (): RequestMeasurement => ({ api: [], ceiling: [], unprepared: null });
@@ -131,8 +160,10 @@ export async function openDataset(
           },
           script: ratingWriteScript(context),
         },
+        ...questionnaires?.requests,
       },
-      results: { read: empty(), write: empty() },
+      results: { read: empty(), write: empty(), response: empty(), trajectory: empty() },
+      questionnaires: questionnaires?.facts ?? null,
       board: board && { http: board.http, script: board.script },
       boardResult: board && { ...empty(), ...board.info },
       memory: { sampler, atStartMb: atStart?.rssMb ?? Number.NaN },
@@ -156,6 +187,9 @@ export async function closeDataset(ds: OpenDataset): Promise<DatasetResult> {
     read: ds.results.read,
     write: ds.results.write,
     board: ds.boardResult,
+    response: ds.results.response,
+    trajectory: ds.results.trajectory,
+    questionnaires: ds.questionnaires,
     memory: {
       atStartMb: round(ds.memory.atStartMb, 1),
       peakDuringLoadMb: round(peak, 1),
@@ -204,4 +238,75 @@ async function prepareBoard(origin: string, access: ClusterAccess) {
       listed: page.deadlines.length,
     },
   };
+}
+
+/**
+ * The questionnaire requests (issue 4 point 9): the first person of the caseload has answered PHQ-9 500
+ * times and their trajectory is read; the others have a weekly history, and the response measurement posts
+ * a completed PHQ-9 for them in turn, its own writes removed again before each run (response-history.ts).
+ */
+async function prepareQuestionnaires(
+  origin: string,
+  headers: Record<string, string>,
+  access: ClusterAccess,
+  context: RequestContext,
+) {
+  const [trajectoryPersonId, ...responsePersonIds] = context.personIds;
+  if (!trajectoryPersonId || responsePersonIds.length === 0) throw new Error('the caseload is too small');
+  const post = async (personId: string, body: string) => {
+    const res = await fetch(`${origin}/api/persons/${personId}/responses`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body,
+    });
+    if (res.status !== 201)
+      throw new Error(`POST a PHQ-9 response failed: ${res.status} ${await res.text()}`);
+  };
+  const history = await prepareHistory(access, { ...context, responsePersonIds, trajectoryPersonId }, post);
+  // The script writes one score for every person: PHQ-9's bands are the same for all sexes.
+  const score = phq9Score(RESPONSE_ITEMS, 'unknown');
+  if (phq9Score(RESPONSE_ITEMS, 'male').band?.code !== score.band?.code)
+    throw new Error('the response scores differently by sex; the pgbench script cannot write one score');
+  const responses = { ...context, personIds: responsePersonIds };
+  const requests: Partial<Record<RequestKind, PreparedRequest>> = {
+    response: {
+      http: {
+        origin,
+        method: 'POST',
+        paths: responsePersonIds.map((id) => `/api/persons/${id}/responses`),
+        headers,
+        body: RESPONSE_BODY,
+      },
+      script: responseWriteScript({
+        ...responses,
+        questionnaireId: PHQ9_ID,
+        questionnaireVersion: PHQ9.version ?? '',
+        items: JSON.stringify(RESPONSE_ITEMS),
+        score: {
+          linkId: score.linkId,
+          system: score.code.system ?? '',
+          code: score.code.code ?? '',
+          value: score.value,
+          bandCode: score.band?.code ?? '',
+          bandLevel: score.band?.level ?? '',
+        },
+      }),
+      reset: () => removeMeasuredResponses(access, context.tenantId, responsePersonIds, history.since),
+    },
+    trajectory: {
+      http: {
+        origin,
+        method: 'GET',
+        paths: [`/api/persons/${trajectoryPersonId}/trajectories?questionnaire=${PHQ9_ID}`],
+        headers,
+      },
+      script: trajectoryReadScript({ ...context, personIds: [trajectoryPersonId] }, PHQ9_ID),
+    },
+  };
+  const facts: QuestionnaireFacts = {
+    responsePersons: responsePersonIds.length,
+    earlierResponses: history.earlierResponses,
+    trajectoryResponses: history.trajectoryResponses,
+  };
+  return { requests, facts };
 }

@@ -8,8 +8,11 @@ export const DIAGNOSTIC_CLIENTS = 8;
 /** The deadline board is measured at these concurrencies (its target is at 8). */
 export const BOARD_CLIENTS = [1, 8];
 
-/** What a run measures: all by default; BENCH_ONLY=board (or read, write, comma-separated) for less. */
-export type Measured = 'read' | 'write' | 'board';
+/**
+ * What a run measures: all by default; BENCH_ONLY=board (or read, write, response, trajectory,
+ * comma-separated) for less.
+ */
+export type Measured = 'read' | 'write' | 'board' | 'response' | 'trajectory';
 
 export interface Timing {
   connections: number[];
@@ -21,15 +24,18 @@ export interface Timing {
  * Measures every database, interleaved: at each concurrency the API and then pgbench on one database,
  * then the same on the next. Each ratio (API against its ceiling, large database against small) thus
  * compares measurements taken minutes apart at most, under the same conditions on a shared machine.
- * All reads come before all writes, because the writes add ratings to the persons the reads fetch.
+ * All reads come before all writes, because the writes add ratings to the persons the reads fetch (and
+ * questionnaire responses to the persons whose trajectories are read).
  */
 export async function measureAll(
   datasets: OpenDataset[],
   opts: { timing: Timing; pgbench: string; log: (msg: string) => void; only: ReadonlySet<Measured> },
 ) {
   if (opts.only.has('read')) await measureKind(datasets, 'read', opts);
+  if (opts.only.has('trajectory')) await measureKind(datasets, 'trajectory', opts);
   if (opts.only.has('board')) await measureBoard(datasets, opts);
   if (opts.only.has('write')) await measureKind(datasets, 'write', opts);
+  if (opts.only.has('response')) await measureKind(datasets, 'response', opts);
 }
 
 /**
@@ -56,7 +62,10 @@ async function measureBoard(
   }
 }
 
-/** One kind of request on every database, interleaved per concurrency; then the unprepared diagnostic. */
+/**
+ * One kind of request on every database, interleaved per concurrency; then the unprepared diagnostic. A
+ * request with a reset has it run before each measurement.
+ */
 async function measureKind(
   datasets: OpenDataset[],
   kind: RequestKind,
@@ -65,23 +74,29 @@ async function measureKind(
   const { connections, durationS, warmupS } = opts.timing;
   for (const clients of connections) {
     for (const ds of datasets) {
-      const { http, script } = ds.requests[kind];
+      const request = ds.requests[kind];
+      if (!request) continue;
       const label = `${ds.persons} persons, ${kind} c=${clients}`;
       opts.log(`${label}: API …`);
-      ds.results[kind].api.push(await runLoad({ ...http, connections: clients, durationS, warmupS }));
+      await request.reset?.();
+      ds.results[kind].api.push(await runLoad({ ...request.http, connections: clients, durationS, warmupS }));
       opts.log(`${label}: pgbench …`);
+      await request.reset?.();
       ds.results[kind].ceiling.push(
-        await pgbench(opts.pgbench, ds, kind, script, clients, 'prepared', opts.timing),
+        await pgbench(opts.pgbench, ds, kind, request.script, clients, 'prepared', opts.timing),
       );
     }
   }
   for (const ds of datasets) {
+    const request = ds.requests[kind];
+    if (!request) continue;
     opts.log(`${ds.persons} persons, ${kind} c=${DIAGNOSTIC_CLIENTS}: pgbench without prepared statements …`);
+    await request.reset?.();
     ds.results[kind].unprepared = await pgbench(
       opts.pgbench,
       ds,
       kind,
-      ds.requests[kind].script,
+      request.script,
       DIAGNOSTIC_CLIENTS,
       'extended',
       opts.timing,

@@ -49,6 +49,74 @@ export function overviewReadScript(c: RequestContext): string {
   ].join('\n');
 }
 
+/** What a questionnaire response writes besides the request context: its answers and the score derived. */
+export interface ResponseContext extends RequestContext {
+  questionnaireId: string;
+  questionnaireVersion: string;
+  /** The response's items as JSON, as the server stores them. */
+  items: string;
+  score: { linkId: string; system: string; code: string; value: number; bandCode: string; bandLevel: string };
+}
+
+/**
+ * POST /api/persons/:id/responses, a completed response (response.routes.ts, response.repository.ts): the
+ * organisation's instrument settings, the open episode, the response, the person's sex for the bands, one
+ * observation per score, the due instruments marked done, the alert rules with the score's whole
+ * trajectory and the alerts waiting for it, and the audit event. The server computes the score and runs
+ * the rules in between; here they are the values it derives. The alert is already waiting (see
+ * response-history.ts), so neither side inserts one.
+ */
+export function responseWriteScript(c: ResponseContext): string {
+  const s = c.score;
+  const items = lit(c.items);
+  // pgbench would take ":name" inside the JSON for one of its variables.
+  if (/:[A-Za-z_]/.test(items)) throw new Error('the response items would clash with pgbench variables');
+  return [
+    ...accessCheck(c),
+    `select questionnaire_id, visible_to_person, triggers, answered_by from instrument_setting where tenant_id = ${lit(c.tenantId)};`,
+    // One row even without an open episode (\gset needs one): the episode id, or '' for none.
+    `select coalesce(e.id::text, '') as eid from (select 1) as one left join lateral (
+    select id, unit_id, responsible_account_id from episode
+    where tenant_id = :pt and person_id = :pid and state <> 'ended' order by opened_on desc limit 1) as e on true \\gset`,
+    `insert into questionnaire_response (status, item, authored_at, author_account_id, author_name, answered_by,
+    tenant_id, person_id, questionnaire_id, questionnaire_version, contact_id, episode_id, started_at)
+  values ('completed', ${items}, now(), ${lit(c.accountId)}, ${lit(c.displayName)}, 'staff',
+    :pt, :pid, ${lit(c.questionnaireId)}, ${lit(c.questionnaireVersion)}, null, nullif(:eid, '')::uuid, now())
+  returning id as rid \\gset`,
+    'select gender from person where tenant_id = :pt and id = :pid;',
+    `insert into observation (tenant_id, person_id, response_id, questionnaire_id, link_id, code_system, code, value,
+    band_code, band_level, effective_at)
+  values (:pt, :pid, :rid, ${lit(c.questionnaireId)}, ${lit(s.linkId)}, ${lit(s.system)}, ${lit(s.code)}, ${s.value},
+    ${lit(s.bandCode)}, ${lit(s.bandLevel)}, now());`,
+    `update questionnaire_due set done_at = now(), response_id = :rid
+  where tenant_id = :pt and person_id = :pid and questionnaire_id = ${lit(c.questionnaireId)} and done_at is null;`,
+    `select rules from feedback_alert_rule where tenant_id = ${lit(c.tenantId)};`,
+    `select response_id, effective_at, value from observation where tenant_id = :pt and person_id = :pid
+    and questionnaire_id = ${lit(c.questionnaireId)} and link_id = ${lit(s.linkId)} order by effective_at, id;`,
+    `select rule from feedback_alert where tenant_id = :pt and person_id = :pid and score_code = ${lit(s.code)}
+    and acknowledged_at is null;`,
+    audit(c, 'create', 'QuestionnaireResponse', ':rid'),
+    'commit;',
+  ].join('\n');
+}
+
+/**
+ * GET /api/persons/:id/trajectories?questionnaire=ID (trajectory.routes.ts): the organisation's imported
+ * instruments and instrument settings, the person's observations of the instrument, and the audit event.
+ */
+export function trajectoryReadScript(c: RequestContext, questionnaireId: string): string {
+  return [
+    ...accessCheck(c),
+    `select resource from questionnaire where tenant_id = ${lit(c.tenantId)} order by id;`,
+    `select questionnaire_id, visible_to_person, triggers, answered_by from instrument_setting where tenant_id = ${lit(c.tenantId)};`,
+    `select questionnaire_id, link_id, effective_at, value, band_code, response_id from observation
+  where tenant_id = :pt and person_id = :pid and questionnaire_id in (${lit(questionnaireId)})
+  order by questionnaire_id, effective_at;`,
+    audit(c, 'read', 'Observation', 'null'),
+    'commit;',
+  ].join('\n');
+}
+
 /** The deadline board also needs the leader's unit and the day the server counts from. */
 export interface BoardContext extends RequestContext {
   unitId: string;

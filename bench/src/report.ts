@@ -30,6 +30,11 @@ const MEMORY_LIMIT_MB = 250;
 const BOARD_P95_MS = 50;
 const BOARD_CLIENTS = 8;
 const BOARD_OPEN_EPISODES = 5000;
+/** The questionnaire response write (issue 4 point 9): share of its pgbench ceiling at 8 clients. */
+const RESPONSE_SHARE = 0.5;
+/** The trajectory of a person with this many responses: p95 at 8 clients (the suite's middle concurrency). */
+const TRAJECTORY_P95_MS = 30;
+const TRAJECTORY_CLIENTS = 8;
 
 export function checkTargets(r: BenchResults): TargetCheck[] {
   const checks: TargetCheck[] = [];
@@ -51,6 +56,30 @@ export function checkTargets(r: BenchResults): TargetCheck[] {
       target: `Read p99 ≤ 25 ms at 32 clients (${persons(d)})`,
       measured: `p99 ${ms(api?.latencyMs.p99)} ms (pgbench doing the same: p99 ${ms(ceiling?.latencyMs.p99)} ms)`,
       pass: Boolean(api?.valid) && (api?.latencyMs.p99 ?? Number.POSITIVE_INFINITY) <= 25,
+    });
+  }
+  for (const d of r.datasets) {
+    const m = d.response;
+    if (!m || m.api.length === 0) continue;
+    const api = at(m.api, 8);
+    const ceiling = at(m.ceiling, 8);
+    const ratio = api && ceiling ? api.rps / ceiling.tps : Number.NaN;
+    checks.push({
+      target: `Questionnaire response ≥ ${pct(RESPONSE_SHARE)} of the pgbench ceiling at 8 clients (${persons(d)})`,
+      measured: `${fmt(api?.rps)} / ${fmt(ceiling?.tps)} tx/s = ${pct(ratio)}`,
+      pass: Boolean(api?.valid) && ratio >= RESPONSE_SHARE,
+    });
+  }
+  for (const d of r.datasets) {
+    const m = d.trajectory;
+    if (!m || m.api.length === 0) continue;
+    const api = at(m.api, TRAJECTORY_CLIENTS);
+    const ceiling = at(m.ceiling, TRAJECTORY_CLIENTS);
+    const responses = d.questionnaires?.trajectoryResponses ?? Number.NaN;
+    checks.push({
+      target: `Trajectory of ${fmt(responses)} responses p95 ≤ ${TRAJECTORY_P95_MS} ms at ${TRAJECTORY_CLIENTS} clients (${persons(d)})`,
+      measured: `p95 ${ms(api?.latencyMs.p95)} ms (pgbench doing the same: p95 ${ms(ceiling?.latencyMs.p95)} ms; ${fmt(api?.rps)} / ${fmt(ceiling?.tps)} tx/s = ${pct(api && ceiling ? api.rps / ceiling.tps : Number.NaN)})`,
+      pass: Boolean(api?.valid) && (api?.latencyMs.p95 ?? Number.POSITIVE_INFINITY) <= TRAJECTORY_P95_MS,
     });
   }
   const small = r.datasets[0];
@@ -122,11 +151,26 @@ export function renderMarkdown(r: BenchResults, checks: TargetCheck[]): string {
       ...(d.read.api.length > 0
         ? table('Person overview read: `GET /api/persons/:id`', d.read, r.floor)
         : []),
+      ...(d.trajectory && d.trajectory.api.length > 0
+        ? table(
+            `Trajectory read: \`GET /api/persons/:id/trajectories?questionnaire=phq-9\` (one person, ${fmt(d.questionnaires?.trajectoryResponses)} PHQ-9 responses)`,
+            d.trajectory,
+            r.floor,
+            true,
+          )
+        : []),
       ...(d.board && d.board.api.length > 0 ? boardTable(d.board, r.floor) : []),
       ...(d.write.api.length > 0
         ? table(
             'Rating write: `POST /api/persons/:id/ratings` (rating and audit event in one transaction)',
             d.write,
+            r.floor,
+          )
+        : []),
+      ...(d.response && d.response.api.length > 0
+        ? table(
+            `Questionnaire response: \`POST /api/persons/:id/responses\`, a completed PHQ-9 (validated, scored, stored with its observation, dues done, alert rules, audited; ${fmt(d.questionnaires?.responsePersons)} persons with ${fmt(d.questionnaires?.earlierResponses)} earlier responses each)`,
+            d.response,
             r.floor,
           )
         : []),
@@ -171,32 +215,48 @@ export function renderMarkdown(r: BenchResults, checks: TargetCheck[]): string {
     '  generates for deadline-board.routes.ts) and an audit event for each person on the page (the server sends',
     '  them as one insert with COMMIT; pgbench as one insert … select from the page in the page’s statement).',
     '  The page query and the count use the covering partial indexes of migration 0004.',
+    '- The questionnaire measurements (issue 4 point 9) answer PHQ-9 as shipped. First each database gets a PHQ-9',
+    '  history, written as the owner in one statement with the domain’s scores and bands',
+    '  (bench/src/response-history.ts): the caseload’s first person has 500 weekly responses (severe at first,',
+    '  better over the years, with relapses), every other caseload person 12 weekly ones around 10; then one',
+    '  response each through the API raises their no-improvement alert. The trajectory read (500 points) comes',
+    '  after the person overview reads; the response write (every item “several days”, total 9) after the rating',
+    '  writes, in turn for the other caseload persons. Before each response measurement, API or pgbench, what the',
+    '  earlier ones wrote is deleted and the tables vacuumed: the alert rules read the score’s whole trajectory',
+    '  on every response, so each measurement starts from the same history. Their pgbench scripts send the SQL',
+    '  the server sends: for the response, the instrument settings, the open episode, the response insert, the',
+    '  person’s sex, the observation insert, the due update (it finds none: the demo plans no instruments), the',
+    '  alert rules, the trajectory and the waiting alerts (the alert is already waiting, so neither side inserts',
+    '  one) and the audit event; for the trajectory, the imported instruments, the settings and the observations.',
     ...latencyMethod(r),
     '- The server runs as shipped: request logging at `info` to a file, the audit sealer every 2 s.',
     '',
     '## Reproduce',
     '',
     '```sh',
-    'npm run bench   # about 10 minutes on 2 cores; needs pgbench (Debian postgresql-NN) and wrk (Debian wrk), apt-installed when run as root',
+    'npm run bench   # about 17 minutes on 2 cores; needs pgbench (Debian postgresql-NN) and wrk (Debian wrk), apt-installed when run as root',
     '```',
     '',
     'Environment: `BENCH_DURATION` (s per measurement, default 10), `BENCH_WARMUP` (s, default 3),',
     '`BENCH_PERSONS` (comma-separated sizes, default `1000,100000`), `BENCH_DEADLINE_MIN` (the whole run is',
     'stopped and cleaned up after this many minutes, default 28), `BENCH_ONLY` (comma-separated, of `read`,',
-    '`board`, `write`: measure only these; such a partial run prints its report and writes the raw JSON, but',
-    'leaves this page as it is), `BENCH_KEEP_DATA` (a directory to load the databases into and keep, and to',
-    'reuse them from on the next run: for working on one measurement, not for this page). The deadline board',
-    'alone, quickly:',
+    '`trajectory`, `board`, `write`, `response`: measure only these; such a partial run prints its report and',
+    'writes the raw JSON, but leaves this page as it is), `BENCH_KEEP_DATA` (a directory to load the databases',
+    'into and keep, and to reuse them from on the next run: for working on one measurement, not for this page).',
+    'The deadline board alone, quickly, and the questionnaire response and trajectory alone:',
     '',
     '```sh',
     'BENCH_ONLY=board BENCH_PERSONS=100000 BENCH_DURATION=5 BENCH_WARMUP=2 npm run bench',
+    'BENCH_ONLY=response,trajectory BENCH_PERSONS=1000 npm run bench',
     '```',
     '',
   );
   return lines.join('\n');
 }
 
-function table(title: string, m: RequestMeasurement, floor: LoadResult[]): string[] {
+/** A request's measurements against its ceilings; with `p95`, the 95th percentiles too (their target). */
+function table(title: string, m: RequestMeasurement, floor: LoadResult[], p95 = false): string[] {
+  const p95Of = (l: { latencyMs: { p95: number } } | undefined) => (p95 ? ` ${ms(l?.latencyMs.p95)} |` : '');
   const rows = m.api.map((a) => {
     const c = at(m.ceiling, a.connections);
     const f = at(floor, a.connections);
@@ -205,13 +265,14 @@ function table(title: string, m: RequestMeasurement, floor: LoadResult[]): strin
     const flag = a.valid
       ? ''
       : ` (INVALID: ${a.errors} errors, ${a.timeouts} timeouts, ${a.non2xx} failed statuses)`;
-    return `| ${a.connections} | ${fmt(a.rps)}${flag} | ${ms(a.latencyMs.p50)} | ${ms(a.latencyMs.p99)} | ${fmt(c?.tps)} | ${ms(c?.latencyMs.p50)} | ${ms(c?.latencyMs.p99)} | **${ratio}** | ${ofFloor} |`;
+    return `| ${a.connections} | ${fmt(a.rps)}${flag} | ${ms(a.latencyMs.p50)} |${p95Of(a)} ${ms(a.latencyMs.p99)} | ${fmt(c?.tps)} | ${ms(c?.latencyMs.p50)} |${p95Of(c)} ${ms(c?.latencyMs.p99)} | **${ratio}** | ${ofFloor} |`;
   });
+  const p95Head = (who: string) => (p95 ? ` ${who} p95 ms |` : '');
   return [
     `### ${title}`,
     '',
-    '| Clients | API req/s | API p50 ms | API p99 ms | pgbench tx/s | pgbench p50 ms | pgbench p99 ms | API / ceiling | API / HTTP floor |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    `| Clients | API req/s | API p50 ms |${p95Head('API')} API p99 ms | pgbench tx/s | pgbench p50 ms |${p95Head('pgbench')} pgbench p99 ms | API / ceiling | API / HTTP floor |`,
+    `|---:|---:|---:|${p95 ? '---:|' : ''}---:|---:|---:|${p95 ? '---:|' : ''}---:|---:|---:|`,
     ...rows,
     '',
     `For comparison, pgbench without prepared statements (\`-M extended\`: every statement parsed and planned;`,

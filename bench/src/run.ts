@@ -24,8 +24,11 @@ const timing: Timing = {
   warmupS: Number(process.env.BENCH_WARMUP ?? 3),
 };
 const sizes = (process.env.BENCH_PERSONS ?? '1000,100000').split(',').map(Number);
-const MEASURED: Measured[] = ['read', 'board', 'write'];
-/** BENCH_ONLY=board (or read, write, comma-separated): a partial run, which leaves docs/benchmarks.md alone. */
+const MEASURED: Measured[] = ['read', 'trajectory', 'board', 'write', 'response'];
+/**
+ * BENCH_ONLY=board (or read, trajectory, write, response, comma-separated): a partial run, which leaves
+ * docs/benchmarks.md alone.
+ */
 const only = new Set((process.env.BENCH_ONLY ?? MEASURED.join(',')).split(',').map((m) => m.trim()));
 const partial = MEASURED.some((m) => !only.has(m));
 
@@ -95,7 +98,7 @@ async function main() {
   const floor = [];
   try {
     // A board-only run needs the floor only at the board's concurrencies.
-    const floorAt = only.has('read') || only.has('write') ? timing.connections : BOARD_CLIENTS;
+    const floorAt = [...only].some((m) => m !== 'board') ? timing.connections : BOARD_CLIENTS;
     for (const connections of floorAt)
       floor.push(
         await runLoad({
@@ -136,7 +139,11 @@ async function main() {
     const largest = Math.max(...sizes);
     for (const l of loaded) {
       const board = only.has('board') && l.persons === largest;
-      open.push(await openDataset(l.dataDir, l.persons, l.loadSeconds, { board }));
+      const questionnaires = only.has('response') || only.has('trajectory');
+      log(
+        `${l.persons} persons: starting the server${questionnaires ? ' and writing the PHQ-9 history' : ''} …`,
+      );
+      open.push(await openDataset(l.dataDir, l.persons, l.loadSeconds, { board, questionnaires }));
     }
     await measureAll(open, { timing, pgbench, log, only: only as Set<Measured> });
   } finally {
