@@ -64,6 +64,95 @@ export class PlanPage {
     return this.plan(plan).locator('.plan-signature__status');
   }
 
+  /** The "Endre" button of an entry: only its author has one. */
+  editButton(entry: Locator): Locator {
+    return entry.getByRole('button', { name: 'Endre', exact: true });
+  }
+
+  /** Changes an entry the viewer wrote: opens it, lets `change` fill the form, and saves. */
+  async edit(entry: Locator, change: (form: Locator) => Promise<void>) {
+    await this.editButton(entry).click();
+    // Once the words change the entry no longer matches its old text: find the one open edit form.
+    const form = this.page.locator('li.plan-entry > form.plan-entry-form');
+    await change(form);
+    await form.getByRole('button', { name: 'Lagre', exact: true }).click();
+    await form.waitFor({ state: 'detached' });
+  }
+
+  /** The calm note shown after saving when the server has something to say (never a block). */
+  saveNote(plan: string, section: string): Locator {
+    return this.section(plan, section).locator('.plan-save-notes');
+  }
+
+  /** The lapse part of the relapse-prevention plan: progress, the prompt and the lapses. */
+  lapses(plan: string): Locator {
+    return this.plan(plan).locator('.lapses');
+  }
+
+  /** Good days and days in the pathway, read from the progress line. */
+  async progress(plan: string): Promise<{ goodDays: number; days: number }> {
+    const text = (await this.lapses(plan).locator('.progress').textContent()) ?? '';
+    const m = /(\d+) gode dager av (\d+)/.exec(text);
+    if (!m) throw new Error(`no progress in "${text}"`);
+    return { goodDays: Number(m[1]), days: Number(m[2]) };
+  }
+
+  /** The person writes about a lapse in their own words ("Hva skjedde?"). */
+  async recordLapse(plan: string, occurredOn: string, whatHappened: string) {
+    const lapses = this.lapses(plan);
+    await lapses.getByRole('button', { name: 'Skriv om et tilbakefall' }).click();
+    const form = lapses.locator('form');
+    await form.getByLabel('Når skjedde det?').fill(occurredOn);
+    await form.getByLabel('Hva skjedde?').fill(whatHappened);
+    await form.getByRole('button', { name: 'Lagre', exact: true }).click();
+    await lapses.getByRole('listitem').filter({ hasText: whatHappened }).waitFor();
+  }
+
+  /** "Nettverket mitt" / "Nettverkskart". */
+  network(): Locator {
+    return this.page.locator('#plan-network');
+  }
+
+  async addNetworkMember(name: string, relation: string, quality: string) {
+    const network = this.network();
+    await network.getByRole('button', { name: 'Legg til en person' }).click();
+    const form = network.locator('form');
+    await form.getByLabel('Navn').fill(name);
+    await form.getByLabel('Hvem er det?').selectOption({ label: relation });
+    await form.getByLabel(quality, { exact: true }).check();
+    await form.getByRole('button', { name: 'Legg til', exact: true }).click();
+    await form.waitFor({ state: 'detached' });
+  }
+
+  promises(): Locator {
+    return this.page.locator('#plan-promises');
+  }
+
+  /** Staff make a promise with a due date and an owner; returns the owner's name as chosen. */
+  async makePromise(promise: string, dueOn: string, ownerIndex: number): Promise<string> {
+    const section = this.promises();
+    await section.getByRole('button', { name: 'Gi et løfte' }).click();
+    const form = section.locator('form');
+    await form.getByLabel('Hva lover du?').fill(promise);
+    await form.getByLabel('Frist').fill(dueOn);
+    const owner = form.getByLabel('Ansvarlig');
+    await owner.locator('option').nth(ownerIndex).waitFor({ state: 'attached' });
+    await owner.selectOption({ index: ownerIndex });
+    const name = (await owner.locator('option:checked').textContent()) ?? '';
+    await form.getByRole('button', { name: 'Lagre løftet' }).click();
+    await this.promise(promise).waitFor();
+    return name.trim();
+  }
+
+  promise(text: string): Locator {
+    return this.promises().getByRole('listitem').filter({ hasText: text }).first();
+  }
+
+  /** "Deling" / "Hva jeg deler": which plans each consent opens. */
+  sharing(): Locator {
+    return this.page.locator('#plan-sharing');
+  }
+
   notShared(): Locator {
     return this.page.getByRole('heading', { name: 'Planene er ikke delt med deg' });
   }

@@ -4,60 +4,76 @@ import { useUser } from '../auth/session.resource.ts';
 import { isApiError } from '../http/api-client.ts';
 import { useClinicians } from '../pathway/pathway.resource.ts';
 import { ErrorMessage } from '../shell/status.component.tsx';
-import { useAddEntry } from './plan.resource.ts';
-import type { NewEntry, PlanKind, PlanSection } from './plan.types.ts';
+import { NetworkMemberField } from './network-member-field.component.tsx';
+import { useAddEntry, useUpdateEntry } from './plan.resource.ts';
+import type { EntryContent, PlanEntry, PlanKind, PlanSection, SaveWarning } from './plan.types.ts';
 import type { Viewer } from './plan-permissions.ts';
 
 /**
- * Adds one entry to a section. A goal asks what success means; a measure asks for an owner and dates
- * (no evaluation date: the pathway's next evaluation point, P-34); contacts ask for a phone number.
+ * Adds one entry to a section, or changes one the viewer wrote (`entry`). A goal asks what success
+ * means; a measure asks for an owner and dates (no evaluation date: the pathway's next evaluation
+ * point, P-34); contacts ask for a phone number and may point at someone in the network map.
  */
 export function EntryForm({
   personId,
   kind,
   section,
   viewer,
+  entry,
   onDone,
 }: {
   personId: string;
   kind: PlanKind;
   section: PlanSection;
   viewer: Viewer;
-  onDone: () => void;
+  entry?: PlanEntry;
+  /** Called with the server's warnings after saving, with nothing on cancel. */
+  onDone: (warnings?: SaveWarning[]) => void;
 }) {
   const { t } = useTranslation();
   const id = useId();
   const add = useAddEntry(personId, kind);
+  const update = useUpdateEntry(personId, kind);
+  const save = entry ? update : add;
   const isMeasure = section === 'measure';
   const clinicians = useClinicians(isMeasure);
-  const [text, setText] = useState('');
-  const [successMeans, setSuccessMeans] = useState('');
+  const [text, setText] = useState(entry?.text ?? '');
+  const [successMeans, setSuccessMeans] = useState(entry?.successMeans ?? '');
   const user = useUser();
   // A measure always has an owner (CAP-02): the one writing it unless someone else is chosen.
-  const [owner, setOwner] = useState(user.id);
-  const [dueOn, setDueOn] = useState('');
-  const [evaluateOn, setEvaluateOn] = useState('');
-  const [phone, setPhone] = useState('');
-  const [beforeUse, setBeforeUse] = useState(false);
+  const [owner, setOwner] = useState(entry?.ownerAccountId ?? user.id);
+  const [dueOn, setDueOn] = useState(entry?.dueOn ?? '');
+  const [evaluateOn, setEvaluateOn] = useState(entry?.evaluateOn ?? '');
+  const [phone, setPhone] = useState(entry?.phone ?? '');
+  const [beforeUse, setBeforeUse] = useState(entry?.contactBeforeUse ?? false);
+  const [memberId, setMemberId] = useState(entry?.networkMemberId ?? '');
   const [missing, setMissing] = useState(false);
   const [dueMissing, setDueMissing] = useState(false);
   const hasPhone = section === 'contact' || section === 'contact-person';
+  // The owner of a measure being changed may no longer be among the clinicians listed: keep them.
+  const keptOwner = entry?.owner && entry.owner.id !== user.id ? entry.owner : null;
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     setMissing(!text.trim());
     setDueMissing(isMeasure && !dueOn);
     if (!text.trim() || (isMeasure && !dueOn)) return;
-    const body: NewEntry = { section, text: text.trim() };
-    if (section === 'goal' && successMeans.trim()) body.successMeans = successMeans.trim();
+    // Every field of the section, null when empty: a change sends the whole content again.
+    const content: EntryContent = { text: text.trim() };
+    if (section === 'goal') content.successMeans = successMeans.trim() || null;
     if (isMeasure) {
-      if (owner) body.ownerAccountId = owner;
-      if (dueOn) body.dueOn = dueOn;
-      if (evaluateOn) body.evaluateOn = evaluateOn;
+      content.ownerAccountId = owner || null;
+      content.dueOn = dueOn || null;
+      content.evaluateOn = evaluateOn || null;
     }
-    if (hasPhone && phone.trim()) body.phone = phone.trim();
-    if (section === 'contact-person') body.contactBeforeUse = beforeUse;
-    add.mutate(body, { onSuccess: onDone });
+    if (hasPhone) {
+      content.phone = phone.trim() || null;
+      content.networkMemberId = memberId || null;
+    }
+    if (section === 'contact-person') content.contactBeforeUse = beforeUse;
+    const done = (r: { warnings: SaveWarning[] }) => onDone(r.warnings);
+    if (entry) update.mutate({ entryId: entry.id, content }, { onSuccess: done });
+    else add.mutate({ section, ...content }, { onSuccess: done });
   };
 
   const textLabel = t(`plan.sections.${section}.field${viewer === 'self' ? 'Self' : ''}`, {
@@ -104,6 +120,9 @@ export function EntryForm({
             <label htmlFor={`${id}-owner`}>{t('plan.form.owner')}</label>
             <select id={`${id}-owner`} value={owner} onChange={(e) => setOwner(e.target.value)}>
               <option value={user.id}>{t('plan.form.ownerNone')}</option>
+              {keptOwner && !clinicians.data?.some((s) => s.id === keptOwner.id) && (
+                <option value={keptOwner.id}>{keptOwner.name ?? t('plan.entry.noOwner')}</option>
+              )}
               {(clinicians.data ?? [])
                 .filter((s) => s.id !== user.id)
                 .map((s) => (
@@ -131,18 +150,33 @@ export function EntryForm({
           </div>
           <div className="field">
             <label htmlFor={`${id}-evaluate`}>{t('plan.form.evaluateOn')}</label>
-            <p className="hint" id={`${id}-evaluate-hint`}>
-              {t('plan.form.evaluateOnHint')}
-            </p>
+            {/* Only a new measure falls back to the pathway's next evaluation; a change keeps what is given. */}
+            {!entry && (
+              <p className="hint" id={`${id}-evaluate-hint`}>
+                {t('plan.form.evaluateOnHint')}
+              </p>
+            )}
             <input
               id={`${id}-evaluate`}
               type="date"
               value={evaluateOn}
               onChange={(e) => setEvaluateOn(e.target.value)}
-              aria-describedby={`${id}-evaluate-hint`}
+              aria-describedby={entry ? undefined : `${id}-evaluate-hint`}
             />
           </div>
         </>
+      )}
+      {hasPhone && (
+        <NetworkMemberField
+          personId={personId}
+          value={memberId}
+          onChange={(member) => {
+            setMemberId(member?.id ?? '');
+            // Saves typing: the name and number are already in the network map.
+            if (member && !text.trim()) setText(member.name);
+            if (member?.phone && !phone.trim()) setPhone(member.phone);
+          }}
+        />
       )}
       {hasPhone && (
         <div className="field">
@@ -171,18 +205,18 @@ export function EntryForm({
           <label htmlFor={`${id}-before`}>{t('plan.form.contactBeforeUse')}</label>
         </div>
       )}
-      {isApiError(add.error, 400, 'entry_does_not_fit') ? (
+      {isApiError(save.error, 400, 'entry_does_not_fit') ? (
         <p className="message message--error" role="alert">
           {t('plan.form.doesNotFit')}
         </p>
       ) : (
-        add.isError && <ErrorMessage error={add.error} />
+        save.isError && <ErrorMessage error={save.error} />
       )}
       <div className="actions">
-        <button type="submit" className="button button--primary" disabled={add.isPending}>
-          {t('plan.form.add')}
+        <button type="submit" className="button button--primary" disabled={save.isPending}>
+          {entry ? t('common.save') : t('plan.form.add')}
         </button>
-        <button type="button" className="button button--secondary" onClick={onDone}>
+        <button type="button" className="button button--secondary" onClick={() => onDone()}>
           {t('common.cancel')}
         </button>
       </div>

@@ -3,29 +3,51 @@ import { useTranslation } from 'react-i18next';
 import { useUser } from '../auth/session.resource.ts';
 import { useFormat } from '../i18n/format.ts';
 import { ErrorMessage } from '../shell/status.component.tsx';
-import { useComment, useRetireEntry } from './plan.resource.ts';
-import type { PlanEntry, PlanKind } from './plan.types.ts';
-import { mayRetire } from './plan-permissions.ts';
+import { EntryForm } from './entry-form.component.tsx';
+import { contentOf, useComment, useNetwork, useUpdateEntry } from './plan.resource.ts';
+import type { PlanEntry, PlanKind, SaveWarning } from './plan.types.ts';
+import { mayEdit, viewerOf } from './plan-permissions.ts';
 import { WrittenByLine } from './written-by.component.tsx';
 
 /**
  * One entry of a plan: the words first, then what success means (goals), owner and dates (measures),
- * who wrote it, and the comments on it. Everyone who may read the plan may comment (ADR 0006).
+ * who wrote it, and the comments on it. Everyone who may read the plan may comment (ADR 0006); only
+ * the author changes it ("Endre"), and the change shows in the history.
  */
 export function PlanEntryItem({
   personId,
   kind,
   entry,
+  onSaved,
 }: {
   personId: string;
   kind: PlanKind;
   entry: PlanEntry;
+  onSaved: (warnings: SaveWarning[]) => void;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
   const user = useUser();
-  const retire = useRetireEntry(personId, kind);
+  const retire = useUpdateEntry(personId, kind);
+  const [editing, setEditing] = useState(false);
   const own = entry.writtenBy === 'person';
+  if (editing) {
+    return (
+      <li className={`plan-entry${own ? ' plan-entry--own' : ''}`}>
+        <EntryForm
+          personId={personId}
+          kind={kind}
+          section={entry.section}
+          viewer={viewerOf(user)}
+          entry={entry}
+          onDone={(warnings) => {
+            setEditing(false);
+            if (warnings) onSaved(warnings);
+          }}
+        />
+      </li>
+    );
+  }
   return (
     <li className={`plan-entry${own ? ' plan-entry--own' : ''}`}>
       <p className="plan-entry__text">{entry.text}</p>
@@ -60,6 +82,7 @@ export function PlanEntryItem({
         </p>
       )}
       {entry.contactBeforeUse && <p>{t('plan.entry.contactBeforeUse')}</p>}
+      {entry.networkMemberId && <LinkedMember personId={personId} memberId={entry.networkMemberId} />}
       <WrittenByLine writtenBy={entry.writtenBy} author={entry.author} at={entry.createdAt} />
       {entry.comments.length > 0 && (
         <ul className="plan-comments" aria-label={t('plan.comments.listLabel')}>
@@ -73,25 +96,19 @@ export function PlanEntryItem({
       )}
       <div className="plan-entry__actions">
         <CommentForm personId={personId} kind={kind} entryId={entry.id} />
-        {mayRetire(user, entry) && (
+        {mayEdit(user, entry) && (
+          <button type="button" className="button button--quiet" onClick={() => setEditing(true)}>
+            {t('plan.entry.edit')}
+          </button>
+        )}
+        {mayEdit(user, entry) && (
           <button
             type="button"
             className="button button--quiet"
             disabled={retire.isPending}
             onClick={() => {
               if (window.confirm(t('plan.entry.retireConfirm'))) {
-                retire.mutate({
-                  entryId: entry.id,
-                  content: {
-                    text: entry.text,
-                    successMeans: entry.successMeans,
-                    ownerAccountId: entry.ownerAccountId,
-                    dueOn: entry.dueOn,
-                    evaluateOn: entry.evaluateOn,
-                    phone: entry.phone,
-                    contactBeforeUse: entry.contactBeforeUse,
-                  },
-                });
+                retire.mutate({ entryId: entry.id, content: contentOf(entry), retired: true });
               }
             }}
           >
@@ -102,6 +119,14 @@ export function PlanEntryItem({
       {retire.isError && <ErrorMessage error={retire.error} />}
     </li>
   );
+}
+
+/** Who in the network map a contact is, by name (the map may not be shared with the viewer). */
+function LinkedMember({ personId, memberId }: { personId: string; memberId: string }) {
+  const { t } = useTranslation();
+  const member = useNetwork(personId).data?.members.find((m) => m.id === memberId);
+  if (!member) return null;
+  return <p className="meta">{t('plan.entry.inNetwork', { name: member.name })}</p>;
 }
 
 function CommentForm({ personId, kind, entryId }: { personId: string; kind: PlanKind; entryId: string }) {

@@ -11,6 +11,14 @@ function words(v: unknown): string | null {
   return null;
 }
 
+/** Which of an entry's fields a change touched (text, what success means, due date…). */
+function changedFields(before: unknown, after: unknown): string[] {
+  if (typeof before !== 'object' || typeof after !== 'object' || !before || !after) return [];
+  const b = before as Record<string, unknown>;
+  const a = after as Record<string, unknown>;
+  return Object.keys(a).filter((k) => k !== 'retired' && JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+}
+
 /** The full version history: who changed what, when (CAP-02). Newest first, folded away. */
 export function PlanHistory({ history }: { history: PlanChange[] }) {
   const { t } = useTranslation();
@@ -23,6 +31,7 @@ export function PlanHistory({ history }: { history: PlanChange[] }) {
         {[...history].reverse().map((h) => {
           const before = words(h.before);
           const after = words(h.after);
+          const fields = h.action === 'change-entry' ? changedFields(h.before, h.after) : [];
           return (
             <li key={`${h.version}-${h.action}`}>
               <p>
@@ -30,7 +39,14 @@ export function PlanHistory({ history }: { history: PlanChange[] }) {
                 {t(`plan.history.actions.${h.action}`)} · {h.changedBy.name} ({t(`roles.${h.changedBy.role}`)}
                 ) · {format.dateTime(h.changedAt)}
               </p>
-              {h.action === 'change-entry' && before && (
+              {fields.length > 0 && (
+                <p className="meta">
+                  {t('plan.history.changed', {
+                    list: fields.map((f) => t(`plan.history.fields.${f}`, { defaultValue: f })).join(', '),
+                  })}
+                </p>
+              )}
+              {h.action === 'change-entry' && before && before !== after && (
                 <p className="meta">
                   {t('plan.history.before')}: {before}
                 </p>

@@ -16,11 +16,18 @@ export function mayWrite(user: SessionUser, section: PlanSection): boolean {
 }
 
 /** Only the author changes or takes out an entry; everyone else comments. */
-export const mayRetire = (user: SessionUser, entry: PlanEntry) => entry.author.id === user.id;
+export const mayEdit = (user: SessionUser, entry: PlanEntry) => entry.author.id === user.id;
 
 export const maySign = (user: SessionUser) => user.role === 'patient';
 
 export const mayPromise = (user: SessionUser) => user.role !== 'patient';
 
-/** What is shared is the person's choice, recorded by them or the staff holding the record. */
-export const mayShare = (user: SessionUser) => user.role !== 'peer';
+/**
+ * What is shared is the person's choice, recorded by them or by staff (not peers) of the organisation
+ * holding the record (the domain's 'holder-only'); a receiving organisation only reads it.
+ */
+export const mayShare = (user: SessionUser, holderOrganisationId: string | undefined) =>
+  user.role === 'patient' ||
+  (user.role !== 'peer' &&
+    holderOrganisationId !== undefined &&
+    user.organisation?.id === holderOrganisationId);

@@ -2,9 +2,10 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUser } from '../auth/session.resource.ts';
 import { EntryForm } from './entry-form.component.tsx';
-import type { PlanEntry, PlanKind, PlanSection as Section } from './plan.types.ts';
+import type { PlanEntry, PlanKind, SaveWarning, PlanSection as Section } from './plan.types.ts';
 import { PlanEntryItem } from './plan-entry.component.tsx';
 import { mayWrite, viewerOf } from './plan-permissions.ts';
+import { SaveWarnings } from './save-warnings.component.tsx';
 
 /** One section of a plan (a step of the relapse chain, a part of the crisis plan…): its entries and "Legg til". */
 export function PlanSection({
@@ -23,6 +24,8 @@ export function PlanSection({
   const viewer = viewerOf(user);
   const id = useId();
   const [adding, setAdding] = useState(false);
+  // The server's notes on the last save in this section, shown until the next one.
+  const [notes, setNotes] = useState<SaveWarning[]>([]);
   const mine = entries.filter((e) => e.section === section && !e.retired);
   const self = viewer === 'self' ? 'Self' : '';
   return (
@@ -36,10 +39,11 @@ export function PlanSection({
       ) : (
         <ul className="plan-entries">
           {mine.map((e) => (
-            <PlanEntryItem key={e.id} personId={personId} kind={kind} entry={e} />
+            <PlanEntryItem key={e.id} personId={personId} kind={kind} entry={e} onSaved={setNotes} />
           ))}
         </ul>
       )}
+      <SaveWarnings warnings={notes} />
       {mayWrite(user, section) &&
         (adding ? (
           <EntryForm
@@ -47,10 +51,20 @@ export function PlanSection({
             kind={kind}
             section={section}
             viewer={viewer}
-            onDone={() => setAdding(false)}
+            onDone={(warnings) => {
+              setAdding(false);
+              setNotes(warnings ?? []);
+            }}
           />
         ) : (
-          <button type="button" className="button button--secondary" onClick={() => setAdding(true)}>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => {
+              setNotes([]);
+              setAdding(true);
+            }}
+          >
             {t(`plan.sections.${section}.add`)}
           </button>
         ))}

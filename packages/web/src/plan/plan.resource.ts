@@ -3,15 +3,18 @@ import { api, isApiError } from '../http/api-client.ts';
 import { personKey } from '../record/person.resource.ts';
 import type {
   ConsentView,
+  EntryContent,
   LapsesResponse,
   MemberContent,
   NetworkMember,
   NewEntry,
   NewLapse,
+  PlanEntry,
   PlanKind,
   PlanPart,
   PlansResponse,
   PromiseView,
+  SaveWarning,
 } from './plan.types.ts';
 
 /** The plans are part of the person's record: cached under ['person', id], refreshed with it. */
@@ -72,7 +75,7 @@ function usePlanMutation<Body, Result>(personId: string, send: (body: Body) => P
   });
 }
 
-type EntryResult = { id: string; planVersion: number; evaluateOn: string | null; warnings: string[] };
+type EntryResult = { id: string; planVersion: number; evaluateOn: string | null; warnings: SaveWarning[] };
 
 export function useAddEntry(personId: string, kind: PlanKind) {
   return usePlanMutation(personId, (body: NewEntry) =>
@@ -80,16 +83,29 @@ export function useAddEntry(personId: string, kind: PlanKind) {
   );
 }
 
-export function useRetireEntry(personId: string, kind: PlanKind) {
+/** PUT takes the whole content again: a field left out would be emptied, so send every one. */
+export function useUpdateEntry(personId: string, kind: PlanKind) {
   return usePlanMutation(
     personId,
-    ({ entryId, content }: { entryId: string; content: Omit<NewEntry, 'section'> }) =>
-      api(`${planPath(personId, kind)}/entries/${encodeURIComponent(entryId)}`, {
-        method: 'PUT',
-        body: { ...content, retired: true },
-      }),
+    ({ entryId, content, retired }: { entryId: string; content: EntryContent; retired?: boolean }) =>
+      api<{ planVersion: number; warnings: SaveWarning[] }>(
+        `${planPath(personId, kind)}/entries/${encodeURIComponent(entryId)}`,
+        { method: 'PUT', body: retired ? { ...content, retired: true } : content },
+      ),
   );
 }
+
+/** An entry's content as it is now (each field is null where its section does not have it). */
+export const contentOf = (e: PlanEntry): EntryContent => ({
+  text: e.text,
+  successMeans: e.successMeans,
+  ownerAccountId: e.ownerAccountId,
+  dueOn: e.dueOn,
+  evaluateOn: e.evaluateOn,
+  phone: e.phone,
+  contactBeforeUse: e.contactBeforeUse,
+  networkMemberId: e.networkMemberId,
+});
 
 export function useComment(personId: string, kind: PlanKind, entryId: string) {
   return usePlanMutation(personId, (text: string) =>

@@ -97,8 +97,8 @@ export interface PlansResponse {
   plans: PlanView[];
 }
 
-export interface NewEntry {
-  section: PlanSection;
+/** An entry's content: the words and the fields of its section (the whole of it again on a change). */
+export interface EntryContent {
   text: string;
   successMeans?: string | null;
   ownerAccountId?: string | null;
@@ -106,7 +106,18 @@ export interface NewEntry {
   evaluateOn?: string | null;
   phone?: string | null;
   contactBeforeUse?: boolean | null;
+  networkMemberId?: string | null;
 }
+
+export interface NewEntry extends EntryContent {
+  section: PlanSection;
+}
+
+/** What the server says back on saving an entry: it prompts, it never blocks (U-13). */
+export type SaveWarning =
+  | { code: 'written-for-the-person' }
+  | { code: 'due-date-passed'; dueOn: string }
+  | { code: 'evaluation-after-pathway-evaluation'; evaluateOn: string; pathwayEvaluation: string };
 
 export interface Lapse {
   id: string;

@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUser } from '../auth/session.resource.ts';
 import { useFormat } from '../i18n/format.ts';
+import { usePerson } from '../record/person.resource.ts';
 import { ErrorMessage, Loading } from '../shell/status.component.tsx';
 import { useConsents, useSetPlanParts } from './plan.resource.ts';
 import type { ConsentView, PlanPart } from './plan.types.ts';
@@ -17,15 +18,21 @@ export function Sharing({ personId }: { personId: string }) {
   const user = useUser();
   const self = viewerOf(user) === 'self' ? 'Self' : '';
   const query = useConsents(personId);
+  // The overview says which organisation holds the record; only the person and staff there may
+  // change what is shared (the server refuses anyone else, 403 holder_only).
+  const holder = usePerson(self ? '' : personId).data?.person.organisationId;
+  const editable = mayShare(user, holder);
   return (
     <section className="section sharing" id="plan-sharing" aria-labelledby="plan-sharing-title">
       <h2 id="plan-sharing-title">{t(`plan.sharing.title${self}`)}</h2>
-      <p className="section__intro">{t(`plan.sharing.intro${self}`)}</p>
+      <p className="section__intro">
+        {t(self || editable ? `plan.sharing.intro${self}` : 'plan.sharing.introReadOnly')}
+      </p>
       {query.isPending && <Loading />}
       {query.isError && <ErrorMessage error={query.error} onRetry={() => query.refetch()} />}
       {query.data && query.data.consents.length === 0 && <p className="empty">{t('plan.sharing.empty')}</p>}
       {query.data?.consents.map((c) => (
-        <ConsentParts key={c.id} personId={personId} consent={c} editable={mayShare(user) && c.active} />
+        <ConsentParts key={c.id} personId={personId} consent={c} editable={editable && c.active} />
       ))}
     </section>
   );

@@ -39,6 +39,8 @@ export interface Organisation {
 
 export interface PersonOverview {
   id: string;
+  /** The organisation holding the record. */
+  organisationId: string;
   nationalId: string;
   givenName: string;
   familyName: string;
