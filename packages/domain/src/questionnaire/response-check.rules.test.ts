@@ -182,10 +182,14 @@ describe('responseProblems: one rule each', () => {
       ['time', { valueTime: '9:30' }],
       ['str', { valueString: '   ' }],
       ['str', { valueInteger: 1 }],
+      ['text', { valueInteger: 0 }],
       ['qty', { valueQuantity: { value: 'mye' } }],
     ];
     for (const [linkId, answer] of cases) {
       assert.deepEqual(with_(a(linkId, answer)), [`${linkId}:wrong-type`], JSON.stringify(answer));
+      // Each says what to write, in words (a text item once had no message: found by the junk test).
+      const [problem] = responseProblems(questionnaire, { item: [a(linkId, answer)] }, { completing: false });
+      assert.ok(problem?.message, `${linkId} has a message`);
     }
   });
 

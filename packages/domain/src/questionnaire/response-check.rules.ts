@@ -111,6 +111,7 @@ export const responseProblemMessages = {
     dateTime: 'Skriv en dato og et klokkeslett som finnes.',
     time: 'Skriv et klokkeslett, for eksempel 14:30.',
     string: 'Skriv svaret med ord.',
+    text: 'Skriv svaret med ord.',
     url: 'Skriv en nettadresse.',
     quantity: 'Skriv et tall.',
   },
@@ -316,7 +317,10 @@ function answerProblem(
   if (key !== expected.key || !expected.fits(raw)) {
     return {
       code: 'wrong-type',
-      message: responseProblemMessages.type[type as keyof typeof responseProblemMessages.type],
+      // Every type in valueKeyOf has its message; the fallback keeps a message if one is added without.
+      message:
+        responseProblemMessages.type[type as keyof typeof responseProblemMessages.type] ??
+        responseProblemMessages.unsupported,
     };
   }
   return rangeProblem(qItem, answerValue(answer));
