@@ -58,43 +58,53 @@ export interface ResponseContext extends RequestContext {
   score: { linkId: string; system: string; code: string; value: number; bandCode: string; bandLevel: string };
 }
 
+/** The server's ISO timestamp format; ':' is spelt chr(58) because pgbench reads ":MI" as a variable. */
+const ISO_FORMAT = `'YYYY-MM-DD"T"HH24' || chr(58) || 'MI' || chr(58) || 'SS.MS"Z"'`;
+
 /**
  * POST /api/persons/:id/responses, a completed response (response.routes.ts, response.repository.ts): the
- * organisation's instrument settings, the open episode, the response, the person's sex for the bands, one
- * observation per score, the due instruments marked done, the alert rules with the score's whole
- * trajectory and the alerts waiting for it, and the audit event. The server computes the score and runs
- * the rules in between; here they are the values it derives. The alert is already waiting (see
- * response-history.ts), so neither side inserts one.
+ * organisation's instrument settings; one read of what storing needs (the person's sex for the bands, the
+ * open episode, the contact, the alert rules, the score's trajectory and the alerts waiting); one write of
+ * the response, its observation and the planned forms it completes; the audit event. The server computes
+ * the score and runs the rules in between; here they are the values it derives. The alert is already
+ * waiting (see response-history.ts), so neither side inserts one.
  */
 export function responseWriteScript(c: ResponseContext): string {
   const s = c.score;
   const items = lit(c.items);
   // pgbench would take ":name" inside the JSON for one of its variables.
   if (/:[A-Za-z_]/.test(items)) throw new Error('the response items would clash with pgbench variables');
+  const q = lit(c.questionnaireId);
   return [
     ...accessCheck(c),
     `select questionnaire_id, visible_to_person, triggers, answered_by from instrument_setting where tenant_id = ${lit(c.tenantId)};`,
-    // One row even without an open episode (\gset needs one): the episode id, or '' for none.
-    `select coalesce(e.id::text, '') as eid from (select 1) as one left join lateral (
-    select id, unit_id, responsible_account_id from episode
-    where tenant_id = :pt and person_id = :pid and state <> 'ended' order by opened_on desc limit 1) as e on true \\gset`,
-    `insert into questionnaire_response (status, item, authored_at, author_account_id, author_name, answered_by,
-    tenant_id, person_id, questionnaire_id, questionnaire_version, contact_id, episode_id, started_at)
-  values ('completed', ${items}, now(), ${lit(c.accountId)}, ${lit(c.displayName)}, 'staff',
-    :pt, :pid, ${lit(c.questionnaireId)}, ${lit(c.questionnaireVersion)}, null, nullif(:eid, '')::uuid, now())
-  returning id as rid \\gset`,
-    'select gender from person where tenant_id = :pt and id = :pid;',
-    `insert into observation (tenant_id, person_id, response_id, questionnaire_id, link_id, code_system, code, value,
-    band_code, band_level, effective_at)
-  values (:pt, :pid, :rid, ${lit(c.questionnaireId)}, ${lit(s.linkId)}, ${lit(s.system)}, ${lit(s.code)}, ${s.value},
-    ${lit(s.bandCode)}, ${lit(s.bandLevel)}, now());`,
-    `update questionnaire_due set done_at = now(), response_id = :rid
-  where tenant_id = :pt and person_id = :pid and questionnaire_id = ${lit(c.questionnaireId)} and done_at is null;`,
-    `select rules from feedback_alert_rule where tenant_id = ${lit(c.tenantId)};`,
-    `select response_id, effective_at, value from observation where tenant_id = :pt and person_id = :pid
-    and questionnaire_id = ${lit(c.questionnaireId)} and link_id = ${lit(s.linkId)} order by effective_at, id;`,
-    `select rule from feedback_alert where tenant_id = :pt and person_id = :pid and score_code = ${lit(s.code)}
-    and acknowledged_at is null;`,
+    // One row (\\gset needs one); the episode's id again as text, '' for none, for the write.
+    `select f.*, coalesce(f.episode ->> 'id', '') as eid, gen_random_uuid() as rid from (
+  select coalesce(p.gender, 'unknown') as sex,
+    (select json_build_object('id', e.id, 'unitId', e.unit_id, 'responsibleAccountId', e.responsible_account_id)
+       from episode e where e.tenant_id = :pt and e.person_id = p.id and e.state <> 'ended'
+       order by e.opened_on desc limit 1) as episode,
+    (select json_build_object('id', c.id, 'accountId', c.account_id) from contact c
+       where c.tenant_id = :pt and c.person_id = p.id and c.id = null::uuid) as contact,
+    (select rules from feedback_alert_rule where tenant_id = ${lit(c.tenantId)}) as rules,
+    (select coalesce(json_agg(json_build_object('linkId', o.link_id, 'responseId', o.response_id,
+         'date', to_char(o.effective_at at time zone 'UTC', ${ISO_FORMAT}), 'value', o.value)
+         order by o.effective_at, o.id), '[]')
+       from observation o where o.tenant_id = :pt and o.person_id = p.id
+         and o.questionnaire_id = ${q} and o.link_id = any(array[${lit(s.linkId)}])) as points,
+    (select coalesce(json_agg(json_build_object('scoreCode', a.score_code, 'rule', a.rule)), '[]')
+       from feedback_alert a where a.tenant_id = :pt and a.person_id = p.id and a.acknowledged_at is null) as waiting
+  from person p where p.tenant_id = :pt and p.id = :pid) as f \\gset`,
+    `with saved as (insert into questionnaire_response (status, item, answered_by, author_account_id, author_name,
+    authored_at, tenant_id, id, person_id, questionnaire_id, questionnaire_version, contact_id, episode_id, started_at)
+  values ('completed', ${items}, 'staff', ${lit(c.accountId)}, ${lit(c.displayName)}, now(), :pt::uuid, :rid::uuid, :pid::uuid, ${q},
+    ${lit(c.questionnaireVersion)}, null, nullif(:eid::text, '')::uuid, now()) returning id),
+  scored as (insert into observation (tenant_id, person_id, response_id, questionnaire_id, link_id, code_system, code,
+    value, band_code, band_level, effective_at)
+  values (:pt::uuid, :pid::uuid, :rid::uuid, ${q}, ${lit(s.linkId)}, ${lit(s.system)}, ${lit(s.code)}, ${s.value}, ${lit(s.bandCode)},
+    ${lit(s.bandLevel)}, now()) returning id)
+  update questionnaire_due set done_at = now(), response_id = :rid::uuid
+  where tenant_id = :pt and person_id = :pid and questionnaire_id = ${q} and done_at is null;`,
     audit(c, 'create', 'QuestionnaireResponse', ':rid'),
     'commit;',
   ].join('\n');
@@ -102,16 +112,19 @@ export function responseWriteScript(c: ResponseContext): string {
 
 /**
  * GET /api/persons/:id/trajectories?questionnaire=ID (trajectory.routes.ts): the organisation's imported
- * instruments and instrument settings, the person's observations of the instrument, and the audit event.
+ * instruments and instrument settings, the person's observations of the instrument as one JSON array per
+ * score (built by PostgreSQL, as the server asks for them), and the audit event.
  */
 export function trajectoryReadScript(c: RequestContext, questionnaireId: string): string {
   return [
     ...accessCheck(c),
     `select resource from questionnaire where tenant_id = ${lit(c.tenantId)} order by id;`,
     `select questionnaire_id, visible_to_person, triggers, answered_by from instrument_setting where tenant_id = ${lit(c.tenantId)};`,
-    `select questionnaire_id, link_id, effective_at, value, band_code, response_id from observation
-  where tenant_id = :pt and person_id = :pid and questionnaire_id in (${lit(questionnaireId)})
-  order by questionnaire_id, effective_at;`,
+    `select questionnaire_id, link_id, json_agg(json_build_object(
+      'at', to_char(effective_at at time zone 'UTC', ${ISO_FORMAT}),
+      'value', value, 'bandCode', band_code, 'responseId', response_id) order by effective_at, id)::text as points
+  from observation where tenant_id = :pt and person_id = :pid and questionnaire_id in (${lit(questionnaireId)})
+  group by questionnaire_id, link_id;`,
     audit(c, 'read', 'Observation', 'null'),
     'commit;',
   ].join('\n');

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   type AlertRule,
   alertsFor,
@@ -5,10 +6,12 @@ import {
   type PersonRef,
   responseProblems,
   type Score,
+  type ScoreDefinition,
   type Sex,
   scoreResponse,
 } from '@bedring/domain';
 import type { QuestionnaireResponse, QuestionnaireResponseItem } from '@medplum/fhirtypes';
+import { sql } from 'kysely';
 import type { RequestActor } from '../auth/actor.ts';
 import type { Tx } from '../db/transaction.ts';
 import { badRequest } from '../http/errors.ts';
@@ -71,10 +74,25 @@ function asResource(instrument: Instrument, input: ResponseInput): Questionnaire
   };
 }
 
+/** What storing a response needs to know, read in one statement (see storeResponse). */
+interface Facts {
+  sex: Sex;
+  /** The person's open episode, if any: its unit and responsible clinician get the alerts. */
+  episode: { id: string; unitId: string | null; responsibleAccountId: string | null } | null;
+  /** The helper of the contact the response is about (the given contact, or the saved response's). */
+  contact: { id: string; accountId: string } | null;
+  rules: AlertRule[] | null;
+  /** Earlier points of the watched scores, oldest first. */
+  points: { linkId: string; responseId: string; date: string; value: number }[];
+  /** Alerts waiting to be acknowledged: score code and rule. */
+  waiting: { scoreCode: string; rule: string }[];
+}
+
 /**
  * Stores a response (new, or an in-progress one saved again). A completed response is scored; its
  * scores become Observations, what was planned for the instrument is done, and the alert rules run —
- * all in the caller's transaction.
+ * all in the caller's transaction. The work is one read and one write (plus an insert per raised
+ * alert): each round trip to PostgreSQL cost more than the statement itself (docs/benchmarks.md).
  */
 export async function storeResponse(
   trx: Tx,
@@ -86,121 +104,118 @@ export async function storeResponse(
 ): Promise<StoredResponse> {
   requireFit(instrument, input);
   const { actor, now } = who;
-  const answeredBy = actor.role === 'patient' ? 'person' : 'staff';
-  const episode = await openEpisodeOf(trx, person);
-  const values = {
+  const completed = input.status === 'completed';
+  const watched = completed ? instrument.scores.filter((d) => d.feedback || d.reliableChange !== null) : [];
+  const facts = await factsFor(trx, who, person, instrument.id, watched, input.contactId ?? null, existingId);
+  const scores = completed
+    ? scoreResponse(instrument.questionnaire, asResource(instrument, input), facts.sex)
+    : [];
+  const id = existingId ?? randomUUID();
+  const response = {
     status: input.status,
     item: JSON.stringify(input.item),
-    authored_at: now,
+    answered_by: actor.role === 'patient' ? ('person' as const) : ('staff' as const),
     author_account_id: actor.accountId,
     author_name: actor.displayName,
-    answered_by: answeredBy,
-  } as const;
-  let id: string;
-  let contactId = input.contactId ?? null;
-  if (existingId) {
-    id = existingId;
-    const saved = await trx
-      .updateTable('questionnaire_response')
-      .set(values)
-      .where('tenant_id', '=', person.organisationId)
-      .where('id', '=', existingId)
-      .returning('contact_id')
-      .executeTakeFirstOrThrow();
-    contactId = saved.contact_id;
-  } else {
-    const row = await trx
-      .insertInto('questionnaire_response')
-      .values({
-        ...values,
-        tenant_id: person.organisationId,
-        person_id: person.id,
-        questionnaire_id: instrument.id,
-        questionnaire_version: instrument.questionnaire.version ?? '',
-        contact_id: contactId,
-        episode_id: episode?.id ?? null,
-        started_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    id = row.id;
-  }
-  if (input.status !== 'completed') return { id, status: input.status, scores: [], alerts: [] };
-
-  const scores = scoreResponse(
-    instrument.questionnaire,
-    asResource(instrument, input),
-    await sexOf(trx, person),
-  );
-  if (scores.length > 0) {
-    await trx
-      .insertInto('observation')
-      .values(
-        scores.map((s) => ({
-          tenant_id: person.organisationId,
-          person_id: person.id,
-          response_id: id,
-          questionnaire_id: instrument.id,
-          link_id: s.linkId,
-          code_system: s.code.system ?? '',
-          code: s.code.code ?? '',
-          value: s.value,
-          band_code: s.band?.code ?? null,
-          band_level: s.band?.level ?? null,
-          effective_at: now,
-        })),
-      )
-      .execute();
-  }
+    authored_at: now,
+  };
+  const observations = scores.map((s) => ({
+    tenant_id: person.organisationId,
+    person_id: person.id,
+    response_id: id,
+    questionnaire_id: instrument.id,
+    link_id: s.linkId,
+    code_system: s.code.system ?? '',
+    code: s.code.code ?? '',
+    value: s.value,
+    band_code: s.band?.code ?? null,
+    band_level: s.band?.level ?? null,
+    effective_at: now,
+  }));
+  // One statement: the response, its observations and the planned forms it completes.
   await trx
+    .with('saved', (db) =>
+      existingId
+        ? db
+            .updateTable('questionnaire_response')
+            .set(response)
+            .where('tenant_id', '=', person.organisationId)
+            .where('id', '=', existingId)
+            .returning('id')
+        : db
+            .insertInto('questionnaire_response')
+            .values({
+              ...response,
+              tenant_id: person.organisationId,
+              id,
+              person_id: person.id,
+              questionnaire_id: instrument.id,
+              questionnaire_version: instrument.questionnaire.version ?? '',
+              contact_id: facts.contact?.id ?? null,
+              episode_id: facts.episode?.id ?? null,
+              started_at: now,
+            })
+            .returning('id'),
+    )
+    .with('scored', (db) =>
+      observations.length > 0
+        ? db.insertInto('observation').values(observations).returning('id')
+        : db.selectFrom('saved').select('id').where(sql<boolean>`false`),
+    )
     .updateTable('questionnaire_due')
     .set({ done_at: now, response_id: id })
     .where('tenant_id', '=', person.organisationId)
     .where('person_id', '=', person.id)
     .where('questionnaire_id', '=', instrument.id)
     .where('done_at', 'is', null)
+    .where(sql<boolean>`${completed}`)
     .execute();
-  const alerts = await raiseAlerts(trx, who, person, instrument, scores, {
+  if (!completed) return { id, status: input.status, scores: [], alerts: [] };
+
+  const alerts = await raiseAlerts(trx, who, person, instrument, scores, facts, {
     responseId: id,
-    unitId: episode?.unit_id ?? null,
+    unitId: facts.episode?.unitId ?? null,
     // Feedback on a contact is about that helper's work with the person: it goes to them; otherwise to
     // the clinician responsible for the open episode.
-    assignee: (await contactHolder(trx, person, contactId)) ?? episode?.responsible_account_id ?? null,
+    assignee: facts.contact?.accountId ?? facts.episode?.responsibleAccountId ?? null,
   });
   return { id, status: 'completed', scores, alerts };
 }
 
-async function openEpisodeOf(trx: Tx, person: PersonRef) {
-  return trx
-    .selectFrom('episode')
-    .select(['id', 'unit_id', 'responsible_account_id'])
-    .where('tenant_id', '=', person.organisationId)
-    .where('person_id', '=', person.id)
-    .where('state', '<>', 'ended')
-    .orderBy('opened_on', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-}
-
-async function sexOf(trx: Tx, person: PersonRef): Promise<Sex> {
-  const row = await trx
-    .selectFrom('person')
-    .select('gender')
-    .where('tenant_id', '=', person.organisationId)
-    .where('id', '=', person.id)
-    .executeTakeFirst();
-  return (row?.gender ?? 'unknown') as Sex;
-}
-
-async function contactHolder(trx: Tx, person: PersonRef, contactId: string | null) {
-  if (!contactId) return null;
-  const row = await trx
-    .selectFrom('contact')
-    .select('account_id')
-    .where('tenant_id', '=', person.organisationId)
-    .where('id', '=', contactId)
-    .executeTakeFirst();
-  return row?.account_id ?? null;
+async function factsFor(
+  trx: Tx,
+  who: Who,
+  person: PersonRef,
+  questionnaireId: string,
+  watched: readonly ScoreDefinition[],
+  contactId: string | null,
+  existingId: string | null,
+): Promise<Facts> {
+  const t = person.organisationId;
+  const linkIds = watched.map((d) => d.linkId);
+  const { rows } = await sql<Facts>`
+    select coalesce(p.gender, 'unknown') as sex,
+      (select json_build_object('id', e.id, 'unitId', e.unit_id, 'responsibleAccountId', e.responsible_account_id)
+         from episode e where e.tenant_id = ${t} and e.person_id = p.id and e.state <> 'ended'
+         order by e.opened_on desc limit 1) as episode,
+      (select json_build_object('id', c.id, 'accountId', c.account_id)
+         from contact c where c.tenant_id = ${t} and c.person_id = p.id
+           and c.id = coalesce(${contactId}::uuid,
+             (select r.contact_id from questionnaire_response r where r.tenant_id = ${t} and r.id = ${existingId}::uuid))
+      ) as contact,
+      (select rules from feedback_alert_rule where tenant_id = ${who.actor.organisationId}) as rules,
+      (select coalesce(json_agg(json_build_object('linkId', o.link_id, 'responseId', o.response_id,
+           'date', to_char(o.effective_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'value', o.value)
+           order by o.effective_at, o.id), '[]')
+         from observation o where o.tenant_id = ${t} and o.person_id = p.id
+           and o.questionnaire_id = ${questionnaireId} and o.link_id = any(${linkIds}::text[])) as points,
+      (select coalesce(json_agg(json_build_object('scoreCode', a.score_code, 'rule', a.rule)), '[]')
+         from feedback_alert a where a.tenant_id = ${t} and a.person_id = p.id and a.acknowledged_at is null
+           and ${linkIds.length > 0}) as waiting
+    from person p where p.tenant_id = ${t} and p.id = ${person.id}`.execute(trx);
+  const facts = rows[0];
+  if (!facts) throw new Error('storeResponse: the person is not in the record asked for');
+  return facts;
 }
 
 /** The organisation's alert rules, or the defaults when it has not set its own. */
@@ -223,27 +238,24 @@ async function raiseAlerts(
   person: PersonRef,
   instrument: Instrument,
   scores: readonly Score[],
+  facts: Facts,
   target: { responseId: string; unitId: string | null; assignee: string | null },
 ): Promise<RaisedAlert[]> {
-  const watched = scores
-    .map((s) => ({ score: s, def: instrument.scores.find((d) => d.linkId === s.linkId) }))
-    .filter((x) => x.def && (x.def.feedback || x.def.reliableChange !== null));
-  if (watched.length === 0) return [];
-  const rules = await alertRulesOf(trx, who.actor.organisationId);
+  const rules = facts.rules ?? DEFAULT_ALERT_RULES;
   const raised: RaisedAlert[] = [];
-  for (const { score, def } of watched) {
-    if (!def) continue;
-    const points = await trx
-      .selectFrom('observation')
-      .select(['response_id', 'effective_at', 'value'])
-      .where('tenant_id', '=', person.organisationId)
-      .where('person_id', '=', person.id)
-      .where('questionnaire_id', '=', instrument.id)
-      .where('link_id', '=', def.linkId)
-      .orderBy('effective_at')
-      .orderBy('id')
-      .execute();
+  for (const score of scores) {
+    const def = instrument.scores.find((d) => d.linkId === score.linkId);
+    if (!def || !(def.feedback || def.reliableChange !== null)) continue;
     const scoreCode = score.code.code ?? def.linkId;
+    // The trajectory as stored before this response, and this response's point last.
+    const points = facts.points
+      .filter((p) => p.linkId === def.linkId)
+      .concat({
+        linkId: def.linkId,
+        responseId: target.responseId,
+        date: who.now.toISOString(),
+        value: score.value,
+      });
     const findings = alertsFor(
       rules,
       {
@@ -252,18 +264,9 @@ async function raiseAlerts(
         reliableChange: def.reliableChange,
         feedback: def.feedback,
       },
-      points.map((p) => ({ responseId: p.response_id, date: p.effective_at.toISOString(), value: p.value })),
+      points,
     );
-    if (findings.length === 0) continue;
-    const open = await trx
-      .selectFrom('feedback_alert')
-      .select('rule')
-      .where('tenant_id', '=', person.organisationId)
-      .where('person_id', '=', person.id)
-      .where('score_code', '=', scoreCode)
-      .where('acknowledged_at', 'is', null)
-      .execute();
-    const waiting = new Set(open.map((o) => o.rule));
+    const waiting = new Set(facts.waiting.filter((w) => w.scoreCode === scoreCode).map((w) => w.rule));
     for (const f of findings.filter((f) => !waiting.has(f.rule))) {
       const row = await trx
         .insertInto('feedback_alert')
