@@ -112,19 +112,16 @@ export function responseWriteScript(c: ResponseContext): string {
 
 /**
  * GET /api/persons/:id/trajectories?questionnaire=ID (trajectory.routes.ts): the organisation's imported
- * instruments and instrument settings, the person's observations of the instrument as one JSON array per
- * score (built by PostgreSQL, as the server asks for them), and the audit event.
+ * instruments and instrument settings, the person's observations of the instrument, and the audit event.
  */
 export function trajectoryReadScript(c: RequestContext, questionnaireId: string): string {
   return [
     ...accessCheck(c),
     `select resource from questionnaire where tenant_id = ${lit(c.tenantId)} order by id;`,
     `select questionnaire_id, visible_to_person, triggers, answered_by from instrument_setting where tenant_id = ${lit(c.tenantId)};`,
-    `select questionnaire_id, link_id, json_agg(json_build_object(
-      'at', to_char(effective_at at time zone 'UTC', ${ISO_FORMAT}),
-      'value', value, 'bandCode', band_code, 'responseId', response_id) order by effective_at, id)::text as points
-  from observation where tenant_id = :pt and person_id = :pid and questionnaire_id in (${lit(questionnaireId)})
-  group by questionnaire_id, link_id;`,
+    `select questionnaire_id, link_id, effective_at, value, band_code, response_id from observation
+  where tenant_id = :pt and person_id = :pid and questionnaire_id in (${lit(questionnaireId)})
+  order by questionnaire_id, effective_at;`,
     audit(c, 'read', 'Observation', 'null'),
     'commit;',
   ].join('\n');
