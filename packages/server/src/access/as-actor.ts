@@ -29,6 +29,34 @@ export interface PersonWork {
   audit(action: AuditAction, resourceType: string, resourceId?: string | null): Promise<void>;
 }
 
+/**
+ * Need to know for one person inside a transaction already open, and an audit writer that records the
+ * access basis. For routes that must first find whose record a row is in (a read by id).
+ */
+export async function personWork(
+  trx: Tx,
+  now: Date,
+  actor: RequestActor,
+  personId: string,
+): Promise<PersonWork> {
+  const { person, decision } = await requirePersonAccess(trx, actor, personId, now);
+  const audit = (action: AuditAction, resourceType: string, resourceId: string | null = null) =>
+    recordAudit(
+      trx,
+      actor,
+      {
+        action,
+        tenantId: person.organisationId,
+        personId: person.id,
+        resourceType,
+        resourceId,
+        breakGlassReason: decision.breakGlassReason ?? null,
+      },
+      now,
+    );
+  return { trx, now, person, decision, audit };
+}
+
 /** Work on one person's record: need to know first, then the work, audited with the access basis. */
 export function withPerson<T>(
   app: App,
@@ -36,22 +64,5 @@ export function withPerson<T>(
   personId: string,
   work: (w: PersonWork) => Promise<T>,
 ): Promise<T> {
-  return asActor(app, actor, async (trx, now) => {
-    const { person, decision } = await requirePersonAccess(trx, actor, personId, now);
-    const audit = (action: AuditAction, resourceType: string, resourceId: string | null = null) =>
-      recordAudit(
-        trx,
-        actor,
-        {
-          action,
-          tenantId: person.organisationId,
-          personId: person.id,
-          resourceType,
-          resourceId,
-          breakGlassReason: decision.breakGlassReason ?? null,
-        },
-        now,
-      );
-    return work({ trx, now, person, decision, audit });
-  });
+  return asActor(app, actor, async (trx, now) => work(await personWork(trx, now, actor, personId)));
 }

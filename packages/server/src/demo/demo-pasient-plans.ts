@@ -24,6 +24,7 @@ import {
   updateNetworkMember,
 } from '../plan/plan-write.repository.ts';
 import { KOMMUNE } from './demo.ts';
+import { demoActors } from './demo-actors.ts';
 
 const DAY = 86_400_000;
 
@@ -44,27 +45,11 @@ const DAY = 86_400_000;
  */
 export async function addPasientPlans(db: Database, now: Date) {
   const o = db.owner;
-  const accounts = await o
-    .selectFrom('account')
-    .select(['id', 'tenant_id', 'username', 'role', 'unit_id', 'display_name', 'person_id'])
-    .where('username', 'in', ['behandler', 'kommune', 'pasient'])
-    .execute();
-  const actor = (username: string): RequestActor => {
-    const a = accounts.find((x) => x.username === username)!;
-    return {
-      accountId: a.id,
-      role: a.role as RequestActor['role'],
-      organisationId: a.tenant_id,
-      personId: a.person_id,
-      displayName: a.display_name,
-      sessionId: 'demo',
-      unitId: a.unit_id,
-      viaCookie: false,
-    };
-  };
-  const behandler = actor('behandler');
-  const kommune = actor('kommune');
-  const per = actor('pasient');
+  const {
+    behandler,
+    kommune,
+    pasient: per,
+  } = await demoActors(o, ['behandler', 'kommune', 'pasient'] as const);
   const person: PersonRef = { id: per.personId!, organisationId: per.organisationId };
   const today = osloDate(now);
   const ago = (days: number) => addDays(today, -days);

@@ -6,6 +6,7 @@ import type { Tx } from '../db/transaction.ts';
 import { instrumentFor } from '../questionnaire/instrument-registry.ts';
 import { storeResponse } from '../questionnaire/response.repository.ts';
 import { planInstruments } from '../questionnaire/schedule.ts';
+import { demoActors } from './demo-actors.ts';
 
 const DAY = 86_400_000;
 
@@ -20,27 +21,7 @@ const DAY = 86_400_000;
  */
 export async function addQuestionnaireDemo(db: Database, now: Date) {
   const o = db.owner;
-  const accounts = await o
-    .selectFrom('account')
-    .select(['id', 'tenant_id', 'username', 'role', 'unit_id', 'display_name', 'person_id'])
-    .where('username', 'in', ['behandler', 'kommune', 'pasient'])
-    .execute();
-  const actor = (username: string): RequestActor => {
-    const a = accounts.find((x) => x.username === username)!;
-    return {
-      accountId: a.id,
-      role: a.role as RequestActor['role'],
-      organisationId: a.tenant_id,
-      personId: a.person_id,
-      displayName: a.display_name,
-      sessionId: 'demo',
-      unitId: a.unit_id,
-      viaCookie: false,
-    };
-  };
-  const behandler = actor('behandler');
-  const kommune = actor('kommune');
-  const pasient = actor('pasient');
+  const { behandler, kommune, pasient } = await demoActors(o, ['behandler', 'kommune', 'pasient'] as const);
   const today = osloDate(now);
   const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY);
 

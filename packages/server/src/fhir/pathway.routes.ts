@@ -1,8 +1,7 @@
 import { osloDate, type PersonRef } from '@bedring/domain';
 import type { Resource } from '@medplum/fhirtypes';
 import { type TProperties, Type } from '@sinclair/typebox';
-import { requirePersonAccess } from '../access/access.guard.ts';
-import { asActor, withPerson } from '../access/as-actor.ts';
+import { asActor, personWork, withPerson } from '../access/as-actor.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { RequestActor } from '../auth/actor.ts';
 import type { Tx } from '../db/transaction.ts';
@@ -83,22 +82,10 @@ function readOne<T extends Resource>(
   return asActor(app, actor, async (trx, now) => {
     const owner = await ownerOf(trx, table, id);
     if (!owner) throw notFound();
-    const { person, decision } = await requirePersonAccess(trx, actor, owner.person_id, now);
+    const { person, audit } = await personWork(trx, now, actor, owner.person_id);
     const found = (await load(trx, person, now)).find((r) => r.id === id);
     if (!found) throw notFound();
-    await recordAudit(
-      trx,
-      actor,
-      {
-        action: 'read',
-        tenantId: person.organisationId,
-        personId: person.id,
-        resourceType: found.resourceType,
-        resourceId: id,
-        breakGlassReason: decision.breakGlassReason ?? null,
-      },
-      now,
-    );
+    await audit('read', found.resourceType, id);
     return found;
   });
 }

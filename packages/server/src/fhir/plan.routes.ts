@@ -1,9 +1,7 @@
 import { PlanKinds, type PlanPart } from '@bedring/domain';
 import type { Resource } from '@medplum/fhirtypes';
 import { type TProperties, Type } from '@sinclair/typebox';
-import { requirePersonAccess } from '../access/access.guard.ts';
-import { asActor, type PersonWork, withPerson } from '../access/as-actor.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
+import { asActor, type PersonWork, personWork, withPerson } from '../access/as-actor.ts';
 import type { RequestActor } from '../auth/actor.ts';
 import type { App } from '../http/app.ts';
 import { HttpError, notFound } from '../http/errors.ts';
@@ -90,26 +88,10 @@ function readById(app: App, actor: RequestActor, type: PlanResource, id: string)
   return asActor(app, actor, async (trx, now) => {
     const owner = await planRowOwner(trx, TABLE[type], id);
     if (!owner) throw notFound();
-    const { person, decision } = await requirePersonAccess(trx, actor, owner.person_id, now);
-    const audit: PersonWork['audit'] = (action, resourceType, resourceId = null) =>
-      recordAudit(
-        trx,
-        actor,
-        {
-          action,
-          tenantId: person.organisationId,
-          personId: person.id,
-          resourceType,
-          resourceId,
-          breakGlassReason: decision.breakGlassReason ?? null,
-        },
-        now,
-      );
-    const found = (await loaders[type]({ trx, now, person, decision, audit }, actor)).find(
-      (r) => r.id === id,
-    );
+    const work = await personWork(trx, now, actor, owner.person_id);
+    const found = (await loaders[type](work, actor)).find((r) => r.id === id);
     if (!found) throw notFound();
-    await audit('read', type, id);
+    await work.audit('read', type, id);
     return found;
   });
 }

@@ -1,9 +1,7 @@
 import type { PersonRef } from '@bedring/domain';
 import type { Observation, Questionnaire, QuestionnaireResponseItem } from '@medplum/fhirtypes';
 import { type TProperties, Type } from '@sinclair/typebox';
-import { requirePersonAccess } from '../access/access.guard.ts';
-import { asActor, withPerson } from '../access/as-actor.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
+import { asActor, personWork, withPerson } from '../access/as-actor.ts';
 import type { RequestActor } from '../auth/actor.ts';
 import type { Tx } from '../db/transaction.ts';
 import type { App } from '../http/app.ts';
@@ -188,24 +186,12 @@ export async function fhirQuestionnaireRoutes(app: App) {
       const resource = await asActor(app, actor, async (trx, now) => {
         const owner = await responseOwner(trx, id);
         if (!owner) throw notFound();
-        const { person, decision } = await requirePersonAccess(trx, actor, owner.person_id, now);
+        const { person, audit } = await personWork(trx, now, actor, owner.person_id);
         const row = await responseById(trx, person, id);
         const { byId, seen } = await instrumentsSeen(trx, actor);
         if (!row || (!seen.has(row.questionnaire_id) && row.author_account_id !== actor.accountId))
           throw notFound();
-        await recordAudit(
-          trx,
-          actor,
-          {
-            action: 'read',
-            tenantId: person.organisationId,
-            personId: person.id,
-            resourceType: 'QuestionnaireResponse',
-            resourceId: row.id,
-            breakGlassReason: decision.breakGlassReason ?? null,
-          },
-          now,
-        );
+        await audit('read', 'QuestionnaireResponse', row.id);
         return toQuestionnaireResponse(row, byId.get(row.questionnaire_id));
       });
       return reply.type(FHIR_JSON).send(resource);
