@@ -1,0 +1,3 @@
+export * from './checkin.ts';
+export * from './checkin-questionnaire.ts';
+export * from './signal.rules.ts';
