@@ -11,12 +11,17 @@ export interface Config {
   /** Serve the built web app from this folder when it exists. */
   webDist: string;
   logLevel: string;
+  /** How often the signal rules run for every unit (check-ins that stopped); 0 = never. */
+  signalSweepMinutes: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  const sweep = Number(env.BEDRING_SIGNAL_SWEEP_MINUTES ?? 60);
+  if (!Number.isInteger(sweep) || sweep < 0)
+    throw new Error(`BEDRING_SIGNAL_SWEEP_MINUTES must be a whole number of minutes, got "${env.BEDRING_SIGNAL_SWEEP_MINUTES}"`);
   const demo = env.BEDRING_DEMO === undefined || env.BEDRING_DEMO === '' ? null : env.BEDRING_DEMO === '1';
   return {
     port,
@@ -26,5 +31,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo,
     webDist: path.resolve(import.meta.dirname, '../../web/dist'),
     logLevel: env.LOG_LEVEL ?? 'info',
+    signalSweepMinutes: sweep,
   };
 }

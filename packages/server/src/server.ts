@@ -1,4 +1,5 @@
 import { sealAudit } from './audit/audit.repository.ts';
+import { sweepAllUnits } from './checkin/signal-sweep.ts';
 import { systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
@@ -30,6 +31,16 @@ export async function startServer(config: Config) {
       app.log.error({ err: { type: err.name } }, 'audit sealing failed'),
     );
   }, 2000);
+  // Check-ins that stopped show only with time: the rules run for every unit now and then (as the owner).
+  const sweep = async () => {
+    await sweepAllUnits(db.owner, systemClock()).catch((err: Error) =>
+      app.log.error({ err: { type: err.name } }, 'signal sweep failed'),
+    );
+  };
+  const sweeper =
+    config.signalSweepMinutes > 0 ? setInterval(sweep, config.signalSweepMinutes * 60_000) : null;
+  sweeper?.unref();
+  if (sweeper) void sweep();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}/`;
@@ -53,6 +64,7 @@ export async function startServer(config: Config) {
     if (stopping) return;
     stopping = true;
     clearInterval(sealer);
+    if (sweeper) clearInterval(sweeper);
     await app.close().catch(() => {});
     await sealAudit(db.owner).catch(() => 0);
     await db.close().catch(() => {});

@@ -34,6 +34,8 @@ const SAMPLES: Record<string, Sample> = {
   'POST /api/persons/:personId/ratings': { body: { domain: 'housing', rating: 'red', note: 'n' } },
   'GET /api/persons/:personId/access-log': { auditedBy: 'leader' },
   'GET /fhir/Patient/:id': {},
+  'GET /fhir/Patient/:id/$everything': {},
+  'GET /api/persons/:personId/export.pdf': {},
   'GET /fhir/Patient': { list: true },
   'GET /fhir/Observation': { query: 'patient=Patient/:personId' },
   'GET /fhir/AuditEvent': { query: 'patient=Patient/:personId', auditedBy: 'leader' },
@@ -158,6 +160,31 @@ const SAMPLES: Record<string, Sample> = {
   'GET /fhir/Consent/:id': { id: 'consent' },
   'GET /fhir/Consent': { query: 'patient=Patient/:personId' },
   'PUT /api/persons/:personId/consents/:consentId/plan-parts': { body: { planParts: ['crisis', 'network'] } },
+  // Check-ins and signals (issue 6). :signalId is the stranger's; a unit sweep names no person.
+  'GET /api/persons/:personId/checkin': {},
+  'POST /api/persons/:personId/checkins': {
+    body: {
+      id: '0f6b1c6e-7d0a-4c39-9a52-1a00000000c1',
+      madeAt: '2026-11-22T08:00:00Z',
+      mood: 3,
+      craving: 2,
+      sleep: 2,
+      use: 'none',
+      riskySituation: false,
+      warningSigns: [],
+    },
+  },
+  'GET /api/persons/:personId/checkins': {},
+  'PUT /api/persons/:personId/checkin-reminder': { body: { remindAt: '20:00' } },
+  'GET /api/signals': { list: true },
+  'GET /api/persons/:personId/signals': {},
+  'POST /api/signals/:signalId/acknowledge': { body: { note: 'Snakket om det' } },
+  'POST /api/units/:unitId/signal-sweep': { noPerson: true },
+  'GET /api/admin/signal-rules': { noPerson: true },
+  'PUT /api/admin/signal-rules': { noPerson: true, body: { rules: [] } },
+  'POST /api/persons/:personId/help-requests': {
+    body: { id: '0f6b1c6e-7d0a-4c39-9a52-1a00000000c2', madeAt: '2026-11-22T08:00:00Z' },
+  },
 };
 // Opening break-glass is the one sanctioned way past need to know; it has its own tests below. Registering
 // a referral for a national id the organisation holds makes the clinician part of the assessment team: the
@@ -172,7 +199,7 @@ let strangerNationalId: string;
 /** The stranger's referral, episode and task: every :referralId, :episodeId and :taskId is theirs. */
 let pathway: { referralId: string; episodeId: string; taskId: string; assessmentId: string };
 /** The stranger's questionnaire response and the feedback alert it raised. */
-let answers: { responseId: string; alertId: string };
+let answers: { responseId: string; alertId: string; signalId: string };
 let pathwayBefore: unknown;
 /** The stranger's crisis plan, its entry and a network member: every :entryId and :memberId is theirs. */
 let plan: { planId: string; entryId: string; memberId: string };
@@ -382,7 +409,20 @@ async function strangerAnswers() {
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  return { responseId: response.id, alertId: alert.id };
+  const signal = await o
+    .insertInto('signal')
+    .values({
+      tenant_id: TSB,
+      person_id: ids.stranger,
+      kind: 'lapse-reported',
+      key: '2026-11-20',
+      finding: '{}',
+      unit_id: UNITS.inpatient,
+      raised_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { responseId: response.id, alertId: alert.id, signalId: signal.id };
 }
 
 /** A crisis plan with one entry, a lapse and a network member of the stranger's, written with the owner connection. */
@@ -503,6 +543,13 @@ async function strangerPathwayFootprint() {
       .where('person_id', '=', ids.stranger)
       .execute(),
     alerts: await o.selectFrom('feedback_alert').selectAll().where('person_id', '=', ids.stranger).execute(),
+    checkins: await o.selectFrom('checkin').selectAll().where('person_id', '=', ids.stranger).execute(),
+    signals: await o.selectFrom('signal').selectAll().where('person_id', '=', ids.stranger).execute(),
+    reminders: await o
+      .selectFrom('checkin_reminder')
+      .selectAll()
+      .where('person_id', '=', ids.stranger)
+      .execute(),
     // The person's plans (0006).
     plans: await o.selectFrom('care_plan').selectAll().where('person_id', '=', ids.stranger).execute(),
     planEntries: await o.selectFrom('plan_entry').selectAll().where('person_id', '=', ids.stranger).execute(),
@@ -583,6 +630,7 @@ describe('need to know, generated from the route table', () => {
             .replace(':taskId', pathway.taskId)
             .replace(':responseId', answers.responseId)
             .replace(':alertId', answers.alertId)
+            .replace(':signalId', answers.signalId)
             .replace(':questionnaireId', 'ingen-slik')
             .replace(':kind', 'crisis')
             .replace(':entryId', plan.entryId)

@@ -529,6 +529,57 @@ export interface NetworkMemberTable {
   removed_at: Timestamp | null;
 }
 
+/** The patient portal (migration 0007): daily check-ins, signals, the person's reminder time. */
+export interface CheckinTable {
+  tenant_id: string;
+  id: string;
+  person_id: string;
+  day: DateOnly;
+  mood: number;
+  craving: number;
+  sleep: number;
+  use: string;
+  substance: string | null;
+  amount: string | null;
+  risky_situation: boolean;
+  warning_signs: string[];
+  note: Generated<string>;
+  made_at: Timestamp;
+  received_at: Timestamp;
+  author_account_id: string;
+}
+
+export interface SignalTable {
+  tenant_id: string;
+  id: Generated<string>;
+  person_id: string;
+  kind: string;
+  key: string;
+  finding: ColumnType<unknown, string, string>;
+  checkin_id: string | null;
+  unit_id: string | null;
+  raised_at: Timestamp;
+  acknowledged_at: Timestamp | null;
+  acknowledged_by: string | null;
+  acknowledged_by_name: string | null;
+  note: string | null;
+}
+
+export interface SignalRuleTable {
+  tenant_id: string;
+  rules: ColumnType<unknown, string, string>;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
+export interface CheckinReminderTable {
+  tenant_id: string;
+  person_id: string;
+  /** 'HH:MM:SS' as PostgreSQL returns a time. */
+  remind_at: string;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   organisation: OrganisationTable;
   unit: UnitTable;
@@ -565,4 +616,8 @@ export interface DB {
   plan_change: PlanChangeTable;
   lapse: LapseTable;
   network_member: NetworkMemberTable;
+  checkin: CheckinTable;
+  signal: SignalTable;
+  signal_rule: SignalRuleTable;
+  checkin_reminder: CheckinReminderTable;
 }

@@ -15,9 +15,11 @@ import { breakGlassRoutes } from '../access/break-glass.routes.ts';
 import { consentRoutes } from '../access/consent.routes.ts';
 import { installAuth } from '../auth/auth.plugin.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
+import { checkinPlugin } from '../checkin/checkin.plugin.ts';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
 import { fhirRoutes } from '../fhir/fhir.routes.ts';
+import { loggingNotifier, type Notifier } from '../notify/notifier.ts';
 import { pathwayRoutes } from '../pathway/pathway.plugin.ts';
 import { planPlugin } from '../plan/plan.plugin.ts';
 import { shippedInstruments } from '../questionnaire/instrument-registry.ts';
@@ -39,6 +41,7 @@ declare module 'fastify' {
     db: Database;
     clock: Clock;
     limits: { loginAttemptsPerMinute: number };
+    notifier: Notifier;
     /** Every route as registered: the access test is generated from this table. */
     routeTable: { method: string; url: string; public: boolean }[];
   }
@@ -52,6 +55,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Login attempts per client address per minute (tests of other things raise it). */
   loginAttemptsPerMinute?: number;
+  /** E-mail/SMS to the care team; the default only logs (notify/notifier.ts). */
+  notifier?: Notifier;
 }
 
 /** Body size limit: our largest JSON body is a few kilobytes of text. */
@@ -77,6 +82,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   const app: App = fastify;
   app.decorate('db', opts.db);
   app.decorate('clock', opts.clock);
+  app.decorate('notifier', opts.notifier ?? loggingNotifier(app.log));
   app.decorate('routeTable', []);
   app.addHook('onRoute', (r) => {
     for (const method of [r.method].flat()) {
@@ -126,6 +132,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   shippedInstruments();
   await app.register(questionnairePlugin);
   await app.register(planPlugin);
+  await app.register(checkinPlugin);
   await app.register(consentRoutes);
   await app.register(fhirRoutes);
 

@@ -2,6 +2,7 @@ import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
 import { DEMO_PASSWORD, loadDemo } from '../demo/demo.ts';
 import { type App, buildApp } from '../http/app.ts';
+import type { Notifier } from '../notify/notifier.ts';
 import { testDatabase } from './test-database.ts';
 
 /** A fixed "now" for tests: rules never read the wall clock. */
@@ -17,7 +18,13 @@ export interface TestApp {
 
 /** The real app on a real, fresh database with the demo loaded (small), driven with app.inject. */
 export async function testApp(
-  opts: { persons?: number; clock?: Clock; loginAttemptsPerMinute?: number; demoPlans?: boolean } = {},
+  opts: {
+    persons?: number;
+    clock?: Clock;
+    loginAttemptsPerMinute?: number;
+    demoPlans?: boolean;
+    notifier?: Notifier;
+  } = {},
 ): Promise<TestApp> {
   const db = await testDatabase();
   const clock = opts.clock ?? (() => TEST_NOW);
@@ -27,6 +34,7 @@ export async function testApp(
     clock,
     logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
     loginAttemptsPerMinute: opts.loginAttemptsPerMinute ?? 10_000,
+    ...(opts.notifier ? { notifier: opts.notifier } : {}),
   });
   await app.ready();
   return {

@@ -1,0 +1,11 @@
+import type { App } from '../http/app.ts';
+import { checkinRoutes } from './checkin.routes.ts';
+import { helpRoutes } from './help.routes.ts';
+import { signalRoutes } from './signal.routes.ts';
+
+/** The patient portal's daily life (issue 6): check-ins, the signals read from them, "I need help now". */
+export async function checkinPlugin(app: App) {
+  await app.register(checkinRoutes);
+  await app.register(signalRoutes);
+  await app.register(helpRoutes);
+}
