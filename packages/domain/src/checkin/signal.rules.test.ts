@@ -9,6 +9,7 @@ import {
   signalRuleProblems,
   signalsFor,
 } from './signal.rules.ts';
+import { signalText } from './signal-text.ts';
 
 const TODAY = '2026-11-20';
 const SIGNS: WarningSign[] = [
@@ -242,5 +243,29 @@ describe('signalRuleProblems', () => {
         'rules[5] must be an object',
       ],
     );
+  });
+});
+
+describe('signalText', () => {
+  it('says each signal in plain words, in bokmål and English, with the days and values', () => {
+    const [craving] = signalsFor(
+      only('craving-high'),
+      [checkin(2, { craving: 7 }), checkin(1, { craving: 9 }), checkin(0, { craving: 8 })],
+      SIGNS,
+      TODAY,
+    );
+    assert.equal(
+      signalText(craving!, 'nb'),
+      'Sterkt sug (7 eller mer av 10) 3 dager på rad, 18.11.2026–20.11.2026. Høyeste: 9.',
+    );
+    assert.equal(
+      signalText(craving!, 'en'),
+      'Strong craving (7 or more of 10) 3 days running, 18 Nov 2026–20 Nov 2026. Highest: 9.',
+    );
+    const help = {
+      kind: 'help-requested' as const,
+      explanation: { key: 'x', params: { at: '2026-11-20T21:15:00Z' } },
+    };
+    assert.equal(signalText(help, 'nb'), 'Ba om hjelp nå (20.11.2026, 22:15).');
   });
 });

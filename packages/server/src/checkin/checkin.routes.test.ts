@@ -204,6 +204,26 @@ describe('a lapse in a check-in', () => {
   });
 });
 
+describe('progress', () => {
+  it('counts check-in days up and shows a lapse as an event on its day, never a reset', async () => {
+    type Progress = {
+      days: Array<{ day: string; checkedIn: boolean; lapse: boolean }>;
+      checkinDays: number;
+      totalCheckinDays: number;
+      lapseDays: number;
+    };
+    const p = await expectStatus<Progress>(send(t, 'GET', `/api/persons/${ids.pasient}/progress`, per), 200);
+    assert.equal(p.days.length, 28);
+    const today = p.days.at(-1)!;
+    assert.equal(today.day, '2026-11-22');
+    assert.deepEqual([today.checkedIn, today.lapse], [true, true]);
+    assert.ok(p.checkinDays >= 2, 'yesterday and today');
+    assert.ok(p.totalCheckinDays >= p.checkinDays);
+    assert.ok(p.lapseDays >= 1);
+    await expectStatus(send(t, 'GET', `/api/persons/${ids.pasient}/progress`, likeperson), 403);
+  });
+});
+
 describe('sent again after being offline', () => {
   it('is the same check-in: 200, nothing written twice', async () => {
     const body = quiet(2);
