@@ -21,7 +21,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   const sweep = Number(env.BEDRING_SIGNAL_SWEEP_MINUTES ?? 60);
   if (!Number.isInteger(sweep) || sweep < 0)
-    throw new Error(`BEDRING_SIGNAL_SWEEP_MINUTES must be a whole number of minutes, got "${env.BEDRING_SIGNAL_SWEEP_MINUTES}"`);
+    throw new Error(
+      `BEDRING_SIGNAL_SWEEP_MINUTES must be a whole number of minutes, got "${env.BEDRING_SIGNAL_SWEEP_MINUTES}"`,
+    );
   const demo = env.BEDRING_DEMO === undefined || env.BEDRING_DEMO === '' ? null : env.BEDRING_DEMO === '1';
   return {
     port,

@@ -24,7 +24,17 @@ type Sample = {
   list?: boolean;
   noPerson?: boolean;
   auditedBy?: string;
-  id?: 'referral' | 'episode' | 'assessment' | 'task' | 'response' | 'plan' | 'entry' | 'member' | 'consent';
+  id?:
+    | 'referral'
+    | 'episode'
+    | 'assessment'
+    | 'task'
+    | 'response'
+    | 'plan'
+    | 'entry'
+    | 'member'
+    | 'consent'
+    | 'signal';
 };
 const SAMPLES: Record<string, Sample> = {
   'GET /api/persons': { list: true },
@@ -179,6 +189,8 @@ const SAMPLES: Record<string, Sample> = {
   'PUT /api/persons/:personId/checkin-reminder': { body: { remindAt: '20:00' } },
   'GET /api/signals': { list: true },
   'GET /api/persons/:personId/signals': {},
+  'GET /fhir/Flag/:id': { id: 'signal' },
+  'GET /fhir/Flag': { query: 'patient=Patient/:personId' },
   'POST /api/signals/:signalId/acknowledge': { body: { note: 'Snakket om det' } },
   'POST /api/units/:unitId/signal-sweep': { noPerson: true },
   'GET /api/admin/signal-rules': { noPerson: true },
@@ -582,6 +594,8 @@ function sampleId(sample: Sample): string {
       return ids.stranger;
     case 'response':
       return answers.responseId;
+    case 'signal':
+      return answers.signalId;
     case 'plan':
       return plan.planId;
     case 'entry':

@@ -49,6 +49,16 @@ export function capabilityStatement(): CapabilityStatement {
               { name: 'name', type: 'string' },
               { name: '_count', type: 'number' },
             ],
+            operation: [
+              {
+                name: 'everything',
+                definition: 'http://hl7.org/fhir/OperationDefinition/Patient-everything',
+                documentation:
+                  'GET /fhir/Patient/<id>/$everything: a searchset Bundle of all the caller may see of the ' +
+                  "person's record, under each type's own rules (need to know, plan parts by consent; the " +
+                  'AuditEvents only for the person and the unit leader); _type narrows it. One audit event',
+              },
+            ],
           },
           {
             type: 'Observation',

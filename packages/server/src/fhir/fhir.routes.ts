@@ -9,6 +9,7 @@ import { badRequest, forbidden } from '../http/errors.ts';
 import { Uuid } from '../http/schemas.ts';
 import { ratingHistory } from '../record/record.repository.ts';
 import { DIMENSION_SYSTEM, toDimensionObservations } from './assessment.mapping.ts';
+import { fhirEverythingRoutes } from './everything.routes.ts';
 import { capabilityStatement } from './fhir.capability.ts';
 import {
   LIVING_CONDITION_SYSTEM,
@@ -20,8 +21,10 @@ import {
 } from './fhir.mapping.ts';
 import { FHIR_JSON, FormatParams, idOf, ReadQuery, ReferenceParam } from './fhir.schemas.ts';
 import { DateSearch, dateMatches, dateParams } from './fhir-date.ts';
+import { fhirFlagRoutes } from './flag.routes.ts';
 import { fhirPathwayRoutes } from './pathway.routes.ts';
 import { assessmentsOf } from './pathway-read.repository.ts';
+import { patientRowOf } from './patient-read.repository.ts';
 import { fhirPlanRoutes } from './plan.routes.ts';
 import { fhirQuestionnaireRoutes, scoreObservations } from './questionnaire.routes.ts';
 
@@ -61,12 +64,7 @@ export async function fhirRoutes(app: App) {
     },
     async (req, reply) => {
       const patient = await withPerson(app, req.actor!, req.params.id, async ({ trx, person, audit }) => {
-        const row = await trx
-          .selectFrom('person')
-          .select(['tenant_id', 'id', 'national_id', 'given_name', 'family_name', 'birth_date', 'gender'])
-          .where('tenant_id', '=', person.organisationId)
-          .where('id', '=', person.id)
-          .executeTakeFirstOrThrow();
+        const row = await patientRowOf(trx, person);
         await audit('read', 'Patient', person.id);
         return toPatient(row);
       });
@@ -238,4 +236,6 @@ export async function fhirRoutes(app: App) {
   await app.register(fhirPathwayRoutes);
   await app.register(fhirQuestionnaireRoutes);
   await app.register(fhirPlanRoutes);
+  await app.register(fhirFlagRoutes);
+  await app.register(fhirEverythingRoutes);
 }

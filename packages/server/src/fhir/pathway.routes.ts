@@ -111,18 +111,28 @@ const page = <T>(items: T[], p: { count: number; offset: number }) => ({
   items: items.slice(p.offset, p.offset + p.count),
 });
 
+/** Each pathway resource type of one person's record: the searches by patient and $everything read these. */
+export const pathwayResources = {
+  ServiceRequest: async (trx: Tx, person: PersonRef) =>
+    (await referralsOf(trx, person)).map(toServiceRequest),
+  EpisodeOfCare: async (trx: Tx, person: PersonRef) => (await episodesOf(trx, person)).map(toEpisodeOfCare),
+  ClinicalImpression: async (trx: Tx, person: PersonRef) =>
+    (await assessmentsOf(trx, person)).map(toClinicalImpression),
+  Task: async (trx: Tx, person: PersonRef, now: Date) =>
+    (await tasksOf(trx, person)).map((t) => toTask(t, osloDate(now))),
+};
+
 /**
  * The care pathway in FHIR R4 (issue point 9): referrals, episodes, level-of-care decisions and tasks,
  * under the same access rules as /api. Dimension ratings are Observations (see fhir.routes.ts).
  */
 export async function fhirPathwayRoutes(app: App) {
-  const episodes = async (trx: Tx, person: PersonRef) => (await episodesOf(trx, person)).map(toEpisodeOfCare);
-  const tasks = async (trx: Tx, person: PersonRef, now: Date) =>
-    (await tasksOf(trx, person)).map((t) => toTask(t, osloDate(now)));
-  const impressions = async (trx: Tx, person: PersonRef) =>
-    (await assessmentsOf(trx, person)).map(toClinicalImpression);
-  const referrals = async (trx: Tx, person: PersonRef) =>
-    (await referralsOf(trx, person)).map(toServiceRequest);
+  const {
+    EpisodeOfCare: episodes,
+    Task: tasks,
+    ClinicalImpression: impressions,
+    ServiceRequest: referrals,
+  } = pathwayResources;
 
   const read = { schema: { params: IdParams, querystring: ReadQuery } };
   const byPatient = { schema: { querystring: PatientSearch } };

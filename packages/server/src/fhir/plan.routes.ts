@@ -36,7 +36,7 @@ const CarePlanSearch = Closed({
  * Whether the plan rule lets the actor read a part (after need to know): a part not shared with the
  * actor's organisation is, for them, not there — an empty search rather than the /api's 404.
  */
-async function mayRead(w: PersonWork, actor: RequestActor, part: PlanPart) {
+export async function mayRead(w: PersonWork, actor: RequestActor, part: PlanPart) {
   try {
     await requirePlanAction(w, actor, { kind: 'read', part });
     return true;
@@ -46,8 +46,8 @@ async function mayRead(w: PersonWork, actor: RequestActor, part: PlanPart) {
   }
 }
 
-/** What each resource type is made of, read from one person's record under the plan rule. */
-const loaders = {
+/** What each resource type is made of, read from one person's record under the plan rule ($everything reads these too). */
+export const loaders = {
   /** Every plan the caller's organisation may see (as GET /api/persons/{id}/plans), with content. */
   async CarePlan(w: PersonWork, actor: RequestActor) {
     const plans = await plansOf(w.trx, w.person, await visibleParts(w, actor), w.now);

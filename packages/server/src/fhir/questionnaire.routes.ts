@@ -102,6 +102,29 @@ export async function instrumentsSeen(trx: Tx, actor: RequestActor) {
 }
 
 /**
+ * The person's responses the caller sees, as QuestionnaireResponses: those of instruments whose results
+ * the caller sees, and those the caller entered. Peers see none (the routes refuse them first).
+ */
+export async function responsesSeen(
+  trx: Tx,
+  actor: RequestActor,
+  person: PersonRef,
+  instruments: Awaited<ReturnType<typeof instrumentsSeen>>,
+  filter: Parameters<typeof responsesOf>[2] & { version: string | null },
+) {
+  if (actor.role === 'peer') return [];
+  const { byId, seen } = instruments;
+  const rows = await responsesOf(trx, person, filter);
+  return rows
+    .filter(
+      (r) =>
+        (seen.has(r.questionnaire_id) || r.author_account_id === actor.accountId) &&
+        (filter.version === null || r.questionnaire_version === filter.version),
+    )
+    .map((r) => toQuestionnaireResponse(r, byId.get(r.questionnaire_id)));
+}
+
+/**
  * Scores as Observations for GET /fhir/Observation: `known` says whether the code is a score code of
  * any of the organisation's instruments (an unknown code is the caller's mistake, not an empty result).
  */
@@ -204,21 +227,16 @@ export async function fhirQuestionnaireRoutes(app: App) {
     const q = req.query;
     const dates = dateParams(q.date);
     const resources = await withPerson(app, actor, idOf(q.patient), async ({ trx, person, audit }) => {
-      const { all, byId, seen } = await instrumentsSeen(trx, actor);
-      const wanted = q.questionnaire ? named(all, q.questionnaire) : null;
-      const rows = await responsesOf(trx, person, {
+      const instruments = await instrumentsSeen(trx, actor);
+      const wanted = q.questionnaire ? named(instruments.all, q.questionnaire) : null;
+      const found = await responsesSeen(trx, actor, person, instruments, {
         questionnaireIds: wanted ? wanted.found.map((i) => i.id) : null,
         statuses: q.status ? q.status.split(',') : null,
         authored: instantBounds(dates),
+        version: wanted?.version ?? null,
       });
       await audit('read', 'QuestionnaireResponse');
-      return rows
-        .filter(
-          (r) =>
-            (seen.has(r.questionnaire_id) || r.author_account_id === actor.accountId) &&
-            (wanted?.version == null || r.questionnaire_version === wanted.version),
-        )
-        .map((r) => toQuestionnaireResponse(r, byId.get(r.questionnaire_id)));
+      return found;
     });
     const p = pageOf(q);
     const items = resources.slice(p.offset, p.offset + p.count);

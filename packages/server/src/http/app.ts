@@ -18,6 +18,7 @@ import { authRoutes } from '../auth/auth.routes.ts';
 import { checkinPlugin } from '../checkin/checkin.plugin.ts';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
+import { exportRoutes } from '../export/export.routes.ts';
 import { fhirRoutes } from '../fhir/fhir.routes.ts';
 import { loggingNotifier, type Notifier } from '../notify/notifier.ts';
 import { pathwayRoutes } from '../pathway/pathway.plugin.ts';
@@ -134,6 +135,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(planPlugin);
   await app.register(checkinPlugin);
   await app.register(consentRoutes);
+  await app.register(exportRoutes);
   await app.register(fhirRoutes);
 
   if (opts.webDist && existsSync(opts.webDist)) {

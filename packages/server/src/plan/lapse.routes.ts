@@ -23,14 +23,7 @@ export async function lapseRoutes(app: App) {
       const actor = req.actor!;
       return withPerson(app, actor, req.params.personId, async (w) => {
         await requirePlanAction(w, actor, { kind: 'read', part: 'relapse-prevention' });
-        const rows = await w.trx
-          .selectFrom('lapse')
-          .selectAll()
-          .where('tenant_id', '=', w.person.organisationId)
-          .where('person_id', '=', w.person.id)
-          .orderBy('occurred_on', 'desc')
-          .orderBy('recorded_at', 'desc')
-          .execute();
+        const rows = await lapsesOf(w.trx, w.person);
         const since = await treatmentStart(w.trx, w.person);
         const plan = await relapsePlanVersion(w.trx, w.person);
         await w.audit('read', 'Lapse');
@@ -79,6 +72,18 @@ export async function lapseRoutes(app: App) {
       return reply.code(201).send(result);
     },
   );
+}
+
+/** The person's lapses, newest first (the caller has checked that the relapse-prevention plan is visible). */
+export function lapsesOf(trx: Tx, person: PersonRef) {
+  return trx
+    .selectFrom('lapse')
+    .selectAll()
+    .where('tenant_id', '=', person.organisationId)
+    .where('person_id', '=', person.id)
+    .orderBy('occurred_on', 'desc')
+    .orderBy('recorded_at', 'desc')
+    .execute();
 }
 
 /** The first day of treatment: the first attendance on the pathway, else the first episode's opening. */

@@ -1,0 +1,230 @@
+import type {
+  Annotation,
+  AuditEvent,
+  CarePlan,
+  CarePlanActivity,
+  EpisodeOfCare,
+  Extension,
+  Goal,
+  Observation,
+  Patient,
+  Reference,
+  RelatedPerson,
+  Resource,
+  Task,
+} from '@medplum/fhirtypes';
+import { EXT } from '../fhir/pathway.mapping.ts';
+import { PLAN_EXT } from '../fhir/plan.mapping.ts';
+import type { ExportWords } from './export.text.ts';
+
+/** A printed document is a list of blocks; the PDF renderer only lays them out. */
+export interface Block {
+  kind: 'title' | 'heading' | 'subheading' | 'text' | 'item' | 'meta';
+  text: string;
+}
+
+export interface LapseView {
+  occurred_on: string;
+  situation: string;
+  thoughts_feelings: string;
+  what_happened: string;
+  what_helped: string;
+  written_by: string;
+  author_name: string;
+}
+
+/**
+ * What the export is made of: the resources of Patient/$everything (so the PDF shows the same content
+ * under the same rules), and what has no FHIR resource yet — "om meg" and the lapses (null when the
+ * relapse-prevention plan is not shared with the caller). `accessLog` says whether the caller may read it.
+ */
+export interface ExportSource {
+  resources: Resource[];
+  about: { aboutMe: string; strengths: string };
+  lapses: LapseView[] | null;
+  /** Whether the network map is shared with the caller (else the part is left out, not shown empty). */
+  network: boolean;
+  accessLog: boolean;
+  viewerIsPerson: boolean;
+  now: Date;
+}
+
+const ofType = <T extends Resource>(rs: Resource[], type: T['resourceType']) =>
+  rs.filter((r): r is T => r.resourceType === type);
+const ext = (e: { extension?: Extension[] } | undefined, url: string) =>
+  e?.extension?.find((x) => x.url === url);
+const code = (c: { coding?: { code?: string }[] } | undefined) => c?.coding?.[0]?.code;
+
+/** The person's record as blocks, in the order of the export's parts. */
+export function exportBlocks(src: ExportSource, w: ExportWords): Block[] {
+  const rs = src.resources;
+  const out: Block[] = [];
+  const push = (kind: Block['kind'], text: string | undefined) => {
+    if (text?.trim()) out.push({ kind, text: text.trim() });
+  };
+  const section = (title: string, body: () => void) => {
+    const before = out.length;
+    push('heading', title);
+    body();
+    if (out.length === before + 1) push('text', w.t('nothing'));
+  };
+  const by = (ref: Reference | undefined) => {
+    if (!ref) return undefined;
+    const who = ref.display ?? (ref.reference?.startsWith('Patient/') ? w.t('thePerson') : undefined);
+    if (!who) return undefined;
+    return ref.reference?.startsWith('Patient/') ? w.t('writtenBySelf', { who }) : w.t('writtenBy', { who });
+  };
+  const comments = (notes: Annotation[] | undefined) => {
+    for (const n of notes ?? [])
+      push('meta', w.t('comment', { who: n.authorReference?.display ?? w.t('thePerson'), text: n.text }));
+  };
+
+  const patient = ofType<Patient>(rs, 'Patient')[0];
+  const name = patient?.name?.[0]?.text ?? '';
+  push('title', w.t('title', { name }));
+  push(
+    'meta',
+    `${w.t('born', { date: w.date(patient?.birthDate) })}. ${w.t('made', { date: w.date(src.now.toISOString()) })}`,
+  );
+
+  section(w.t('about'), () => {
+    if (src.about.aboutMe.trim()) {
+      push('subheading', w.t('aboutMe'));
+      push('text', src.about.aboutMe);
+    }
+    if (src.about.strengths.trim()) {
+      push('subheading', w.t('strengths'));
+      push('text', src.about.strengths);
+    }
+  });
+
+  const goals = new Map(ofType<Goal>(rs, 'Goal').map((g) => [`Goal/${g.id}`, g]));
+  section(w.t('plans'), () => {
+    for (const plan of ofType<CarePlan>(rs, 'CarePlan')) {
+      push('subheading', w.code('plan', code(plan.category?.[0])));
+      for (const ref of plan.goal ?? []) {
+        const g = goals.get(ref.reference ?? '');
+        if (!g || g.lifecycleStatus === 'cancelled') continue;
+        push('item', `${w.code('section', 'goal')}: ${g.description.text ?? ''}`);
+        const success = ext(g, PLAN_EXT.successMeans)?.valueString;
+        if (success) push('meta', w.t('successMeans', { text: success }));
+        push('meta', by(g.expressedBy));
+        comments(g.note);
+      }
+      for (const a of plan.activity ?? []) activity(a);
+      const review = ext(plan, PLAN_EXT.reviewOn)?.valueDate;
+      if (review) push('meta', w.t('reviewOn', { date: w.date(review) }));
+      for (const n of plan.note ?? []) push('text', n.text);
+    }
+    const promises = ofType<Task>(rs, 'Task').filter((t) => code(t.code) === 'promise');
+    if (promises.length) push('subheading', w.t('promises'));
+    for (const p of promises)
+      push(
+        'item',
+        w.t('promise', {
+          text: p.description ?? '',
+          who: p.owner?.display ?? '',
+          date: w.date(p.restriction?.period?.end),
+          status: w.code('promise', code(p.businessStatus)),
+        }),
+      );
+  });
+  function activity(a: CarePlanActivity) {
+    const d = a.detail;
+    if (!d || d.status === 'cancelled') return;
+    push('item', `${w.code('section', code(d.code))}: ${d.description ?? ''}`);
+    const owner = d.performer?.find((p) => p.reference?.startsWith('Practitioner/'))?.display;
+    if (owner) push('meta', w.t('owner', { who: owner }));
+    if (d.scheduledPeriod?.end) push('meta', w.t('due', { date: w.date(d.scheduledPeriod.end) }));
+    push('meta', by(ext(d, PLAN_EXT.author)?.valueReference));
+    comments(a.progress);
+  }
+
+  section(w.t('pathway'), () => {
+    for (const e of ofType<EpisodeOfCare>(rs, 'EpisodeOfCare'))
+      push(
+        'item',
+        w.t('episode', {
+          unit: e.managingOrganization?.display ?? '',
+          from: w.date(e.period?.start),
+          to: e.period?.end ? w.t('until', { date: w.date(e.period.end) }) : '',
+          state: w.code('state', ext(e, EXT.episodeState)?.valueCoding?.code),
+        }),
+      );
+  });
+
+  section(w.t('results'), () => {
+    // Scores of questionnaires (derived from a response); ratings by staff are not "my results".
+    const scores = ofType<Observation>(rs, 'Observation').filter((o) =>
+      o.derivedFrom?.some((d) => d.reference?.startsWith('QuestionnaireResponse/')),
+    );
+    for (const o of scores) {
+      const value = o.valueInteger ?? o.valueQuantity?.value;
+      const band = o.interpretation?.[0]?.text;
+      push(
+        'item',
+        w.t('result', {
+          date: w.date(o.effectiveDateTime),
+          name: o.code.text ?? code(o.code) ?? '',
+          value: `${value ?? ''}${band ? ` (${band})` : ''}`,
+        }),
+      );
+    }
+  });
+
+  if (src.lapses)
+    section(w.t('lapses'), () => {
+      if (src.lapses?.length) push('text', w.t('lapsesIntro'));
+      for (const l of src.lapses ?? []) {
+        push('subheading', w.date(l.occurred_on));
+        push('text', l.situation && `${w.t('situation')}: ${l.situation}`);
+        push('text', l.thoughts_feelings && `${w.t('thoughtsFeelings')}: ${l.thoughts_feelings}`);
+        push('text', l.what_happened && `${w.t('whatHappened')}: ${l.what_happened}`);
+        push('text', l.what_helped && `${w.t('whatHelped')}: ${l.what_helped}`);
+        push(
+          'meta',
+          l.written_by === 'person'
+            ? w.t('writtenBySelf', { who: l.author_name })
+            : w.t('writtenBy', { who: l.author_name }),
+        );
+      }
+    });
+
+  if (src.network)
+    section(w.t('network'), () => {
+      for (const m of ofType<RelatedPerson>(rs, 'RelatedPerson'))
+        push(
+          'item',
+          w.t('member', {
+            name: m.name?.[0]?.text ?? '',
+            relation: w.code('relation', code(m.relationship?.[0])),
+            quality: w.code('quality', ext(m, PLAN_EXT.relationQuality)?.valueCoding?.code),
+          }),
+        );
+    });
+
+  if (src.accessLog)
+    section(w.t('accessLog'), () => {
+      for (const e of ofType<AuditEvent>(rs, 'AuditEvent')) accessEntry(e);
+    });
+  function accessEntry(e: AuditEvent) {
+    const agent = e.agent?.[0];
+    const role = agent?.role?.[0]?.text ?? '';
+    const self = role === 'patient';
+    const org = e.source?.observer?.display;
+    push(
+      'item',
+      w.t('accessEntry', {
+        date: w.dateTime(e.recorded),
+        who: self ? (src.viewerIsPerson ? w.t('you') : w.t('thePerson')) : (agent?.who?.display ?? ''),
+        role: w.code('role', role),
+        org: org ? `, ${org}` : '',
+        what: `${w.code('action', e.action)} (${e.entity?.[0]?.type?.code ?? ''})`,
+      }),
+    );
+    const reason = agent?.purposeOfUse?.[0]?.text;
+    if (reason) push('meta', reason);
+  }
+
+  return out;
+}

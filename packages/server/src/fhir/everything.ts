@@ -1,0 +1,88 @@
+import type { PersonRef } from '@bedring/domain';
+import type { Observation, Resource } from '@medplum/fhirtypes';
+import type { PersonWork } from '../access/as-actor.ts';
+import { accessLog } from '../audit/audit.repository.ts';
+import type { RequestActor } from '../auth/actor.ts';
+import { ratingHistory } from '../record/record.repository.ts';
+import { toDimensionObservations } from './assessment.mapping.ts';
+import { toAuditEvent, toObservation, toPatient } from './fhir.mapping.ts';
+import { pathwayResources } from './pathway.routes.ts';
+import { assessmentsOf } from './pathway-read.repository.ts';
+import { patientRowOf } from './patient-read.repository.ts';
+import { loaders as plans } from './plan.routes.ts';
+import { instrumentsSeen, responsesSeen, scoreObservations } from './questionnaire.routes.ts';
+
+/**
+ * One part of the person's record in Patient/$everything: a resource type and how its resources are
+ * read from one person's record — by the same functions, under the same rules, as that type's own
+ * search (need to know is checked before; plan parts by consent, results by instrument settings).
+ */
+export interface EverythingPart {
+  type: Resource['resourceType'];
+  load(w: PersonWork, actor: RequestActor): Promise<Resource[]>;
+}
+
+/** Living-condition ratings, assessment dimension ratings and questionnaire scores, as GET /fhir/Observation. */
+async function observations(w: PersonWork, actor: RequestActor): Promise<Observation[]> {
+  const ratings = (await ratingHistory(w.trx, w.person)).map((r) => toObservation(r, w.person.id));
+  const dimensions = (await assessmentsOf(w.trx, w.person)).flatMap(toDimensionObservations);
+  const scores = await scoreObservations(w.trx, actor, w.person, { code: null, dates: [] });
+  return [...ratings, ...dimensions, ...scores.observations];
+}
+
+/**
+ * The access log, for whoever may read it (as GET /fhir/AuditEvent): the person themself, or a leader of
+ * the organisation holding the record. For anyone else the part is empty, not a refusal.
+ */
+export const mayReadAccessLog = (actor: RequestActor, person: PersonRef) =>
+  actor.role === 'patient' || (actor.role === 'leader' && actor.organisationId === person.organisationId);
+
+async function auditEvents(w: PersonWork, actor: RequestActor) {
+  if (!mayReadAccessLog(actor, w.person)) return [];
+  const entries = await accessLog(w.trx, w.person.organisationId, w.person.id, 1000);
+  return entries.map((e) => toAuditEvent(e, w.person.id));
+}
+
+/**
+ * The parts of $everything, in the order of the Bundle: the person first, then the pathway, the plans,
+ * the results and who has read the record. A new resource type is one line here.
+ */
+export const EVERYTHING_PARTS: readonly EverythingPart[] = [
+  { type: 'Patient', load: async (w) => [toPatient(await patientRowOf(w.trx, w.person))] },
+  { type: 'ServiceRequest', load: (w) => pathwayResources.ServiceRequest(w.trx, w.person) },
+  { type: 'EpisodeOfCare', load: (w) => pathwayResources.EpisodeOfCare(w.trx, w.person) },
+  { type: 'ClinicalImpression', load: (w) => pathwayResources.ClinicalImpression(w.trx, w.person) },
+  { type: 'CarePlan', load: plans.CarePlan },
+  { type: 'Goal', load: plans.Goal },
+  { type: 'RelatedPerson', load: plans.RelatedPerson },
+  { type: 'Consent', load: plans.Consent },
+  { type: 'Task', load: (w) => pathwayResources.Task(w.trx, w.person, w.now) },
+  {
+    type: 'QuestionnaireResponse',
+    load: async (w, actor) =>
+      responsesSeen(w.trx, actor, w.person, await instrumentsSeen(w.trx, actor), {
+        questionnaireIds: null,
+        statuses: null,
+        authored: { from: null, to: null },
+        version: null,
+      }),
+  },
+  { type: 'Observation', load: observations },
+  { type: 'AuditEvent', load: auditEvents },
+];
+
+export const EVERYTHING_TYPES = EVERYTHING_PARTS.map((p) => p.type);
+
+/** Everything of one person's record the actor may see, of these types (null: all), part by part. */
+export async function everything(
+  w: PersonWork,
+  actor: RequestActor,
+  types: ReadonlySet<string> | null = null,
+): Promise<Resource[]> {
+  const found: Resource[] = [];
+  for (const part of EVERYTHING_PARTS) {
+    if (types && !types.has(part.type)) continue;
+    found.push(...(await part.load(w, actor)));
+  }
+  return found;
+}
