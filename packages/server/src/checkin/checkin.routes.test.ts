@@ -383,6 +383,77 @@ describe('check-ins that stop', () => {
   });
 });
 
+describe('in FHIR', () => {
+  type Bundle<T> = { total: number; entry?: Array<{ resource: T }> };
+  type QR = { id: string; questionnaire: string; item: Array<{ linkId: string; answer: unknown[] }> };
+  type Flag = { id: string; status: string; code: { coding: Array<{ code: string }>; text: string } };
+
+  it('check-ins are QuestionnaireResponses to bedring-checkin, searchable by patient, readable by id', async () => {
+    const all = await expectStatus<Bundle<QR>>(
+      send(t, 'GET', `/fhir/QuestionnaireResponse?patient=Patient/${ids.pasient}`, bjorn),
+      200,
+    );
+    const checkinResponses = (all.entry ?? []).filter((e) =>
+      e.resource.questionnaire.includes('bedring-checkin'),
+    );
+    assert.ok(checkinResponses.length >= 3);
+    const only = await expectStatus<Bundle<QR>>(
+      send(
+        t,
+        'GET',
+        `/fhir/QuestionnaireResponse?patient=Patient/${ids.pasient}&questionnaire=bedring-checkin`,
+        bjorn,
+      ),
+      200,
+    );
+    assert.equal(only.total, checkinResponses.length);
+    const withSign = only
+      .entry!.map((e) => e.resource)
+      .find((r) => r.item.some((i) => i.linkId === 'warning-sign'))!;
+    assert.ok(withSign, 'a check-in with a ticked sign');
+    const read = await expectStatus<QR>(
+      send(t, 'GET', `/fhir/QuestionnaireResponse/${withSign.id}`, bjorn),
+      200,
+    );
+    assert.deepEqual(read.item, withSign.item);
+    const q = await expectStatus<{ id: string; item: Array<{ linkId: string }> }>(
+      send(t, 'GET', '/fhir/Questionnaire/bedring-checkin', bjorn),
+      200,
+    );
+    assert.equal(q.id, 'bedring-checkin');
+    await expectStatus(send(t, 'GET', `/fhir/QuestionnaireResponse/${withSign.id}`, likeperson), 403);
+  });
+
+  it('signals are Flags with the explanation in words, active until acknowledged, and in $everything', async () => {
+    const flags = await expectStatus<Bundle<Flag>>(
+      send(t, 'GET', `/fhir/Flag?patient=Patient/${ids.pasient}`, bjorn),
+      200,
+    );
+    const lapse = flags
+      .entry!.map((e) => e.resource)
+      .find((f) => f.code.coding[0]!.code === 'lapse-reported')!;
+    assert.equal(lapse.status, 'active');
+    assert.match(lapse.code.text, /^Et tilbakefall er meldt i innsjekken 22\.11\.2026\.$/);
+    const done = flags
+      .entry!.map((e) => e.resource)
+      .find((f) => f.code.coding[0]!.code === 'warning-sign-repeated')!;
+    assert.equal(done.status, 'inactive');
+    const active = await expectStatus<Bundle<Flag>>(
+      send(t, 'GET', `/fhir/Flag?patient=Patient/${ids.pasient}&status=active`, bjorn),
+      200,
+    );
+    assert.ok(active.entry!.every((e) => e.resource.status === 'active'));
+    const one = await expectStatus<Flag>(send(t, 'GET', `/fhir/Flag/${lapse.id}`, bjorn), 200);
+    assert.equal(one.code.text, lapse.code.text);
+    const everything = await expectStatus<Bundle<{ resourceType: string }>>(
+      send(t, 'GET', `/fhir/Patient/${ids.pasient}/$everything`, per),
+      200,
+    );
+    assert.ok(everything.entry!.some((e) => e.resource.resourceType === 'Flag'));
+    await expectStatus(send(t, 'GET', `/fhir/Flag?patient=Patient/${ids.pasient}`, likeperson), 403);
+  });
+});
+
 describe('signal rules', () => {
   it('are set by an administrator, checked, and used', async () => {
     await expectStatus(

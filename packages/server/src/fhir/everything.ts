@@ -5,6 +5,7 @@ import { accessLog } from '../audit/audit.repository.ts';
 import type { RequestActor } from '../auth/actor.ts';
 import { ratingHistory } from '../record/record.repository.ts';
 import { toDimensionObservations } from './assessment.mapping.ts';
+import { flagsOf } from './checkin-read.repository.ts';
 import { toAuditEvent, toObservation, toPatient } from './fhir.mapping.ts';
 import { pathwayResources } from './pathway.routes.ts';
 import { assessmentsOf } from './pathway-read.repository.ts';
@@ -68,6 +69,10 @@ export const EVERYTHING_PARTS: readonly EverythingPart[] = [
       }),
   },
   { type: 'Observation', load: observations },
+  {
+    type: 'Flag',
+    load: (w, actor) => (actor.role === 'peer' ? Promise.resolve([]) : flagsOf(w.trx, w.person)),
+  },
   { type: 'AuditEvent', load: auditEvents },
 ];
 

@@ -154,6 +154,13 @@ export function capabilityStatement(): CapabilityStatement {
             searchParam: [patient, ...paging],
           },
           {
+            type: 'Flag',
+            interaction: readAndSearch,
+            documentation:
+              'Signals from the daily check-ins and "I need help now": active until acknowledged, the explanation in words in code.text',
+            searchParam: [patient, { name: 'status', type: 'token' }, ...paging],
+          },
+          {
             type: 'Consent',
             interaction: readAndSearch,
             documentation:

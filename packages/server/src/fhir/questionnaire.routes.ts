@@ -1,4 +1,10 @@
-import type { PersonRef } from '@bedring/domain';
+import {
+  CHECKIN_QUESTIONNAIRE_ID,
+  CHECKIN_URL,
+  CHECKIN_VERSION,
+  checkinQuestionnaire,
+  type PersonRef,
+} from '@bedring/domain';
 import type { Observation, Questionnaire, QuestionnaireResponseItem } from '@medplum/fhirtypes';
 import { type TProperties, Type } from '@sinclair/typebox';
 import { asActor, personWork, withPerson } from '../access/as-actor.ts';
@@ -11,6 +17,7 @@ import { type Instrument, instrumentsFor, settingsFor } from '../questionnaire/i
 import { QuestionnaireId, ResponseItem } from '../questionnaire/questionnaire.schemas.ts';
 import { storeResponse } from '../questionnaire/response.repository.ts';
 import { requireMayAnswer, seenBy } from '../questionnaire/response.routes.ts';
+import { checkinResponseById, checkinResponsesOf } from './checkin-read.repository.ts';
 import { searchset } from './fhir.mapping.ts';
 import {
   FHIR_JSON,
@@ -115,13 +122,34 @@ export async function responsesSeen(
   if (actor.role === 'peer') return [];
   const { byId, seen } = instruments;
   const rows = await responsesOf(trx, person, filter);
-  return rows
+  const responses = rows
     .filter(
       (r) =>
         (seen.has(r.questionnaire_id) || r.author_account_id === actor.accountId) &&
         (filter.version === null || r.questionnaire_version === filter.version),
     )
     .map((r) => toQuestionnaireResponse(r, byId.get(r.questionnaire_id)));
+  // The daily check-ins are responses to bedring-checkin (issue 6 point 8), always completed.
+  const checkins =
+    (filter.questionnaireIds === null || filter.questionnaireIds.includes(CHECKIN_QUESTIONNAIRE_ID)) &&
+    (filter.statuses === null || filter.statuses.includes('completed')) &&
+    (filter.version === null || filter.version === CHECKIN_VERSION)
+      ? await checkinResponsesOf(trx, person, filter.authored)
+      : [];
+  if (checkins.length === 0) return responses;
+  return [...responses, ...checkins].sort((a, b) =>
+    a.authored === b.authored ? 0 : (a.authored ?? '') < (b.authored ?? '') ? 1 : -1,
+  );
+}
+
+/** Whether a questionnaire search parameter names the check-in (its canonical URL or its id). */
+function namesCheckin(canonical: string) {
+  const url = canonical.split('|')[0];
+  return (
+    url === CHECKIN_URL ||
+    url === CHECKIN_QUESTIONNAIRE_ID ||
+    url === `Questionnaire/${CHECKIN_QUESTIONNAIRE_ID}`
+  );
 }
 
 /**
@@ -168,6 +196,8 @@ export async function fhirQuestionnaireRoutes(app: App) {
     },
     async (req, reply) => {
       const actor = req.actor!;
+      if (req.params.id === CHECKIN_QUESTIONNAIRE_ID)
+        return reply.type(FHIR_JSON).send(checkinQuestionnaire());
       const found = await asActor(app, actor, async (trx) =>
         (await instrumentsFor(trx, actor.organisationId)).find((i) => i.id === req.params.id),
       );
@@ -182,15 +212,16 @@ export async function fhirQuestionnaireRoutes(app: App) {
     const starts = (value: string | undefined, search: string | undefined) =>
       search === undefined || (value ?? '').toLowerCase().startsWith(search.toLowerCase());
     const instruments = await asActor(app, actor, (trx) => instrumentsFor(trx, actor.organisationId));
-    const found: Questionnaire[] = instruments
-      .map((i) => i.questionnaire)
-      .filter(
-        (r) =>
-          (q.url === undefined || r.url === q.url) &&
-          (q.version === undefined || r.version === q.version) &&
-          starts(r.name, q.name) &&
-          starts(r.title, q.title),
-      );
+    const found: Questionnaire[] = [
+      ...instruments.map((i) => i.questionnaire),
+      checkinQuestionnaire(),
+    ].filter(
+      (r) =>
+        (q.url === undefined || r.url === q.url) &&
+        (q.version === undefined || r.version === q.version) &&
+        starts(r.name, q.name) &&
+        starts(r.title, q.title),
+    );
     const p = pageOf(q);
     const items = found.slice(p.offset, p.offset + p.count);
     return reply.type(FHIR_JSON).send(searchset(items, req.url, { total: found.length, ...p }));
@@ -208,7 +239,20 @@ export async function fhirQuestionnaireRoutes(app: App) {
       // Whose response first, then need to know for that person, as readOne in pathway.routes.ts.
       const resource = await asActor(app, actor, async (trx, now) => {
         const owner = await responseOwner(trx, id);
-        if (!owner) throw notFound();
+        if (!owner) {
+          // Not a questionnaire's response: perhaps a check-in.
+          const checkin = await trx
+            .selectFrom('checkin')
+            .select('person_id')
+            .where('id', '=', id)
+            .executeTakeFirst();
+          if (!checkin) throw notFound();
+          const { person, audit } = await personWork(trx, now, actor, checkin.person_id);
+          const found = await checkinResponseById(trx, person, id);
+          if (!found) throw notFound();
+          await audit('read', 'QuestionnaireResponse', id);
+          return found;
+        }
         const { person, audit } = await personWork(trx, now, actor, owner.person_id);
         const row = await responseById(trx, person, id);
         const { byId, seen } = await instrumentsSeen(trx, actor);
@@ -230,7 +274,12 @@ export async function fhirQuestionnaireRoutes(app: App) {
       const instruments = await instrumentsSeen(trx, actor);
       const wanted = q.questionnaire ? named(instruments.all, q.questionnaire) : null;
       const found = await responsesSeen(trx, actor, person, instruments, {
-        questionnaireIds: wanted ? wanted.found.map((i) => i.id) : null,
+        questionnaireIds: wanted
+          ? [
+              ...wanted.found.map((i) => i.id),
+              ...(namesCheckin(q.questionnaire!) ? [CHECKIN_QUESTIONNAIRE_ID] : []),
+            ]
+          : null,
         statuses: q.status ? q.status.split(',') : null,
         authored: instantBounds(dates),
         version: wanted?.version ?? null,
