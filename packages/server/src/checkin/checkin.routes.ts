@@ -130,7 +130,7 @@ export async function checkinRoutes(app: App) {
     async (req) => {
       const actor = req.actor!;
       if (!READERS.has(actor.role)) throw forbidden();
-      const days = req.query.days ?? 28;
+      const days = Math.max(1, Number(req.query.days ?? 28));
       return withPerson(app, actor, req.params.personId, async ({ trx, now, person, audit }) => {
         const rows = await trx
           .selectFrom('checkin')

@@ -20,7 +20,8 @@ export const NewCheckin = Type.Object(
 );
 
 export const CheckinQuery = Type.Object(
-  { days: Type.Optional(Type.Integer({ minimum: 1, maximum: 366 })) },
+  // Query strings are strings (no type coercion): 1–366 days.
+  { days: Type.Optional(Type.String({ pattern: '^(36[0-6]|3[0-5][0-9]|[12]?[0-9]?[0-9])$' })) },
   { additionalProperties: false },
 );
 

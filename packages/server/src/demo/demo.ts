@@ -1,6 +1,7 @@
 import { hashPassword } from '../auth/password.ts';
 import type { Database } from '../db/database.ts';
 import { addPasientPathway } from './demo-pasient.ts';
+import { addPasientCheckins } from './demo-pasient-checkins.ts';
 import { addPasientPlans } from './demo-pasient-plans.ts';
 import { addPersons } from './demo-persons.ts';
 import { addQuestionnaireDemo } from './demo-questionnaires.ts';
@@ -96,12 +97,12 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 const DAY = 86_400_000;
 
 /**
- * `plans: false` leaves Per without plans: for the plan API tests, which start from a blank plan. The
- * demo itself always has them.
+ * `plans: false` leaves Per without plans: for the plan API tests, which start from a blank plan;
+ * `checkins: false` without check-ins, for the check-in tests. The demo itself always has both.
  */
 export async function loadDemo(
   db: Database,
-  opts: { persons: number; now: Date; plans?: boolean },
+  opts: { persons: number; now: Date; plans?: boolean; checkins?: boolean },
 ): Promise<boolean> {
   const existing = await db.owner
     .selectFrom('account')
@@ -124,6 +125,8 @@ export async function loadDemo(
   if (!existing) await addQuestionnaireDemo(db, opts.now);
   // Only Per has plans: they show every part of issue 5, and keep a large demo as fast as before.
   if (!existing && opts.plans !== false) await addPasientPlans(db, opts.now);
+  // His check-ins read against those plans (issue 6); the check-in tests start without them.
+  if (!existing && opts.plans !== false && opts.checkins !== false) await addPasientCheckins(db, opts.now);
   return true;
 }
 

@@ -23,12 +23,18 @@ export async function testApp(
     clock?: Clock;
     loginAttemptsPerMinute?: number;
     demoPlans?: boolean;
+    demoCheckins?: boolean;
     notifier?: Notifier;
   } = {},
 ): Promise<TestApp> {
   const db = await testDatabase();
   const clock = opts.clock ?? (() => TEST_NOW);
-  await loadDemo(db, { persons: opts.persons ?? 120, now: clock(), plans: opts.demoPlans ?? true });
+  await loadDemo(db, {
+    persons: opts.persons ?? 120,
+    now: clock(),
+    plans: opts.demoPlans ?? true,
+    checkins: opts.demoCheckins ?? true,
+  });
   const app = await buildApp({
     db,
     clock,
