@@ -34,6 +34,13 @@ describe('the demo check-ins', () => {
       .map((s) => s.kind)
       .sort();
     assert.deepEqual(per, ['craving-high', 'warning-sign-repeated']);
+    // The municipal follow-up worker is in his care team too, through his consent.
+    const kim = await login(t, 'kommune');
+    const theirs = await expectStatus<{ signals: Array<{ person: { id: string } }> }>(
+      send(t, 'GET', '/api/signals', kim),
+      200,
+    );
+    assert.equal(theirs.signals.filter((s) => s.person.id === ids.pasient).length, 2);
 
     const own = await expectStatus<{ signals: Array<{ acknowledged: unknown }> }>(
       send(t, 'GET', `/api/persons/${ids.pasient}/signals`, bjorn),
