@@ -58,7 +58,13 @@ try {
     ok =
       nodeTests(
         'Unit, integration and browser tests (embedded PostgreSQL)',
-        ['packages/domain/src/**/*.test.ts', ...SERVER_TESTS, 'e2e/**/*.test.ts'],
+        [
+          'packages/domain/src/**/*.test.ts',
+          // The web app's pure modules (no DOM), e.g. the offline queue's rules.
+          'packages/web/src/**/*.test.ts',
+          ...SERVER_TESTS,
+          'e2e/**/*.test.ts',
+        ],
         {
           BEDRING_TEST_OWNER_URL: embedded.ownerUrl,
         },

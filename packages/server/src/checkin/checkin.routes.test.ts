@@ -55,7 +55,11 @@ type Signal = {
 type OwnSignal = Signal & { steps: Array<{ section: string; text: string }>; acknowledged: unknown };
 
 before(async () => {
-  t = await testApp({ clock: () => now, demoCheckins: false, notifier: { send: async (n) => void notices.push(n) } });
+  t = await testApp({
+    clock: () => now,
+    demoCheckins: false,
+    notifier: { send: async (n) => void notices.push(n) },
+  });
   ids = await demoIds(t.db);
   per = await login(t, 'pasient');
   bjorn = await login(t, 'behandler');

@@ -101,6 +101,9 @@ export async function buildApp(opts: AppOptions): Promise<App> {
         styleSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
+        // The patient portal's service worker (/sw.js) and web app manifest (ADR 0008).
+        workerSrc: ["'self'"],
+        manifestSrc: ["'self'"],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
         baseUri: ["'self'"],

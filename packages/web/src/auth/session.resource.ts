@@ -1,5 +1,7 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError, setCsrfToken } from '../http/api-client.ts';
+import { claimQueue, clearQueue } from '../offline/offline-queue.ts';
+import { clearOfflineCaches } from '../offline/service-worker.ts';
 import type { Role } from './roles.ts';
 
 export interface SessionUser {
@@ -49,11 +51,30 @@ export function useSession() {
   return useQuery({ queryKey: sessionKey, queryFn: fetchSession, staleTime: Number.POSITIVE_INFINITY });
 }
 
-/** Forgets the session in the browser: every cached record of the previous user goes too. */
+/**
+ * Forgets the session in the browser: every cached record of the previous user goes too, and so
+ * do the service worker's caches with the offline copy of the crisis plan (ADR 0008).
+ */
 export function forgetSession(queryClient: QueryClient) {
   setCsrfToken(null);
   queryClient.setQueryData(sessionKey, null);
   removeRecords(queryClient);
+  void clearOfflineCaches();
+}
+
+/**
+ * Asks the server again who is logged in, for a fresh CSRF token (a page opened offline read the
+ * session from the offline copy, which has none). Undefined when there is still no answer.
+ */
+export async function recheckSession(queryClient: QueryClient): Promise<SessionUser | null | undefined> {
+  try {
+    const user = await fetchSession();
+    if (user) queryClient.setQueryData(sessionKey, user);
+    else forgetSession(queryClient);
+    return user;
+  } catch {
+    return undefined;
+  }
 }
 
 function removeRecords(queryClient: QueryClient) {
@@ -68,6 +89,10 @@ export function useLogin() {
     onSuccess: async (res) => {
       setCsrfToken(res.csrfToken);
       removeRecords(queryClient);
+      // Nothing of a previous user stays on the device: no offline copy, no writes queued in their
+      // name (the same person's queued writes stay, to be sent now).
+      await clearOfflineCaches();
+      await claimQueue(res.user.id).catch(() => undefined);
       // /me adds the organisation; fetched now so the shell has it at once.
       await queryClient.fetchQuery({ queryKey: sessionKey, queryFn: fetchSession, staleTime: 0 });
     },
@@ -78,7 +103,11 @@ export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => api<{ ok: boolean }>('/api/auth/logout', { method: 'POST' }),
-    onSettled: () => forgetSession(queryClient),
+    onSettled: () => {
+      forgetSession(queryClient);
+      // Logging out is leaving the device: writes still waiting are deleted unsent (ADR 0008).
+      void clearQueue().catch(() => undefined);
+    },
   });
 }
 

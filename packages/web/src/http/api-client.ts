@@ -27,6 +27,11 @@ export function setCsrfToken(token: string | null) {
   csrfToken = token;
 }
 
+/** Whether unsafe requests can be sent now (a page opened offline from the saved session has no token). */
+export function hasCsrfToken(): boolean {
+  return csrfToken !== null;
+}
+
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export async function api<T>(path: string, options: { method?: Method; body?: unknown } = {}): Promise<T> {

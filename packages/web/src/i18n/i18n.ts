@@ -1,7 +1,13 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import checkinEn from './checkin.en.json';
+import checkinNb from './checkin.nb.json';
 import en from './en.json';
+import exportEn from './export.en.json';
+import exportNb from './export.nb.json';
 import nb from './nb.json';
+import offlineEn from './offline.en.json';
+import offlineNb from './offline.nb.json';
 import planEn from './plan.en.json';
 import planNb from './plan.nb.json';
 import questionnaireEn from './questionnaire.en.json';
@@ -36,10 +42,30 @@ function applyLanguage(lng: string) {
 
 void i18next.use(initReactI18next).init({
   // The work pages, the questionnaires and the plans keep their strings in files of their own
-  // (top-level keys "work", "questionnaire" and "plan").
+  // (top-level keys "work", "questionnaire", "plan", "offline", "export" and "checkin").
   resources: {
-    nb: { translation: { ...nb, ...workNb, ...questionnaireNb, ...planNb } },
-    en: { translation: { ...en, ...workEn, ...questionnaireEn, ...planEn } },
+    nb: {
+      translation: {
+        ...nb,
+        ...workNb,
+        ...questionnaireNb,
+        ...planNb,
+        ...offlineNb,
+        ...exportNb,
+        ...checkinNb,
+      },
+    },
+    en: {
+      translation: {
+        ...en,
+        ...workEn,
+        ...questionnaireEn,
+        ...planEn,
+        ...offlineEn,
+        ...exportEn,
+        ...checkinEn,
+      },
+    },
   },
   lng: storedLanguage(),
   fallbackLng: 'nb',

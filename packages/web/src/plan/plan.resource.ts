@@ -27,6 +27,9 @@ export function usePlans(personId: string) {
     queryKey: plansKey(personId),
     queryFn: () => api<PlansResponse>(`${personPath(personId)}/plans`),
     enabled: personId !== '',
+    // Asked even when the browser says it is offline: the service worker may have the crisis plan
+    // (ADR 0008); without it the error says so at once instead of waiting for the network.
+    networkMode: 'offlineFirst',
   });
 }
 

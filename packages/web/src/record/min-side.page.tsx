@@ -1,6 +1,9 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { AccessLog } from '../access/access-log.component.tsx';
 import { useUser } from '../auth/session.resource.ts';
+import { CheckinCard } from '../checkin/checkin-card.component.tsx';
+import { CheckinProgress } from '../checkin/progress.component.tsx';
 import { MyPathway } from '../pathway/my-pathway.component.tsx';
 import { PlansSummary } from '../plan/plans-summary.component.tsx';
 import { MyQuestionnaires } from '../questionnaire/my-questionnaires.component.tsx';
@@ -41,8 +44,10 @@ export function MinSidePage() {
     <div className="min-side">
       <h1>{t('minSide.title')}</h1>
       <p className="lead">{t('minSide.greeting', { name: person.givenName })}</p>
+      <CheckinCard personId={person.id} />
       <AboutMe person={person} viewer="self" />
       <PlansSummary personId={person.id} viewer="self" />
+      <CheckinProgress personId={person.id} self />
       <LivingConditions
         person={person}
         canRate={false}
@@ -53,6 +58,9 @@ export function MinSidePage() {
       <MyPathway personId={person.id} />
       <CareTeam team={person.careTeam} title={t('minSide.teamTitle')} />
       <AccessLog personId={person.id} />
+      <p>
+        <Link to="/min-side/mine-data">{t('myData.link')}</Link>
+      </p>
     </div>
   );
 }

@@ -2,6 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { NoAccess } from '../access/no-access.component.tsx';
 import { useUser } from '../auth/session.resource.ts';
+import { CheckinHistory } from '../checkin/checkin-history.component.tsx';
+import { CheckinProgress } from '../checkin/progress.component.tsx';
+import { PersonSignals } from '../checkin/signal-worklist.component.tsx';
 import { isApiError } from '../http/api-client.ts';
 import { useFormat } from '../i18n/format.ts';
 import { PathwaySection } from '../pathway/pathway-section.component.tsx';
@@ -84,6 +87,14 @@ export function PersonPage() {
       <PlansSummary personId={p.id} viewer="staff" />
       <PathwaySection personId={p.id} />
       <QuestionnairesSection personId={p.id} />
+      {/* A peer worker sees no check-ins (as no questionnaire results). */}
+      {user.role !== 'peer' && (
+        <>
+          <PersonSignals personId={p.id} />
+          <CheckinHistory personId={p.id} />
+          <CheckinProgress personId={p.id} self={false} />
+        </>
+      )}
       <div className="two-columns">
         <CareTeam team={p.careTeam} title={t('team.title')} />
         <Organisations organisations={p.organisations} />

@@ -6,6 +6,9 @@ import { LoginPage } from '../auth/login.page.tsx';
 import { RequireAuth, RequireRole, StartRedirect } from '../auth/require-auth.component.tsx';
 import { StaffRoles } from '../auth/roles.ts';
 import { forgetSession, sessionKey } from '../auth/session.resource.ts';
+import { CheckinPage } from '../checkin/checkin.page.tsx';
+import { HelpNowPage } from '../checkin/help-now.page.tsx';
+import { MyDataPage } from '../export/my-data.page.tsx';
 import { ApiError } from '../http/api-client.ts';
 import { CrisisPrintPage } from '../plan/crisis-print.page.tsx';
 import { MyPlanPage } from '../plan/my-plan.page.tsx';
@@ -129,6 +132,30 @@ export function App() {
               element={
                 <RequireRole roles={['patient']}>
                   <MyPlanPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="min-side/mine-data"
+              element={
+                <RequireRole roles={['patient']}>
+                  <MyDataPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="min-side/innsjekk"
+              element={
+                <RequireRole roles={['patient']}>
+                  <CheckinPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="min-side/hjelp"
+              element={
+                <RequireRole roles={['patient']}>
+                  <HelpNowPage />
                 </RequireRole>
               }
             />

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { type Role, StaffRoles, startPath } from '../auth/roles.ts';
 import { useLogout, useUser } from '../auth/session.resource.ts';
+import { OfflinePortal } from '../offline/offline-portal.component.tsx';
 import { WorkPaths, WorkRoles } from '../work/work.routes.ts';
 import { LanguageSwitch } from './language-switch.component.tsx';
 
@@ -94,6 +95,7 @@ export function Shell() {
         )}
       </header>
       <main id="main" ref={mainRef} tabIndex={-1} className="page">
+        {user.role === 'patient' && <OfflinePortal />}
         <Outlet />
       </main>
     </>

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useUser } from '../auth/session.resource.ts';
+import { SignalWorklist } from '../checkin/signal-worklist.component.tsx';
 import { FeedbackAlertWorklist } from '../questionnaire/feedback-alerts.component.tsx';
 import { ErrorMessage, Loading } from '../shell/status.component.tsx';
 import { useDocumentTitle } from '../shell/use-document-title.ts';
@@ -78,6 +79,7 @@ export function TasksPage() {
           )}
         </>
       )}
+      {AlertRoles.has(user.role) && <SignalWorklist />}
       {AlertRoles.has(user.role) && <FeedbackAlertWorklist scope="mine" />}
     </div>
   );

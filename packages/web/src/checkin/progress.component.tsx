@@ -1,0 +1,75 @@
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../i18n/format.ts';
+import { ErrorMessage, Loading } from '../shell/status.component.tsx';
+import { useProgress } from './checkin.resource.ts';
+
+/**
+ * Progress without shame (issue 6 point 5): the days with a check-in counted up, a lapse a mark on its
+ * day — never a streak that breaks, never a reset — and the goals in the person's own words.
+ */
+export function CheckinProgress({ personId, self }: { personId: string; self: boolean }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const query = useProgress(personId);
+  const who = self ? 'Self' : '';
+  return (
+    <section className="section checkin-progress" aria-labelledby="checkin-progress-title">
+      <h2 id="checkin-progress-title">{t(`checkin.progress.title${who}`)}</h2>
+      {query.isPending && <Loading />}
+      {query.isError && <ErrorMessage error={query.error} onRetry={() => query.refetch()} />}
+      {query.data && (
+        <>
+          <p>
+            {t(`checkin.progress.days${who}`, {
+              count: query.data.checkinDays,
+              window: query.data.days.length,
+            })}{' '}
+            {t(`checkin.progress.total${who}`, { count: query.data.totalCheckinDays })}
+          </p>
+          <ol className="checkin-calendar" aria-label={t('checkin.progress.calendar')}>
+            {query.data.days.map((d) => (
+              <li
+                key={d.day}
+                className={`checkin-calendar__day${d.checkedIn ? ' checkin-calendar__day--in' : ''}${d.lapse ? ' checkin-calendar__day--lapse' : ''}`}
+              >
+                <span className="visually-hidden">
+                  {format.calendarDate(d.day)}:{' '}
+                  {[
+                    d.checkedIn ? t('checkin.progress.checkedIn') : t('checkin.progress.noCheckin'),
+                    ...(d.lapse ? [t('checkin.progress.lapse')] : []),
+                  ].join(', ')}
+                </span>
+              </li>
+            ))}
+          </ol>
+          <p className="hint">{t('checkin.progress.legend')}</p>
+          {query.data.lapseDays > 0 && (
+            <p>{t(`checkin.progress.lapses${who}`, { count: query.data.lapseDays })}</p>
+          )}
+          <p>{t(`checkin.progress.contacts${who}`, { count: query.data.contacts })}</p>
+          {query.data.goals && query.data.goals.goals.length > 0 && (
+            <>
+              <h3>{t(`checkin.progress.goals${who}`)}</h3>
+              <ul className="plain-list checkin-goals">
+                {query.data.goals.goals.map((g) => (
+                  <li key={g.text}>
+                    {g.text}
+                    {g.progress !== null && (
+                      <span className="checkin-goals__progress">
+                        {' '}
+                        — {t('checkin.progress.goalProgress', { value: g.progress })}
+                      </span>
+                    )}
+                  </li>
+                ))}
+              </ul>
+              <p className="hint">
+                {t('checkin.progress.goalsAt', { date: format.date(query.data.goals.at) })}
+              </p>
+            </>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
