@@ -1,4 +1,4 @@
-import { addDays, type IsoDate } from '../pathway/calendar.ts';
+import type { IsoDate } from '../pathway/calendar.ts';
 
 /**
  * The daily check-in (issue 6, P-51, M-04): half a minute on the phone about today — mood, craving,
@@ -106,9 +106,4 @@ export function checkinProblems(
     problems.push({ field: 'substance', message: 'substance and amount belong to a day with use' });
   }
   return problems;
-}
-
-/** Consecutive days ending with `last`, oldest first: the window a streak rule looks at. */
-export function daysUpTo(last: IsoDate, count: number): IsoDate[] {
-  return Array.from({ length: count }, (_, i) => addDays(last, i - count + 1));
 }

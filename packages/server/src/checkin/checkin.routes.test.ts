@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import type { Resource } from '@medplum/fhirtypes';
 import fc from 'fast-check';
+import { fhirProblems } from '../fhir/fhir-validation.ts';
 import type { Notice } from '../notify/notifier.ts';
 import { expectStatus, type Headers, login, send } from '../pathway/pathway.fixtures.ts';
 import { demoIds } from '../testing/demo-ids.ts';
@@ -420,6 +422,7 @@ describe('in FHIR', () => {
       200,
     );
     assert.deepEqual(read.item, withSign.item);
+    assert.deepEqual(fhirProblems(read as unknown as Resource), [], 'a valid QuestionnaireResponse');
     const q = await expectStatus<{ id: string; item: Array<{ linkId: string }> }>(
       send(t, 'GET', '/fhir/Questionnaire/bedring-checkin', bjorn),
       200,
@@ -448,6 +451,7 @@ describe('in FHIR', () => {
     );
     assert.ok(active.entry!.every((e) => e.resource.status === 'active'));
     const one = await expectStatus<Flag>(send(t, 'GET', `/fhir/Flag/${lapse.id}`, bjorn), 200);
+    assert.deepEqual(fhirProblems(one as unknown as Resource), [], 'a valid Flag');
     assert.equal(one.code.text, lapse.code.text);
     const everything = await expectStatus<Bundle<{ resourceType: string }>>(
       send(t, 'GET', `/fhir/Patient/${ids.pasient}/$everything`, per),

@@ -1,4 +1,4 @@
-import { FREE_TEXT_MAX, NOTE_MAX, Sleeps } from '@bedring/domain';
+import { CRAVING_MAX, FREE_TEXT_MAX, Moods, NOTE_MAX, Sleeps } from '@bedring/domain';
 import { Type } from '@sinclair/typebox';
 import { Text, Uuid } from '../http/schemas.ts';
 
@@ -6,8 +6,8 @@ export const NewCheckin = Type.Object(
   {
     id: Uuid,
     madeAt: Type.String({ format: 'date-time' }),
-    mood: Type.Integer({ minimum: 1, maximum: 5 }),
-    craving: Type.Integer({ minimum: 0, maximum: 10 }),
+    mood: Type.Integer({ minimum: 1, maximum: Moods.length }),
+    craving: Type.Integer({ minimum: 0, maximum: CRAVING_MAX }),
     sleep: Type.Integer({ minimum: 1, maximum: Sleeps.length }),
     use: Type.Union([Type.Literal('none'), Type.Literal('lapse'), Type.Literal('use')]),
     substance: Type.Optional(Type.Union([Text(FREE_TEXT_MAX), Type.Null()])),

@@ -116,9 +116,9 @@ async function rows() {
 const posted = { phq9: '', feedback: '', gad7: '' };
 
 describe('Questionnaire', () => {
-  it("lists and reads the organisation's instruments as valid Questionnaires", async () => {
+  it("lists and reads the organisation's instruments and the daily check-in as valid Questionnaires", async () => {
     const all = await bundle('/fhir/Questionnaire');
-    const shipped = [...shippedInstruments().keys()];
+    const shipped = [...shippedInstruments().keys(), 'bedring-checkin'];
     assert.deepEqual(
       resources<Questionnaire>(all).map((q) => q.id),
       shipped,
