@@ -68,6 +68,7 @@ test('a check-in ticking a warning sign from the plan two days running puts a si
   await worklist
     .getByText(`Varseltegnet «${CRISIS_SIGN}» fra planen er krysset av 2 dager på rad`, { exact: false })
     .waitFor();
+  assert.deepEqual(await seriousViolations(staff.page), [], 'axe on Oppgaver with signals');
   await staff.context.close();
 });
 
