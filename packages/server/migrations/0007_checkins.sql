@@ -67,6 +67,8 @@ create table checkin_reminder (
   tenant_id uuid not null,
   person_id uuid not null,
   remind_at time not null,
+  -- The last day a reminder went out (one a day, and none on a day with a check-in).
+  reminded_on date,
   updated_at timestamptz not null,
   primary key (tenant_id, person_id),
   foreign key (tenant_id, person_id) references person (tenant_id, id)

@@ -1,4 +1,5 @@
 import { sealAudit } from './audit/audit.repository.ts';
+import { sendDueReminders } from './checkin/checkin-reminders.ts';
 import { sweepAllUnits } from './checkin/signal-sweep.ts';
 import { systemClock } from './clock.ts';
 import type { Config } from './config.ts';
@@ -41,6 +42,13 @@ export async function startServer(config: Config) {
     config.signalSweepMinutes > 0 ? setInterval(sweep, config.signalSweepMinutes * 60_000) : null;
   sweeper?.unref();
   if (sweeper) void sweep();
+  // The person's reminder to check in, at the time they chose (to the notifier: see the operator guide).
+  const reminders = setInterval(() => {
+    sendDueReminders(db.owner, app.notifier, systemClock()).catch((err: Error) =>
+      app.log.error({ err: { type: err.name } }, 'check-in reminders failed'),
+    );
+  }, 60_000);
+  reminders.unref();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}/`;
@@ -65,6 +73,7 @@ export async function startServer(config: Config) {
     stopping = true;
     clearInterval(sealer);
     if (sweeper) clearInterval(sweeper);
+    clearInterval(reminders);
     await app.close().catch(() => {});
     await sealAudit(db.owner).catch(() => 0);
     await db.close().catch(() => {});

@@ -577,6 +577,7 @@ export interface CheckinReminderTable {
   person_id: string;
   /** 'HH:MM:SS' as PostgreSQL returns a time. */
   remind_at: string;
+  reminded_on: DateOnly | null;
   updated_at: Timestamp;
 }
 

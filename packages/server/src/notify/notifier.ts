@@ -1,18 +1,24 @@
 import type { FastifyBaseLogger } from 'fastify';
 
 /**
- * How Bedring tells people outside the app that something needs them: today the person's "I need help
- * now" to their care team. E-mail or SMS is an operator's choice (a gateway, an agreement, a data
+ * How Bedring tells people outside the app that something needs them: the person's "I need help now"
+ * to their care team, and the person's own reminder to check in. E-mail or SMS is an operator's choice (a gateway, an agreement, a data
  * processor), so it sits behind this interface; the default only logs that a notice went out — never
  * who it is about or what it says, because logs are not for health data.
  */
-export interface Notice {
-  kind: 'help-requested';
-  /** Accounts to tell. */
-  to: readonly string[];
-  /** The signal behind the notice: the receiver opens it in Bedring, where access is checked. */
-  signalId: string;
-}
+export type Notice =
+  | {
+      kind: 'help-requested';
+      /** Accounts to tell. */
+      to: readonly string[];
+      /** The signal behind the notice: the receiver opens it in Bedring, where access is checked. */
+      signalId: string;
+    }
+  | {
+      /** "Time for today's check-in", at the time the person chose. */
+      kind: 'checkin-reminder';
+      to: readonly string[];
+    };
 
 export interface Notifier {
   send(notice: Notice): Promise<void>;

@@ -5,7 +5,8 @@ import { useSetReminder } from './checkin.resource.ts';
 
 /**
  * The time the person wants to be reminded to check in. Min side shows the reminder after that time
- * on a day without a check-in; a message to the phone needs a push or SMS service the operator chooses.
+ * on a day without a check-in, and the server sends a notice then (delivered by the SMS or push service
+ * the operator chooses; see the operator guide).
  */
 export function ReminderForm({ personId, remindAt }: { personId: string; remindAt: string | null }) {
   const { t } = useTranslation();
