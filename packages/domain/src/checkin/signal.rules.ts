@@ -1,5 +1,6 @@
 import { addDays, daysBetween, type IsoDate } from '../pathway/calendar.ts';
 import type { PlanKind, PlanSection } from '../plan/plan.ts';
+import { ruleConfigProblems } from '../rules/rule-config.ts';
 import type { CheckinDay, WarningSign } from './checkin.ts';
 
 /**
@@ -235,45 +236,14 @@ export function signalsFor(
   return findings;
 }
 
-/**
- * What is wrong with an administrator's rule configuration, one line each; none when it can be stored.
- * Each kind at most once, `enabled` a boolean, and only the kind's own numbers, whole and in range —
- * numbers of other kinds are refused rather than ignored, so a mistaken configuration is noticed.
- */
+/** What is wrong with an administrator's signal rules (see ruleConfigProblems); none when they can be stored. */
 export function signalRuleProblems(rules: unknown): string[] {
-  if (!Array.isArray(rules)) return ['rules must be a list'];
-  if (rules.length > SignalRuleKinds.length * 4) return ['too many rules'];
-  const problems: string[] = [];
-  const seen = new Set<string>();
-  rules.forEach((rule: unknown, i) => {
-    const at = `rules[${i}]`;
-    if (typeof rule !== 'object' || rule === null || Array.isArray(rule)) {
-      problems.push(`${at} must be an object`);
-      return;
-    }
-    const r = rule as Record<string, unknown>;
-    if (typeof r.kind !== 'string' || !(SignalRuleKinds as readonly string[]).includes(r.kind)) {
-      problems.push(`${at}.kind must be one of ${SignalRuleKinds.join(', ')}`);
-      return;
-    }
-    if (seen.has(r.kind)) problems.push(`${at}.kind ${r.kind} is given more than once`);
-    seen.add(r.kind);
-    if (typeof r.enabled !== 'boolean') problems.push(`${at}.enabled must be true or false`);
-    const own = parametersOf[r.kind as SignalRuleKind];
-    for (const key of Object.keys(r)) {
-      if (key === 'kind' || key === 'enabled') continue;
-      if (!(own as readonly string[]).includes(key)) {
-        problems.push(`${at}.${key} does not apply to ${r.kind}`);
-        continue;
-      }
-      const { min, max } = SIGNAL_RULE_RANGES[key as Parameter];
-      const value = r[key];
-      if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-        problems.push(`${at}.${key} must be a whole number from ${min} to ${max}`);
-      }
-    }
+  return ruleConfigProblems(rules, {
+    kinds: SignalRuleKinds,
+    parameters: parametersOf,
+    ranges: SIGNAL_RULE_RANGES,
+    whole: () => true,
   });
-  return problems;
 }
 
 function defaultOf(kind: SignalRuleKind): SignalRule {

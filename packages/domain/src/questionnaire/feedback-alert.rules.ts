@@ -1,3 +1,5 @@
+import { ruleConfigProblems } from '../rules/rule-config.ts';
+
 /**
  * Feedback-informed treatment (issue 4, point 6): simple, visible rules that tell the clinician when the
  * person's own feedback or scores call for a conversation. They decide nothing; each finding says which
@@ -178,60 +180,22 @@ export function alertsFor(rules: AlertRule[], score: ScoreFacts, trajectory: Sco
 }
 
 /**
- * What is wrong with an administrator's rule configuration, one line each; none when it can be stored.
- * A list of rules, each kind at most once, `enabled` a boolean, and each kind's own number (if given) a
- * number in {@link ALERT_RULE_RANGES} (afterResponses a whole number). Numbers of other kinds are refused
- * rather than silently ignored, so a mistaken configuration is noticed.
+ * What is wrong with an administrator's alert rules (see ruleConfigProblems); none when they can be
+ * stored. afterResponses counts responses, so it is whole.
  */
 export function alertRuleProblems(rules: unknown): string[] {
-  if (!Array.isArray(rules)) return ['rules must be a list'];
-  if (rules.length > AlertRuleKinds.length * 4) return ['too many rules'];
-  const problems: string[] = [];
-  const seen = new Set<string>();
-  rules.forEach((rule: unknown, i) => {
-    const at = `rules[${i}]`;
-    if (typeof rule !== 'object' || rule === null || Array.isArray(rule)) {
-      problems.push(`${at} must be an object`);
-      return;
-    }
-    const r = rule as Record<string, unknown>;
-    if (typeof r.kind !== 'string' || !(AlertRuleKinds as readonly string[]).includes(r.kind)) {
-      problems.push(`${at}.kind must be one of ${AlertRuleKinds.join(', ')}`);
-      return;
-    }
-    if (seen.has(r.kind)) problems.push(`${at}.kind ${r.kind} is given more than once`);
-    seen.add(r.kind);
-    if (typeof r.enabled !== 'boolean') problems.push(`${at}.enabled must be true or false`);
-    const own = parameterOf[r.kind as AlertRuleKind];
-    for (const key of Object.keys(r)) {
-      if (key === 'kind' || key === 'enabled') continue;
-      if (key !== own) {
-        problems.push(`${at}.${key} does not apply to ${r.kind}`);
-        continue;
-      }
-      const { min, max } = ALERT_RULE_RANGES[own];
-      const value = r[key];
-      const whole = own === 'afterResponses';
-      if (
-        typeof value !== 'number' ||
-        !Number.isFinite(value) ||
-        value < min ||
-        value > max ||
-        (whole && !Number.isInteger(value))
-      ) {
-        problems.push(`${at}.${key} must be ${whole ? 'a whole number' : 'a number'} from ${min} to ${max}`);
-      }
-    }
+  return ruleConfigProblems(rules, {
+    kinds: AlertRuleKinds,
+    parameters: {
+      'low-feedback': ['cutOff'],
+      'falling-feedback': ['drop'],
+      'no-improvement': ['afterResponses'],
+      deterioration: [],
+    } satisfies Record<AlertRuleKind, readonly (keyof typeof ALERT_RULE_RANGES)[]>,
+    ranges: ALERT_RULE_RANGES,
+    whole: (parameter) => parameter === 'afterResponses',
   });
-  return problems;
 }
-
-const parameterOf: Record<AlertRuleKind, keyof typeof ALERT_RULE_RANGES | null> = {
-  'low-feedback': 'cutOff',
-  'falling-feedback': 'drop',
-  'no-improvement': 'afterResponses',
-  deterioration: null,
-};
 
 function defaultOf(kind: AlertRuleKind): AlertRule {
   return DEFAULT_ALERT_RULES.find((r) => r.kind === kind)!;

@@ -16,10 +16,29 @@ import {
   signalsFor,
   type WarningSign,
 } from '@bedring/domain';
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { RequestActor } from '../auth/actor.ts';
+import type { DB } from '../db/schema.ts';
 import type { Tx } from '../db/transaction.ts';
 import { badRequest } from '../http/errors.ts';
+
+/** A check-in as the routes and the FHIR façade read it. */
+export const CHECKIN_COLUMNS = [
+  'id',
+  'person_id',
+  'day',
+  'mood',
+  'craving',
+  'sleep',
+  'use',
+  'substance',
+  'amount',
+  'risky_situation',
+  'warning_signs',
+  'note',
+  'made_at',
+] as const;
+export type CheckinRow = Pick<Selectable<DB['checkin']>, (typeof CHECKIN_COLUMNS)[number]>;
 
 /** An entry of the person's plans that a signal can point to (or a warning sign to tick). */
 export interface PlanStep {

@@ -9,7 +9,13 @@ import { withPerson } from '../access/as-actor.ts';
 import type { App } from '../http/app.ts';
 import { forbidden } from '../http/errors.ts';
 import { NoQuery, PersonParams } from '../http/schemas.ts';
-import { planStepsOf, storeCheckin, warningSignsOf } from './checkin.repository.ts';
+import {
+  CHECKIN_COLUMNS,
+  type CheckinRow,
+  planStepsOf,
+  storeCheckin,
+  warningSignsOf,
+} from './checkin.repository.ts';
 import { CheckinQuery, NewCheckin, Reminder } from './checkin.schemas.ts';
 
 const PROGRESS_DAYS = 28;
@@ -34,20 +40,7 @@ type ResponseItem = {
 /** Staff who follow the person read check-ins; a peer worker does not (as for questionnaires). */
 const READERS = new Set(['patient', 'clinician', 'milieu', 'municipal', 'leader']);
 
-function checkinOut(r: {
-  id: string;
-  day: string;
-  mood: number;
-  craving: number;
-  sleep: number;
-  use: string;
-  substance: string | null;
-  amount: string | null;
-  risky_situation: boolean;
-  warning_signs: string[];
-  note: string;
-  made_at: Date;
-}) {
+function checkinOut(r: CheckinRow) {
   return {
     id: r.id,
     day: r.day,
@@ -134,20 +127,7 @@ export async function checkinRoutes(app: App) {
       return withPerson(app, actor, req.params.personId, async ({ trx, now, person, audit }) => {
         const rows = await trx
           .selectFrom('checkin')
-          .select([
-            'id',
-            'day',
-            'mood',
-            'craving',
-            'sleep',
-            'use',
-            'substance',
-            'amount',
-            'risky_situation',
-            'warning_signs',
-            'note',
-            'made_at',
-          ])
+          .select(CHECKIN_COLUMNS)
           .where('tenant_id', '=', person.organisationId)
           .where('person_id', '=', person.id)
           .where('day', '>', addDays(osloDate(now), -days))

@@ -1,25 +1,10 @@
 import type { PersonRef } from '@bedring/domain';
 import type { Flag, QuestionnaireResponse } from '@medplum/fhirtypes';
+import { CHECKIN_COLUMNS } from '../checkin/checkin.repository.ts';
 import type { Tx } from '../db/transaction.ts';
 import { toCheckinResponse, toFlag } from './checkin.mapping.ts';
 
 /** Reads of check-ins and signals for the FHIR façade; who may see them is decided by the caller. */
-
-const CHECKIN_COLUMNS = [
-  'id',
-  'person_id',
-  'mood',
-  'craving',
-  'sleep',
-  'use',
-  'substance',
-  'amount',
-  'risky_situation',
-  'warning_signs',
-  'note',
-  'made_at',
-  'author_account_id',
-] as const;
 
 /** A person's check-ins as QuestionnaireResponses, newest first, made within the bounds. */
 export async function checkinResponsesOf(

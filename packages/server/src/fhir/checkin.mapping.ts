@@ -7,26 +7,11 @@ import {
   signalText,
 } from '@bedring/domain';
 import type { Flag, QuestionnaireResponse } from '@medplum/fhirtypes';
+import type { CheckinRow } from '../checkin/checkin.repository.ts';
 
 /** Check-ins as QuestionnaireResponses to bedring-checkin, and signals as Flags (issue 6 point 8). */
 
 export const SIGNAL_SYSTEM = 'https://bedring.no/fhir/CodeSystem/signal';
-
-export interface CheckinRow {
-  id: string;
-  person_id: string;
-  mood: number;
-  craving: number;
-  sleep: number;
-  use: string;
-  substance: string | null;
-  amount: string | null;
-  risky_situation: boolean;
-  warning_signs: string[];
-  note: string;
-  made_at: Date;
-  author_account_id: string;
-}
 
 export function toCheckinResponse(
   r: CheckinRow,
