@@ -1,7 +1,12 @@
 import { Trans, useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '../shell/use-document-title.ts';
+import { FeedbackRules } from './feedback-rules.component.tsx';
+import { SignalRules } from './signal-rules.component.tsx';
 
-/** Administrators run the system and see no clinical data; accounts are managed on the server. */
+/**
+ * Administrators run the system and see no clinical data; accounts are managed on the server, the
+ * organisation's alert and signal rules here.
+ */
 export function AdminPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('admin.title'));
@@ -32,6 +37,8 @@ export function AdminPage() {
         </dl>
         <p>{t('admin.more')}</p>
       </section>
+      <FeedbackRules />
+      <SignalRules />
     </>
   );
 }

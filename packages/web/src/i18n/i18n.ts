@@ -1,5 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import adminEn from './admin.en.json';
+import adminNb from './admin.nb.json';
 import checkinEn from './checkin.en.json';
 import checkinNb from './checkin.nb.json';
 import en from './en.json';
@@ -53,6 +55,8 @@ void i18next.use(initReactI18next).init({
         ...offlineNb,
         ...exportNb,
         ...checkinNb,
+        // The admin page's rule forms add to the "admin" strings of nb.json.
+        admin: { ...nb.admin, ...adminNb.admin },
       },
     },
     en: {
@@ -64,6 +68,7 @@ void i18next.use(initReactI18next).init({
         ...offlineEn,
         ...exportEn,
         ...checkinEn,
+        admin: { ...en.admin, ...adminEn.admin },
       },
     },
   },
