@@ -8,16 +8,17 @@ import {
   signalsFor,
   type WarningSign,
 } from '@bedring/domain';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { asRow } from './checkin.repository.ts';
 
 /**
- * The signal rules for every person in active care in a unit. A check-in runs the rules for its own
- * person; this also catches what no check-in can show — a regular pattern of check-ins that stops — and
- * is run for each unit by the server every so often (as the owner) and by a unit leader on demand
- * (as themself). Four reads and one write, whatever the number of persons; raising is idempotent, so
- * running it twice raises nothing new.
+ * The signal rules for the persons in active care in a unit who have gone quiet. Every check-in runs all
+ * rules for its own person in its own transaction; what no check-in can show is a regular pattern that
+ * stops. So the sweep looks only at persons whose last check-in is in the window and at least the
+ * rule's silent days old, and runs the rules for them — the same pure rules, on their check-ins. It is
+ * run for each unit by the server every so often (as the owner) and by a unit leader on demand (as
+ * themself). Raising is idempotent, so running it twice raises nothing new.
  */
 export async function sweepUnit(
   db: Kysely<DB>,
@@ -25,19 +26,33 @@ export async function sweepUnit(
   now: Date,
 ): Promise<{ persons: number; raised: number }> {
   const today = osloDate(now);
-  const persons = (
-    await db
-      .selectFrom('episode')
-      .select('person_id')
-      .distinct()
-      .where('tenant_id', '=', unit.tenantId)
-      .where('unit_id', '=', unit.unitId)
-      .where('state', '<>', 'ended')
-      .execute()
-  ).map((r) => r.person_id);
-  if (persons.length === 0) return { persons: 0, raised: 0 };
+  const from = addDays(today, -SIGNAL_WINDOW_DAYS);
+  const stored = await db
+    .selectFrom('signal_rule')
+    .select('rules')
+    .where('tenant_id', '=', unit.tenantId)
+    .executeTakeFirst();
+  const rules = (stored?.rules as SignalRule[] | undefined) ?? DEFAULT_SIGNAL_RULES;
+  const stopped = rules.find((r) => r.kind === 'checkins-stopped' && r.enabled);
+  const silentDays =
+    stopped?.silentDays ?? DEFAULT_SIGNAL_RULES.find((r) => r.kind === 'checkins-stopped')!.silentDays!;
 
-  const [checkins, signs, rules] = await Promise.all([
+  // Each person's last check-in day: one index probe per person (checkin_person), whatever their history.
+  const { rows: persons } = await sql<{ person_id: string; last: string | null }>`
+    select e.person_id, l.last
+    from (select distinct person_id from episode
+          where tenant_id = ${unit.tenantId} and unit_id = ${unit.unitId} and state <> 'ended') e
+    left join lateral (select c.day::text as last from checkin c
+          where c.tenant_id = ${unit.tenantId} and c.person_id = e.person_id
+          order by c.day desc limit 1) l on true`.execute(db);
+  const quiet = stopped
+    ? persons
+        .filter((p) => p.last !== null && p.last >= from && p.last <= addDays(today, -silentDays))
+        .map((p) => p.person_id)
+    : [];
+  if (quiet.length === 0) return { persons: persons.length, raised: 0 };
+
+  const [checkins, signs] = await Promise.all([
     db
       .selectFrom('checkin')
       .select([
@@ -52,8 +67,8 @@ export async function sweepUnit(
         'warning_signs',
       ])
       .where('tenant_id', '=', unit.tenantId)
-      .where('person_id', 'in', persons)
-      .where('day', '>=', addDays(today, -SIGNAL_WINDOW_DAYS))
+      .where('person_id', '=', sql<string>`any(${quiet}::uuid[])`)
+      .where('day', '>=', from)
       .orderBy('day')
       .orderBy('made_at')
       .execute(),
@@ -64,11 +79,10 @@ export async function sweepUnit(
       )
       .select(['p.person_id', 'e.id', 'e.text'])
       .where('p.tenant_id', '=', unit.tenantId)
-      .where('p.person_id', 'in', persons)
+      .where('p.person_id', '=', sql<string>`any(${quiet}::uuid[])`)
       .where('e.section', 'in', ['early-warning-sign', 'warning-sign'])
       .where('e.retired_at', 'is', null)
       .execute(),
-    db.selectFrom('signal_rule').select('rules').where('tenant_id', '=', unit.tenantId).executeTakeFirst(),
   ]);
 
   const daysOf = new Map<string, CheckinDay[]>();
@@ -90,9 +104,8 @@ export async function sweepUnit(
   for (const s of signs)
     signsOf.set(s.person_id, [...(signsOf.get(s.person_id) ?? []), { id: s.id, text: s.text }]);
 
-  const ruleSet = (rules?.rules as SignalRule[] | undefined) ?? DEFAULT_SIGNAL_RULES;
   const rows = [...daysOf].flatMap(([personId, days]) =>
-    signalsFor(ruleSet, days, signsOf.get(personId) ?? [], today).map((f) => ({
+    signalsFor(rules, days, signsOf.get(personId) ?? [], today).map((f) => ({
       ...asRow(f),
       finding: JSON.stringify(f),
       tenant_id: unit.tenantId,
