@@ -4,6 +4,7 @@ import { sealAudit, verifyAudit } from '../audit/audit.repository.ts';
 import { readConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
 import { loadDemo } from '../demo/demo.ts';
+import { limitHeapGrowth } from '../heap-growth.ts';
 import { startServer } from '../server.ts';
 import { listTimeLimits, setTimeLimit } from './time-limit.commands.ts';
 import { addUser, disableUser, setPassword } from './user.commands.ts';
@@ -29,6 +30,7 @@ async function main(argv: string[]): Promise<number | null> {
   const [command, sub, ...rest] = argv;
   const config = readConfig();
   if (command === 'start') {
+    limitHeapGrowth();
     await startServer(config);
     return null;
   }
