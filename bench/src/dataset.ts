@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { caseloadIds, databaseVersion, login } from './api-client.ts';
+import { type CheckinFacts, prepareCheckins } from './checkin-bench.ts';
 import { accountTenant, asOwner, type ClusterAccess, clusterAccess } from './cluster-access.ts';
 import type { LoadResult, LoadSpec } from './http-load.ts';
 import { MemorySampler, readMemory } from './memory.ts';
@@ -20,7 +21,7 @@ import { round } from './stats.ts';
 
 export const RATING_BODY = JSON.stringify({ domain: 'housing', rating: 'yellow', note: 'bench' });
 
-export type RequestKind = 'read' | 'write' | 'response' | 'trajectory';
+export type RequestKind = 'read' | 'write' | 'response' | 'trajectory' | 'checkin';
 
 /** One request measured through the API and, in the same run, as a pgbench transaction. */
 export interface RequestMeasurement {
@@ -59,6 +60,12 @@ export interface DatasetResult {
   trajectory?: RequestMeasurement;
   /** The PHQ-9 history those two found (response-history.ts); null when neither was measured. */
   questionnaires?: QuestionnaireFacts | null;
+  /** POST /api/persons/:id/checkins as the person, a new check-in each time (absent in results from before it). */
+  checkin?: RequestMeasurement;
+  /** POST /api/units/:id/signal-sweep as leder, one client (absent in results from before it). */
+  sweep?: LoadResult | null;
+  /** The check-in history those two found (checkin-bench.ts); null when neither was measured. */
+  checkins?: CheckinFacts | null;
   memory: { atStartMb: number; peakDuringLoadMb: number; afterLoadMb: number; hwmMb: number };
 }
 
@@ -92,6 +99,10 @@ export interface OpenDataset {
   requests: { read: PreparedRequest; write: PreparedRequest } & Partial<Record<RequestKind, PreparedRequest>>;
   results: Record<RequestKind, RequestMeasurement>;
   questionnaires: QuestionnaireFacts | null;
+  checkins: CheckinFacts | null;
+  /** The signal sweep request, when this database is to measure it, and what it measured. */
+  sweep: (PreparedRequest['http'] & { reset: () => Promise<void> }) | null;
+  sweepResult: LoadResult | null;
   /** The deadline board request and its pgbench script, when this database is to measure it. */
   board: { http: Omit<LoadSpec, 'connections' | 'durationS' | 'warmupS'>; script: string } | null;
   boardResult: BoardMeasurement | null;
@@ -107,7 +118,10 @@ export async function openDataset(
   dataDir: string,
   persons: number,
   loadSeconds: number,
-  opts: { board: boolean; questionnaires: boolean } = { board: false, questionnaires: false },
+  opts: { board: boolean; questionnaires: boolean; checkins?: boolean } = {
+    board: false,
+    questionnaires: false,
+  },
 ): Promise<OpenDataset> {
   const server = await startServer(dataDir);
   try {
@@ -129,6 +143,7 @@ export async function openDataset(
     const questionnaires = opts.questionnaires
       ? await prepareQuestionnaires(server.origin, headers, access, context)
       : null;
+    const checkins = opts.checkins ? await prepareCheckins(server.origin, access) : null;
     const sampler = new MemorySampler(server.pid);
     sampler.start();
     const empty = (): RequestMeasurement => ({ api: [], ceiling: [], unprepared: null });
@@ -161,9 +176,13 @@ export async function openDataset(
           script: ratingWriteScript(context),
         },
         ...questionnaires?.requests,
+        ...(checkins ? { checkin: checkins.checkin } : {}),
       },
-      results: { read: empty(), write: empty(), response: empty(), trajectory: empty() },
+      results: { read: empty(), write: empty(), response: empty(), trajectory: empty(), checkin: empty() },
       questionnaires: questionnaires?.facts ?? null,
+      checkins: checkins?.facts ?? null,
+      sweep: checkins ? { ...checkins.sweep.http, reset: checkins.sweep.reset } : null,
+      sweepResult: null,
       board: board && { http: board.http, script: board.script },
       boardResult: board && { ...empty(), ...board.info },
       memory: { sampler, atStartMb: atStart?.rssMb ?? Number.NaN },
@@ -190,6 +209,9 @@ export async function closeDataset(ds: OpenDataset): Promise<DatasetResult> {
     response: ds.results.response,
     trajectory: ds.results.trajectory,
     questionnaires: ds.questionnaires,
+    checkin: ds.results.checkin,
+    sweep: ds.sweepResult,
+    checkins: ds.checkins,
     memory: {
       atStartMb: round(ds.memory.atStartMb, 1),
       peakDuringLoadMb: round(peak, 1),

@@ -13,6 +13,10 @@ export interface LoadSpec {
   paths: string[];
   headers?: Record<string, string>;
   body?: string;
+  /** Per path, headers added to `headers` (see WrkRequest). */
+  pathHeaders?: Record<string, string>[];
+  /** Replaced in the body by a new random UUID on every request (see WrkRequest). */
+  uuidPlaceholder?: string;
   connections: number;
   durationS: number;
   warmupS: number;
@@ -52,6 +56,8 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
       paths: spec.paths,
       headers,
       ...(spec.body !== undefined ? { body: spec.body } : {}),
+      ...(spec.pathHeaders ? { pathHeaders: spec.pathHeaders } : {}),
+      ...(spec.uuidPlaceholder !== undefined ? { uuidPlaceholder: spec.uuidPlaceholder } : {}),
     };
     writeFileSync(scriptFile, wrkScript(request, spec.connections, threads));
     const run = {

@@ -9,10 +9,10 @@ export const DIAGNOSTIC_CLIENTS = 8;
 export const BOARD_CLIENTS = [1, 8];
 
 /**
- * What a run measures: all by default; BENCH_ONLY=board (or read, write, response, trajectory,
+ * What a run measures: all by default; BENCH_ONLY=board (or read, write, response, trajectory, checkin, sweep,
  * comma-separated) for less.
  */
-export type Measured = 'read' | 'write' | 'board' | 'response' | 'trajectory';
+export type Measured = 'read' | 'write' | 'board' | 'response' | 'trajectory' | 'checkin' | 'sweep';
 
 export interface Timing {
   connections: number[];
@@ -36,6 +36,24 @@ export async function measureAll(
   if (opts.only.has('board')) await measureBoard(datasets, opts);
   if (opts.only.has('write')) await measureKind(datasets, 'write', opts);
   if (opts.only.has('response')) await measureKind(datasets, 'response', opts);
+  if (opts.only.has('checkin')) await measureKind(datasets, 'checkin', opts);
+  if (opts.only.has('sweep')) await measureSweep(datasets, opts);
+}
+
+/**
+ * The signal sweep as the unit leader (issue 6 point 10): sequential runs, one client, for the
+ * measurement's duration; a latency target, so no pgbench ceiling. After the check-ins, whose writes
+ * its reset removes first, so it reads the same history on every database and run.
+ */
+async function measureSweep(datasets: OpenDataset[], opts: { timing: Timing; log: (msg: string) => void }) {
+  const { durationS, warmupS } = opts.timing;
+  for (const ds of datasets) {
+    if (!ds.sweep) continue;
+    const { reset, ...http } = ds.sweep;
+    opts.log(`${ds.persons} persons, signal sweep c=1: API …`);
+    await reset();
+    ds.sweepResult = await runLoad({ ...http, connections: 1, durationS, warmupS });
+  }
 }
 
 /**

@@ -111,16 +111,16 @@ export function responseWriteScript(c: ResponseContext): string {
 }
 
 /**
- * GET /api/persons/:id/trajectories?questionnaire=ID (trajectory.routes.ts): the organisation's imported
- * instruments and instrument settings, the person's observations of the instrument, and the audit event.
+ * GET /api/persons/:id/trajectories?questionnaire=ID (trajectory.routes.ts) as staff, for a shipped
+ * instrument: the server finds the instrument without a query and reads the settings only for the person's
+ * own view, so what remains is the person's observations of the instrument (the time as ISO text) and the
+ * audit event.
  */
 export function trajectoryReadScript(c: RequestContext, questionnaireId: string): string {
   return [
     ...accessCheck(c),
-    `select resource from questionnaire where tenant_id = ${lit(c.tenantId)} order by id;`,
-    `select questionnaire_id, visible_to_person, triggers, answered_by from instrument_setting where tenant_id = ${lit(c.tenantId)};`,
-    `select questionnaire_id, link_id, effective_at, value, band_code, response_id from observation
-  where tenant_id = :pt and person_id = :pid and questionnaire_id in (${lit(questionnaireId)})
+    `select questionnaire_id, link_id, to_char(effective_at at time zone 'UTC', ${ISO_FORMAT}) as at, value, band_code, response_id
+  from observation where tenant_id = :pt and person_id = :pid and questionnaire_id in (${lit(questionnaireId)})
   order by questionnaire_id, effective_at;`,
     audit(c, 'read', 'Observation', 'null'),
     'commit;',

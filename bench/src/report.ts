@@ -35,6 +35,12 @@ const RESPONSE_SHARE = 0.5;
 /** The trajectory of a person with this many responses: p95 at 8 clients (the suite's middle concurrency). */
 const TRAJECTORY_P95_MS = 30;
 const TRAJECTORY_CLIENTS = 8;
+/** The daily check-in (issue 6 point 10): share of its pgbench ceiling at 32 clients. */
+const CHECKIN_SHARE = 0.5;
+const CHECKIN_CLIENTS = 32;
+/** The unit's signal sweep: p95 of sequential runs, for a unit with at least this many persons in active care. */
+const SWEEP_P95_MS = 200;
+const SWEEP_PERSONS = 500;
 
 export function checkTargets(r: BenchResults): TargetCheck[] {
   const checks: TargetCheck[] = [];
@@ -80,6 +86,28 @@ export function checkTargets(r: BenchResults): TargetCheck[] {
       target: `Trajectory of ${fmt(responses)} responses p95 ≤ ${TRAJECTORY_P95_MS} ms at ${TRAJECTORY_CLIENTS} clients (${persons(d)})`,
       measured: `p95 ${ms(api?.latencyMs.p95)} ms (pgbench doing the same: p95 ${ms(ceiling?.latencyMs.p95)} ms; ${fmt(api?.rps)} / ${fmt(ceiling?.tps)} tx/s = ${pct(api && ceiling ? api.rps / ceiling.tps : Number.NaN)})`,
       pass: Boolean(api?.valid) && (api?.latencyMs.p95 ?? Number.POSITIVE_INFINITY) <= TRAJECTORY_P95_MS,
+    });
+  }
+  for (const d of r.datasets) {
+    const m = d.checkin;
+    if (!m || m.api.length === 0) continue;
+    const api = at(m.api, CHECKIN_CLIENTS);
+    const ceiling = at(m.ceiling, CHECKIN_CLIENTS);
+    const ratio = api && ceiling ? api.rps / ceiling.tps : Number.NaN;
+    checks.push({
+      target: `Check-in ≥ ${pct(CHECKIN_SHARE)} of the pgbench ceiling at ${CHECKIN_CLIENTS} clients (${persons(d)})`,
+      measured: `${fmt(api?.rps)} / ${fmt(ceiling?.tps)} tx/s = ${pct(ratio)}`,
+      pass: Boolean(api?.valid) && ratio >= CHECKIN_SHARE,
+    });
+  }
+  for (const d of r.datasets) {
+    const s = d.sweep;
+    if (!s) continue;
+    const unitPersons = d.checkins?.unitPersons ?? 0;
+    checks.push({
+      target: `Signal sweep of a unit with ≥ ${SWEEP_PERSONS} persons in active care p95 ≤ ${SWEEP_P95_MS} ms (${persons(d)})`,
+      measured: `p95 ${ms(s.latencyMs.p95)} ms (p50 ${ms(s.latencyMs.p50)}, max ${ms(s.latencyMs.max)}; ${fmt(s.ok)} runs), ${fmt(unitPersons)} persons in ${d.checkins?.unitName ?? '?'}`,
+      pass: s.valid && unitPersons >= SWEEP_PERSONS && s.latencyMs.p95 <= SWEEP_P95_MS,
     });
   }
   const small = r.datasets[0];
@@ -135,7 +163,7 @@ export function renderMarkdown(r: BenchResults, checks: TargetCheck[]): string {
     `- Machine: ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGb} GB memory, ${m.os}, Linux ${m.kernel}`,
     `- Node ${m.node}; PostgreSQL ${r.datasets[0]?.postgresVersion ?? '?'} (embedded, default settings); ${r.pgbench}`,
     `- Load average (1 min) before the run ${r.loadAverage.before}, after ${r.loadAverage.after}${r.loadAverage.before > 0.5 ? ' (other work was running: treat the figures with care)' : ''}`,
-    `- Each measurement: ${r.timing.warmupS} s warm-up (discarded), then ${r.timing.durationS} s; ${loadGenerator(r)} as user \`behandler\`, rotating over the caseload (the deadline board as \`leder\`)`,
+    `- Each measurement: ${r.timing.warmupS} s warm-up (discarded), then ${r.timing.durationS} s; ${loadGenerator(r)} as user \`behandler\`, rotating over the caseload (the deadline board and signal sweep as \`leder\`, check-ins as the persons themselves)`,
     '',
     '## Targets',
     '',
@@ -174,6 +202,14 @@ export function renderMarkdown(r: BenchResults, checks: TargetCheck[]): string {
             r.floor,
           )
         : []),
+      ...(d.checkin && d.checkin.api.length > 0
+        ? table(
+            `Daily check-in: \`POST /api/persons/:id/checkins\` as the person, a new check-in each time (facts read, check-in, signal rules, audited; ${fmt(d.checkins?.checkinPersons)} persons with their own sessions, ${fmt(d.checkins?.earlierCheckins)} earlier check-ins each)`,
+            d.checkin,
+            r.floor,
+          )
+        : []),
+      ...(d.sweep ? sweepTable(d) : []),
     );
   }
   lines.push(
@@ -227,7 +263,21 @@ export function renderMarkdown(r: BenchResults, checks: TargetCheck[]): string {
     '  the server sends: for the response, the instrument settings, the open episode, the response insert, the',
     '  person’s sex, the observation insert, the due update (it finds none: the demo plans no instruments), the',
     '  alert rules, the trajectory and the waiting alerts (the alert is already waiting, so neither side inserts',
-    '  one) and the audit event; for the trajectory, the imported instruments, the settings and the observations.',
+    '  one) and the audit event; for the trajectory (as staff, of a shipped instrument: no instrument or settings',
+    '  query), the observations with their time as ISO text and the audit event.',
+    '- The check-in measurements (issue 6 point 10; bench/src/checkin-bench.ts) first give every person in active',
+    '  care in `leder`’s unit a patient account and one check-in a day for the 28 days before (fair days; every',
+    '  tenth person with a craving streak, every twentieth with a lapse, which the rules raise signals for), as',
+    '  the owner in one statement; then up to 200 of the persons without such a pattern each get a session and',
+    '  post one check-in through the API (no signal), and one sweep raises the patterns’ signals. The check-in',
+    '  write (after the response writes) posts a new check-in (a fresh UUID per request, made by wrk’s script) as',
+    '  the person, rotating over those persons and their own tokens. Its pgbench script takes the token from the',
+    '  same list (the session’s columns become the actor), then does the transaction, the access check as the',
+    '  patient, the facts read, the write CTE (the check-in with `gen_random_uuid()`, no lapse, an empty list of',
+    '  signals, as the server sends for a fair day) and the audit event. Before each check-in measurement, and',
+    '  before the sweep, what earlier ones wrote is deleted and the tables vacuumed. The sweep',
+    '  (`POST /api/units/:id/signal-sweep` as `leder`, one client for the measurement’s duration) is a latency',
+    '  target: no pgbench ceiling; it reads the whole unit and finds the signals already raised.',
     ...latencyMethod(r),
     '- The server runs as shipped: request logging at `info` to a file, the audit sealer every 2 s.',
     '',
@@ -240,7 +290,7 @@ export function renderMarkdown(r: BenchResults, checks: TargetCheck[]): string {
     'Environment: `BENCH_DURATION` (s per measurement, default 10), `BENCH_WARMUP` (s, default 3),',
     '`BENCH_PERSONS` (comma-separated sizes, default `1000,100000`), `BENCH_DEADLINE_MIN` (the whole run is',
     'stopped and cleaned up after this many minutes, default 28), `BENCH_ONLY` (comma-separated, of `read`,',
-    '`trajectory`, `board`, `write`, `response`: measure only these; such a partial run prints its report and',
+    '`trajectory`, `board`, `write`, `response`, `checkin`, `sweep`: measure only these; such a partial run prints its report and',
     'writes the raw JSON, but leaves this page as it is), `BENCH_KEEP_DATA` (a directory to load the databases',
     'into and keep, and to reuse them from on the next run: for working on one measurement, not for this page).',
     'The deadline board alone, quickly, and the questionnaire response and trajectory alone:',
@@ -277,6 +327,23 @@ function table(title: string, m: RequestMeasurement, floor: LoadResult[], p95 = 
     '',
     `For comparison, pgbench without prepared statements (\`-M extended\`: every statement parsed and planned;`,
     `the server prepares its statements, see docs/decisions/0003) at ${DIAGNOSTIC_CLIENTS} clients: ${fmt(m.unprepared?.tps)} tx/s, p99 ${ms(m.unprepared?.latencyMs.p99)} ms; the API reaches ${apiShare(m)} of that.`,
+    '',
+  ];
+}
+
+/** The sweep: sequential runs as the unit leader, and the unit it read. */
+function sweepTable(d: DatasetResult): string[] {
+  const s = d.sweep!;
+  const c = d.checkins;
+  const flag = s.valid
+    ? ''
+    : ` (INVALID: ${s.errors} errors, ${s.timeouts} timeouts, ${s.non2xx} failed statuses)`;
+  return [
+    `### Signal sweep: \`POST /api/units/:id/signal-sweep\` as \`leder\` (${c?.unitName ?? '?'}: ${fmt(c?.unitPersons)} persons in active care, ${fmt(c?.windowCheckins)} check-ins in the rules' window, ${fmt(c?.openSignals)} open signals)`,
+    '',
+    '| Clients | Runs | Runs/s | p50 ms | p95 ms | p99 ms | max ms |',
+    '|---:|---:|---:|---:|---:|---:|---:|',
+    `| 1 | ${fmt(s.ok)}${flag} | ${s.rps} | ${ms(s.latencyMs.p50)} | ${ms(s.latencyMs.p95)} | ${ms(s.latencyMs.p99)} | ${ms(s.latencyMs.max)} |`,
     '',
   ];
 }

@@ -24,9 +24,9 @@ const timing: Timing = {
   warmupS: Number(process.env.BENCH_WARMUP ?? 3),
 };
 const sizes = (process.env.BENCH_PERSONS ?? '1000,100000').split(',').map(Number);
-const MEASURED: Measured[] = ['read', 'trajectory', 'board', 'write', 'response'];
+const MEASURED: Measured[] = ['read', 'trajectory', 'board', 'write', 'response', 'checkin', 'sweep'];
 /**
- * BENCH_ONLY=board (or read, trajectory, write, response, comma-separated): a partial run, which leaves
+ * BENCH_ONLY=board (or read, trajectory, write, response, checkin, sweep, comma-separated): a partial run, which leaves
  * docs/benchmarks.md alone.
  */
 const only = new Set((process.env.BENCH_ONLY ?? MEASURED.join(',')).split(',').map((m) => m.trim()));
@@ -140,10 +140,11 @@ async function main() {
     for (const l of loaded) {
       const board = only.has('board') && l.persons === largest;
       const questionnaires = only.has('response') || only.has('trajectory');
+      const checkins = only.has('checkin') || only.has('sweep');
       log(
-        `${l.persons} persons: starting the server${questionnaires ? ' and writing the PHQ-9 history' : ''} …`,
+        `${l.persons} persons: starting the server${questionnaires ? ' and writing the PHQ-9 history' : ''}${checkins ? ' and the check-in history' : ''} …`,
       );
-      open.push(await openDataset(l.dataDir, l.persons, l.loadSeconds, { board, questionnaires }));
+      open.push(await openDataset(l.dataDir, l.persons, l.loadSeconds, { board, questionnaires, checkins }));
     }
     await measureAll(open, { timing, pgbench, log, only: only as Set<Measured> });
   } finally {

@@ -51,6 +51,13 @@ export interface WrkRequest {
   paths: string[];
   headers: Record<string, string>;
   body?: string;
+  /** Per path (same order as paths), headers added to the common ones: e.g. each path's own session. */
+  pathHeaders?: Record<string, string>[];
+  /**
+   * Replaced in the body by a fresh random UUID on every request, so that each request creates something
+   * new (a device-made id): such requests are formatted one by one instead of once per thread.
+   */
+  uuidPlaceholder?: string;
 }
 
 /** What the generated script's done() prints: counts, and the latency of every response in µs. */
@@ -99,17 +106,7 @@ function setup(thread)
   threads = threads + 1
 end
 
-local formatted, count, i = {}, #paths, 0
-function init(args)
-  for k, p in ipairs(paths) do formatted[k] = wrk.format(nil, p) end
-  i = bedring_offset or 0
-end
-
-function request()
-  i = i % count + 1
-  return formatted[i]
-end
-
+${requestFunctions(req)}
 function done(summary, latency, requests)
   local s = ffi.cast("bedring_wrk_stats **", latency)[0]
   local d = ffi.cast("uint64_t *", s) + 4
@@ -159,6 +156,77 @@ function done(summary, latency, requests)
     summary.requests, summary.duration, e.connect, e.read, e.write, e.status, e.timeout,
     total, summary.requests - e.timeout, tostring(layoutOk),
     out[1], out[2], out[3], out[4], total > 0 and hi or 0, total > 0 and sum / total or 0))
+end
+`;
+}
+
+/**
+ * init() and request(): by default every request is formatted once per thread and sent in rotation. With
+ * per-path headers or a UUID placeholder the script merges each path's headers into the common ones, and
+ * with a placeholder formats every request afresh with a new UUID v4 from a generator seeded per thread
+ * from /dev/urandom (each wrk run and thread has its own Lua state, so the ids never repeat in practice).
+ */
+function requestFunctions(req: WrkRequest): string {
+  if (!req.pathHeaders && req.uuidPlaceholder === undefined)
+    return `local formatted, count, i = {}, #paths, 0
+function init(args)
+  for k, p in ipairs(paths) do formatted[k] = wrk.format(nil, p) end
+  i = bedring_offset or 0
+end
+
+function request()
+  i = i % count + 1
+  return formatted[i]
+end
+`;
+  if (req.pathHeaders && req.pathHeaders.length !== req.paths.length)
+    throw new Error('wrk: pathHeaders must have one entry per path');
+  const own = (req.pathHeaders ?? req.paths.map((): Record<string, string> => ({})))
+    .map(
+      (h) =>
+        `{ ${Object.entries(h)
+          .map(([k, v]) => `[${lua(k)}] = ${lua(v)}`)
+          .join(', ')} }`,
+    )
+    .join(',\n  ');
+  let template = 'nil';
+  if (req.uuidPlaceholder !== undefined) {
+    const parts = (req.body ?? '').split(req.uuidPlaceholder);
+    if (parts.length !== 2) throw new Error('wrk: the body must hold the UUID placeholder exactly once');
+    template = `{ ${lua(parts[0]!)}, ${lua(parts[1]!)} }`;
+  }
+  return `local pathHeaders = {
+  ${own}
+}
+local template = ${template}
+local headersOf, formatted, count, i = {}, {}, #paths, 0
+function init(args)
+  local f = io.open("/dev/urandom", "rb")
+  local bytes = f:read(6)
+  f:close()
+  local seed = 0
+  for b = 1, #bytes do seed = seed * 256 + bytes:byte(b) end
+  math.randomseed(seed)
+  for k, p in ipairs(paths) do
+    local h = {}
+    for name, value in pairs(wrk.headers) do h[name] = value end
+    for name, value in pairs(pathHeaders[k]) do h[name] = value end
+    headersOf[k] = h
+    if not template then formatted[k] = wrk.format(nil, p, h) end
+  end
+  i = bedring_offset or 0
+end
+
+local function uuid()
+  local r = math.random
+  return string.format("%04x%04x-%04x-4%03x-%04x-%04x%04x%04x", r(0, 65535), r(0, 65535), r(0, 65535),
+    r(0, 4095), 32768 + r(0, 16383), r(0, 65535), r(0, 65535), r(0, 65535))
+end
+
+function request()
+  i = i % count + 1
+  if template then return wrk.format(nil, paths[i], headersOf[i], template[1] .. uuid() .. template[2]) end
+  return formatted[i]
 end
 `;
 }
