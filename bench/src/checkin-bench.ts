@@ -166,8 +166,9 @@ interface HistoryPerson {
 /**
  * Gives every person in active care in the unit (but those with a login already) a patient account and
  * one check-in a day, at 20:00 in Oslo, for the HISTORY_DAYS days before today: fair days (mood 3–4,
- * craving 2–5, no use). Every tenth person had craving 8 three days running a week and a half ago, and
- * every twentieth a lapse five days ago, which the rules raise signals for. Whatever earlier runs left
+ * craving 2–5, no use). Every tenth person had craving 8 three days running a week and a half ago,
+ * every twentieth a lapse five days ago, and every twenty-fifth stopped checking in four days ago — the
+ * persons the sweep looks at — which the rules raise signals for. Whatever earlier runs left
  * for these persons is removed first, so a reused database starts from the same history.
  */
 async function writeHistory(
@@ -218,13 +219,13 @@ async function writeHistory(
         case when k % 10 = 9 and n between 10 and 12 then 8 else 2 + (k * 7 + n) % 4 end,
         2, case when k % 20 = 19 and n = 5 then 'lapse' else 'none' end, false, '{}', '',
         (day + time '20:00') at time zone 'Europe/Oslo', (day + time '20:00') at time zone 'Europe/Oslo', account_id
-      from d`,
+      from d where not (k % 25 = 12 and n < 4)`,
       [tenantId, ids, accountIds, persons.map((p) => p.k), HISTORY_DAYS],
     );
     return persons.map((p) => ({
       personId: p.person_id,
       accountId: accountOf.get(p.person_id)!,
-      clean: p.k % 10 !== 9,
+      clean: p.k % 10 !== 9 && p.k % 25 !== 12,
     }));
   });
 }

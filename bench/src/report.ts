@@ -100,14 +100,23 @@ export function checkTargets(r: BenchResults): TargetCheck[] {
       pass: Boolean(api?.valid) && ratio >= CHECKIN_SHARE,
     });
   }
-  for (const d of r.datasets) {
-    const s = d.sweep;
-    if (!s) continue;
+  // The target is for a unit of 500: a smaller unit (the small database's) says nothing about it.
+  const swept = r.datasets.filter((d) => d.sweep);
+  if (swept.length > 0 && !swept.some((d) => (d.checkins?.unitPersons ?? 0) >= SWEEP_PERSONS)) {
+    checks.push({
+      target: `Signal sweep of a unit with ≥ ${SWEEP_PERSONS} persons in active care p95 ≤ ${SWEEP_P95_MS} ms`,
+      measured: 'no measured unit was that large',
+      pass: false,
+    });
+  }
+  for (const d of swept) {
+    const s = d.sweep!;
     const unitPersons = d.checkins?.unitPersons ?? 0;
+    if (unitPersons < SWEEP_PERSONS) continue;
     checks.push({
       target: `Signal sweep of a unit with ≥ ${SWEEP_PERSONS} persons in active care p95 ≤ ${SWEEP_P95_MS} ms (${persons(d)})`,
       measured: `p95 ${ms(s.latencyMs.p95)} ms (p50 ${ms(s.latencyMs.p50)}, max ${ms(s.latencyMs.max)}; ${fmt(s.ok)} runs), ${fmt(unitPersons)} persons in ${d.checkins?.unitName ?? '?'}`,
-      pass: s.valid && unitPersons >= SWEEP_PERSONS && s.latencyMs.p95 <= SWEEP_P95_MS,
+      pass: s.valid && s.latencyMs.p95 <= SWEEP_P95_MS,
     });
   }
   const small = r.datasets[0];
@@ -267,7 +276,8 @@ export function renderMarkdown(r: BenchResults, checks: TargetCheck[]): string {
     '  query), the observations with their time as ISO text and the audit event.',
     '- The check-in measurements (issue 6 point 10; bench/src/checkin-bench.ts) first give every person in active',
     '  care in `leder`’s unit a patient account and one check-in a day for the 28 days before (fair days; every',
-    '  tenth person with a craving streak, every twentieth with a lapse, which the rules raise signals for), as',
+    '  tenth person with a craving streak, every twentieth with a lapse, every twenty-fifth stopped four days',
+    '  ago, which the rules raise signals for), as',
     '  the owner in one statement; then up to 200 of the persons without such a pattern each get a session and',
     '  post one check-in through the API (no signal), and one sweep raises the patterns’ signals. The check-in',
     '  write (after the response writes) posts a new check-in (a fresh UUID per request, made by wrk’s script) as',
@@ -277,7 +287,8 @@ export function renderMarkdown(r: BenchResults, checks: TargetCheck[]): string {
     '  signals, as the server sends for a fair day) and the audit event. Before each check-in measurement, and',
     '  before the sweep, what earlier ones wrote is deleted and the tables vacuumed. The sweep',
     '  (`POST /api/units/:id/signal-sweep` as `leder`, one client for the measurement’s duration) is a latency',
-    '  target: no pgbench ceiling; it reads the whole unit and finds the signals already raised.',
+    '  target: no pgbench ceiling; it takes every person’s last check-in day, runs the rules for those who went',
+    '  quiet, and finds their signals already raised.',
     ...latencyMethod(r),
     '- The server runs as shipped: request logging at `info` to a file, the audit sealer every 2 s.',
     '',
