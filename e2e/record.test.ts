@@ -55,6 +55,8 @@ test('a clinician rates living conditions, and the patient sees who read the rec
   await new LoginPage(patient.page).loginAs('pasient', '/min-side');
   const minSide = new MinSidePage(patient.page);
   await minSide.ready();
+  // Everyone's reads are there, the person's own too: look through all of them.
+  await minSide.showWholeAccessLog();
   const reads = minSide
     .accessLogEntries('Bjørn Behandler')
     .filter({ hasText: 'Leste oversikten over journalen' });

@@ -24,6 +24,12 @@ export class MinSidePage {
     return this.page.getByRole('list', { name: 'Hvem har sett journalen min' });
   }
 
+  /** Opens the whole access log ("Vis … til" shows 25 more at a time). */
+  async showWholeAccessLog() {
+    const more = this.page.getByRole('button', { name: /^Vis \d+ til$/ });
+    while ((await more.count()) > 0) await more.first().click();
+  }
+
   accessLogEntries(text: string | RegExp) {
     return this.accessLog().getByRole('listitem').filter({ hasText: text });
   }

@@ -185,7 +185,6 @@ const SAMPLES: Record<string, Sample> = {
     },
   },
   'GET /api/persons/:personId/checkins': {},
-  'GET /api/persons/:personId/progress': {},
   'PUT /api/persons/:personId/checkin-reminder': { body: { remindAt: '20:00' } },
   'GET /api/signals': { list: true },
   'GET /api/persons/:personId/signals': {},

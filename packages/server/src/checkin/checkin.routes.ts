@@ -1,10 +1,4 @@
-import {
-  addDays,
-  CHECKIN_QUESTIONNAIRE_ID,
-  type CheckinInput,
-  checkinProgress,
-  osloDate,
-} from '@bedring/domain';
+import { addDays, CHECKIN_QUESTIONNAIRE_ID, type CheckinInput, osloDate } from '@bedring/domain';
 import { withPerson } from '../access/as-actor.ts';
 import type { App } from '../http/app.ts';
 import { forbidden } from '../http/errors.ts';
@@ -17,25 +11,7 @@ import {
   warningSignsOf,
 } from './checkin.repository.ts';
 import { CheckinQuery, NewCheckin, Reminder } from './checkin.schemas.ts';
-
-const PROGRESS_DAYS = 28;
-
-/** The goals in a goal-progress response: each goal's words and how far the person has come (0–10). */
-function goalsIn(item: unknown): Array<{ text: string; progress: number | null }> {
-  const groups = Array.isArray(item) ? (item as ResponseItem[]).filter((i) => i.linkId === 'goal') : [];
-  return groups.map((g) => {
-    const answer = (linkId: string) => g.item?.find((i) => i.linkId === linkId)?.answer?.[0];
-    return {
-      text: answer('goal-text')?.valueString ?? '',
-      progress: answer('progress')?.valueInteger ?? null,
-    };
-  });
-}
-type ResponseItem = {
-  linkId: string;
-  item?: ResponseItem[];
-  answer?: Array<{ valueString?: string; valueInteger?: number }>;
-};
+import { progressOf } from './progress.repository.ts';
 
 /** Staff who follow the person read check-ins; a peer worker does not (as for questionnaires). */
 const READERS = new Set(['patient', 'clinician', 'milieu', 'municipal', 'leader']);
@@ -135,75 +111,25 @@ export async function checkinRoutes(app: App) {
           .orderBy('made_at', 'desc')
           .limit(500)
           .execute();
-        await audit('read', 'Checkin');
-        return { checkins: rows.map(checkinOut) };
-      });
-    },
-  );
-
-  // Progress without shame (issue 6 point 5): check-in days counted up, lapses as events on their day,
-  // the goals the person last said they work on (goal progress, in their own words), contacts had.
-  app.get(
-    '/api/persons/:personId/progress',
-    { schema: { params: PersonParams, querystring: NoQuery } },
-    async (req) => {
-      const actor = req.actor!;
-      if (!READERS.has(actor.role)) throw forbidden();
-      return withPerson(app, actor, req.params.personId, async ({ trx, now, person, audit }) => {
-        const today = osloDate(now);
-        const from = addDays(today, -PROGRESS_DAYS + 1);
-        const of = { t: person.organisationId, p: person.id };
-        const [days, total, lapses, goals, contacts] = await Promise.all([
-          trx
-            .selectFrom('checkin')
-            .select('day')
-            .distinct()
-            .where('tenant_id', '=', of.t)
-            .where('person_id', '=', of.p)
-            .where('day', '>=', from)
-            .execute(),
-          trx
-            .selectFrom('checkin')
-            .select((eb) => eb.fn.count<string>('day').distinct().as('n'))
-            .where('tenant_id', '=', of.t)
-            .where('person_id', '=', of.p)
-            .executeTakeFirstOrThrow(),
-          trx
-            .selectFrom('lapse')
-            .select('occurred_on')
-            .where('tenant_id', '=', of.t)
-            .where('person_id', '=', of.p)
-            .where('occurred_on', '>=', from)
-            .execute(),
-          trx
-            .selectFrom('questionnaire_response')
-            .select(['item', 'authored_at'])
-            .where('tenant_id', '=', of.t)
-            .where('person_id', '=', of.p)
-            .where('questionnaire_id', '=', 'goal-progress')
-            .where('status', '=', 'completed')
-            .orderBy('authored_at', 'desc')
-            .limit(1)
-            .executeTakeFirst(),
-          trx
-            .selectFrom('contact')
-            .select((eb) => eb.fn.countAll<string>().as('n'))
-            .where('tenant_id', '=', of.t)
-            .where('person_id', '=', of.p)
-            .where('contact_on', '>=', from)
-            .executeTakeFirstOrThrow(),
+        // The words of the signs ticked (retired ones too), and progress: one read of the check-ins, one
+        // line in the person's access log.
+        const ids = [...new Set(rows.flatMap((r) => r.warning_signs))];
+        const [signs, progress] = await Promise.all([
+          ids.length > 0
+            ? trx
+                .selectFrom('plan_entry')
+                .select(['id', 'text'])
+                .where('tenant_id', '=', person.organisationId)
+                .where('id', 'in', ids)
+                .execute()
+            : [],
+          progressOf(trx, person, now),
         ]);
-        await audit('read', 'Progress');
+        await audit('read', 'Checkin');
         return {
-          ...checkinProgress(
-            days.map((d) => d.day),
-            lapses.map((l) => l.occurred_on),
-            today,
-            PROGRESS_DAYS,
-          ),
-          totalCheckinDays: Number(total.n),
-          contacts: Number(contacts.n),
-          goals: goals ? { at: goals.authored_at, goals: goalsIn(goals.item) } : null,
+          checkins: rows.map(checkinOut),
+          signs: Object.fromEntries(signs.map((x) => [x.id, x.text])),
+          progress,
         };
       });
     },

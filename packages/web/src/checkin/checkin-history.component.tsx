@@ -1,15 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../i18n/format.ts';
 import { ErrorMessage, Loading } from '../shell/status.component.tsx';
-import { useCheckinForm, useCheckins } from './checkin.resource.ts';
+import { useCheckins } from './checkin.resource.ts';
 
 /** The person page: the check-ins of the last four weeks as a table, newest first, signs in the person's words. */
 export function CheckinHistory({ personId }: { personId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const query = useCheckins(personId);
-  const form = useCheckinForm(personId);
-  const signText = new Map((form.data?.warningSigns ?? []).map((s) => [s.id, s.text]));
+  const signs = query.data?.signs ?? {};
   return (
     <section className="section checkin-history" aria-labelledby="checkin-history-title">
       <h2 id="checkin-history-title">{t('checkin.history.title')}</h2>
@@ -42,7 +41,7 @@ export function CheckinHistory({ personId }: { personId: string }) {
                       {t(`checkin.use.${c.use}`)}
                       {c.substance ? ` (${c.substance}${c.amount ? `, ${c.amount}` : ''})` : ''}
                     </td>
-                    <td>{c.warningSigns.map((id) => signText.get(id) ?? '—').join('; ')}</td>
+                    <td>{c.warningSigns.map((id) => signs[id] ?? '—').join('; ')}</td>
                   </tr>
                 ))}
               </tbody>

@@ -26,18 +26,17 @@ export function useCheckinForm(personId: string) {
   });
 }
 
+/**
+ * The check-ins of the last four weeks with the words of the signs ticked, and the progress: one read,
+ * one line in the person's access log, shared by the sections that show them.
+ */
 export function useCheckins(personId: string) {
   return useQuery({
     queryKey: [...checkinKey(personId), 'list'],
-    queryFn: () => api<{ checkins: CheckinView[] }>(`${personPath(personId)}/checkins`),
-    enabled: personId !== '',
-  });
-}
-
-export function useProgress(personId: string) {
-  return useQuery({
-    queryKey: [...checkinKey(personId), 'progress'],
-    queryFn: () => api<Progress>(`${personPath(personId)}/progress`),
+    queryFn: () =>
+      api<{ checkins: CheckinView[]; signs: Record<string, string>; progress: Progress }>(
+        `${personPath(personId)}/checkins`,
+      ),
     enabled: personId !== '',
   });
 }

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../i18n/format.ts';
 import { ErrorMessage, Loading } from '../shell/status.component.tsx';
-import { useProgress } from './checkin.resource.ts';
+import { useCheckins } from './checkin.resource.ts';
 
 /**
  * Progress without shame (issue 6 point 5): the days with a check-in counted up, a lapse a mark on its
@@ -10,24 +10,25 @@ import { useProgress } from './checkin.resource.ts';
 export function CheckinProgress({ personId, self }: { personId: string; self: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const query = useProgress(personId);
+  const query = useCheckins(personId);
+  const progress = query.data?.progress;
   const who = self ? 'Self' : '';
   return (
     <section className="section checkin-progress" aria-labelledby="checkin-progress-title">
       <h2 id="checkin-progress-title">{t(`checkin.progress.title${who}`)}</h2>
       {query.isPending && <Loading />}
       {query.isError && <ErrorMessage error={query.error} onRetry={() => query.refetch()} />}
-      {query.data && (
+      {progress && (
         <>
           <p>
             {t(`checkin.progress.days${who}`, {
-              count: query.data.checkinDays,
-              window: query.data.days.length,
+              count: progress.checkinDays,
+              window: progress.days.length,
             })}{' '}
-            {t(`checkin.progress.total${who}`, { count: query.data.totalCheckinDays })}
+            {t(`checkin.progress.total${who}`, { count: progress.totalCheckinDays })}
           </p>
           <ol className="checkin-calendar" aria-label={t('checkin.progress.calendar')}>
-            {query.data.days.map((d) => (
+            {progress.days.map((d) => (
               <li
                 key={d.day}
                 className={`checkin-calendar__day${d.checkedIn ? ' checkin-calendar__day--in' : ''}${d.lapse ? ' checkin-calendar__day--lapse' : ''}`}
@@ -43,15 +44,15 @@ export function CheckinProgress({ personId, self }: { personId: string; self: bo
             ))}
           </ol>
           <p className="hint">{t('checkin.progress.legend')}</p>
-          {query.data.lapseDays > 0 && (
-            <p>{t(`checkin.progress.lapses${who}`, { count: query.data.lapseDays })}</p>
+          {progress.lapseDays > 0 && (
+            <p>{t(`checkin.progress.lapses${who}`, { count: progress.lapseDays })}</p>
           )}
-          <p>{t(`checkin.progress.contacts${who}`, { count: query.data.contacts })}</p>
-          {query.data.goals && query.data.goals.goals.length > 0 && (
+          <p>{t(`checkin.progress.contacts${who}`, { count: progress.contacts })}</p>
+          {progress.goals && progress.goals.goals.length > 0 && (
             <>
               <h3>{t(`checkin.progress.goals${who}`)}</h3>
               <ul className="plain-list checkin-goals">
-                {query.data.goals.goals.map((g) => (
+                {progress.goals.goals.map((g) => (
                   <li key={g.text}>
                     {g.text}
                     {g.progress !== null && (
@@ -64,7 +65,7 @@ export function CheckinProgress({ personId, self }: { personId: string; self: bo
                 ))}
               </ul>
               <p className="hint">
-                {t('checkin.progress.goalsAt', { date: format.date(query.data.goals.at) })}
+                {t('checkin.progress.goalsAt', { date: format.date(progress.goals.at) })}
               </p>
             </>
           )}
