@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,14 +18,27 @@ const work = mkdtempSync(path.join(os.tmpdir(), 'bedring-tests-'));
 // Traversable, so that PostgreSQL (run as the `postgres` user when we are root) reaches its folder inside.
 chmodSync(work, 0o711);
 
-function run(title: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = {}) {
+/**
+ * Runs a command to its end without blocking this process: the embedded PostgreSQL is our child and
+ * writes its log through a pipe we must keep reading. Blocked in spawnSync, we stopped reading; once the
+ * pipe was full, PostgreSQL's checkpointer hung on its next log line and every DROP DATABASE with it.
+ */
+function exec(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<number | string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => resolve(code ?? signal ?? 'unknown'));
+  });
+}
+
+async function run(title: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = {}) {
   console.log(`\n=== ${title}`);
-  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
-  if (r.status !== 0) throw new Error(`${title} failed (exit ${r.status ?? r.signal})`);
+  const status = await exec(cmd, args, env);
+  if (status !== 0) throw new Error(`${title} failed (exit ${status})`);
 }
 
 /** node --test with the readable reporter on screen and TAP in a file we count from. */
-function nodeTests(title: string, patterns: string[], env: NodeJS.ProcessEnv) {
+async function nodeTests(title: string, patterns: string[], env: NodeJS.ProcessEnv) {
   const tap = path.join(work, `${title.replace(/\W+/g, '-')}.tap`);
   const args = [
     '--test',
@@ -37,26 +50,26 @@ function nodeTests(title: string, patterns: string[], env: NodeJS.ProcessEnv) {
     ...patterns,
   ];
   console.log(`\n=== ${title}`);
-  const r = spawnSync(node, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const status = await exec(node, args, env);
   const text = readFileSync(tap, 'utf8');
   const count = (k: string) => Number(new RegExp(`^# ${k} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
   totals.passed += count('pass');
   totals.failed += count('fail') + count('cancelled');
   if (count('pass') === 0) totals.failed += 1;
-  return r.status === 0;
+  return status === 0;
 }
 
 const SERVER_TESTS = ['packages/server/src/**/*.test.ts'];
 let ok = true;
 try {
-  run('Typecheck and lint', 'npm', ['run', 'check']);
-  run('Build the web app', 'npm', ['run', 'build', '--workspace=@bedring/web']);
+  await run('Typecheck and lint', 'npm', ['run', 'check']);
+  await run('Build the web app', 'npm', ['run', 'build', '--workspace=@bedring/web']);
   ensureSystemPackages();
 
   const embedded = await startEmbedded(path.join(work, 'embedded'), (m) => console.error(m));
   try {
     ok =
-      nodeTests(
+      (await nodeTests(
         'Unit, integration and browser tests (embedded PostgreSQL)',
         [
           'packages/domain/src/**/*.test.ts',
@@ -68,7 +81,7 @@ try {
         {
           BEDRING_TEST_OWNER_URL: embedded.ownerUrl,
         },
-      ) && ok;
+      )) && ok;
   } finally {
     await embedded.stop();
   }
@@ -76,9 +89,9 @@ try {
   const pg15 = await startPostgres15();
   try {
     ok =
-      nodeTests('Integration tests (Debian PostgreSQL 15)', SERVER_TESTS, {
+      (await nodeTests('Integration tests (Debian PostgreSQL 15)', SERVER_TESTS, {
         BEDRING_TEST_OWNER_URL: pg15.ownerUrl,
-      }) && ok;
+      })) && ok;
   } finally {
     pg15.stop();
   }
