@@ -4,11 +4,11 @@ import {
   type SignalRule,
   signalRuleProblems,
 } from '@bedring/domain';
-import { requirePersonAccess } from '../access/access.guard.ts';
+import { type Acknowledgeable, acknowledge, requireNote } from '../access/acknowledge.ts';
 import { asActor, withPerson } from '../access/as-actor.ts';
 import { recordAudit, recordAudits } from '../audit/audit.repository.ts';
 import type { App } from '../http/app.ts';
-import { badRequest, conflict, forbidden, notFound } from '../http/errors.ts';
+import { badRequest, forbidden } from '../http/errors.ts';
 import { NoQuery, PersonParams } from '../http/schemas.ts';
 import { planStepsOf, stepsFor } from './checkin.repository.ts';
 import { AcknowledgeSignal, SignalParams, SignalRules, UnitParams } from './checkin.schemas.ts';
@@ -22,6 +22,17 @@ const STAFF_WITH_SIGNALS = new Set(['clinician', 'milieu', 'municipal', 'leader'
  * person themself with the steps of their own plans that fit. Acknowledged with a note by someone who
  * has the person in their care.
  */
+const SIGNAL: Acknowledgeable = {
+  table: 'signal',
+  resourceType: 'Signal',
+  words: {
+    noteRequired: 'Skriv hva dere gjorde med signalet.',
+    notFound: 'Fant ikke signalet.',
+    alreadyCode: 'signal_acknowledged',
+    already: 'Signalet er allerede kvittert ut.',
+  },
+};
+
 export async function signalRoutes(app: App) {
   app.get('/api/signals', { schema: { querystring: NoQuery } }, async (req) => {
     const actor = req.actor!;
@@ -135,46 +146,10 @@ export async function signalRoutes(app: App) {
     async (req) => {
       const actor = req.actor!;
       if (!STAFF_WITH_SIGNALS.has(actor.role)) throw forbidden();
-      const note = req.body.note.trim();
-      if (!note)
-        throw badRequest('note_required', 'Skriv hva dere gjorde med signalet.', [{ field: 'note' }]);
-      return asActor(app, actor, async (trx, now) => {
-        const signal = await trx
-          .selectFrom('signal')
-          .select(['id', 'tenant_id', 'person_id', 'acknowledged_at'])
-          .where('id', '=', req.params.signalId)
-          .forUpdate()
-          .executeTakeFirst();
-        if (!signal) throw notFound('Fant ikke signalet.');
-        const { decision } = await requirePersonAccess(trx, actor, signal.person_id, now);
-        if (signal.acknowledged_at)
-          throw conflict('signal_acknowledged', 'Signalet er allerede kvittert ut.');
-        await trx
-          .updateTable('signal')
-          .set({
-            acknowledged_at: now,
-            acknowledged_by: actor.accountId,
-            acknowledged_by_name: actor.displayName,
-            note,
-          })
-          .where('tenant_id', '=', signal.tenant_id)
-          .where('id', '=', signal.id)
-          .execute();
-        await recordAudit(
-          trx,
-          actor,
-          {
-            action: 'update',
-            tenantId: signal.tenant_id,
-            personId: signal.person_id,
-            resourceType: 'Signal',
-            resourceId: signal.id,
-            breakGlassReason: decision.breakGlassReason ?? null,
-          },
-          now,
-        );
-        return { status: 'acknowledged' };
-      });
+      const note = requireNote(req.body.note, SIGNAL);
+      return asActor(app, actor, (trx, now) =>
+        acknowledge(trx, actor, now, SIGNAL, req.params.signalId, note),
+      );
     },
   );
 

@@ -1,10 +1,10 @@
 import type { AlertFinding } from '@bedring/domain';
-import { requirePersonAccess } from '../access/access.guard.ts';
+import { type Acknowledgeable, acknowledge, requireNote } from '../access/acknowledge.ts';
 import { asActor, withPerson } from '../access/as-actor.ts';
-import { recordAudit, recordAudits } from '../audit/audit.repository.ts';
+import { recordAudits } from '../audit/audit.repository.ts';
 import type { Tx } from '../db/transaction.ts';
 import type { App } from '../http/app.ts';
-import { badRequest, conflict, forbidden, notFound } from '../http/errors.ts';
+import { forbidden } from '../http/errors.ts';
 import { NoQuery, PersonParams } from '../http/schemas.ts';
 import { instrumentsFor, titlesOf } from './instrument-registry.ts';
 import { AcknowledgeBody, AlertParams } from './questionnaire.schemas.ts';
@@ -22,6 +22,17 @@ async function titlesIn(trx: Tx, organisationId: string) {
  * are responsible for), on the unit leader's board (every open alert of their unit), and on the
  * person page; acknowledged with a note by someone who has the person in their care.
  */
+const ALERT: Acknowledgeable = {
+  table: 'feedback_alert',
+  resourceType: 'FeedbackAlert',
+  words: {
+    noteRequired: 'Skriv hva dere gjorde med varselet.',
+    notFound: 'Fant ikke varselet.',
+    alreadyCode: 'alert_acknowledged',
+    already: 'Varselet er allerede kvittert ut.',
+  },
+};
+
 export async function feedbackAlertRoutes(app: App) {
   app.get('/api/feedback-alerts', { schema: { querystring: NoQuery } }, async (req) => {
     const actor = req.actor!;
@@ -132,46 +143,8 @@ export async function feedbackAlertRoutes(app: App) {
     async (req) => {
       const actor = req.actor!;
       if (!STAFF_WITH_ALERTS.has(actor.role)) throw forbidden();
-      const note = req.body.note.trim();
-      if (!note)
-        throw badRequest('note_required', 'Skriv hva dere gjorde med varselet.', [{ field: 'note' }]);
-      return asActor(app, actor, async (trx, now) => {
-        const alert = await trx
-          .selectFrom('feedback_alert')
-          .select(['id', 'tenant_id', 'person_id', 'acknowledged_at'])
-          .where('id', '=', req.params.alertId)
-          .forUpdate()
-          .executeTakeFirst();
-        if (!alert) throw notFound('Fant ikke varselet.');
-        // Acknowledging is work on the person's record: need to know, as for every record route.
-        const { decision } = await requirePersonAccess(trx, actor, alert.person_id, now);
-        if (alert.acknowledged_at) throw conflict('alert_acknowledged', 'Varselet er allerede kvittert ut.');
-        await trx
-          .updateTable('feedback_alert')
-          .set({
-            acknowledged_at: now,
-            acknowledged_by: actor.accountId,
-            acknowledged_by_name: actor.displayName,
-            note,
-          })
-          .where('tenant_id', '=', alert.tenant_id)
-          .where('id', '=', alert.id)
-          .execute();
-        await recordAudit(
-          trx,
-          actor,
-          {
-            action: 'update',
-            tenantId: alert.tenant_id,
-            personId: alert.person_id,
-            resourceType: 'FeedbackAlert',
-            resourceId: alert.id,
-            breakGlassReason: decision.breakGlassReason ?? null,
-          },
-          now,
-        );
-        return { status: 'acknowledged' };
-      });
+      const note = requireNote(req.body.note, ALERT);
+      return asActor(app, actor, (trx, now) => acknowledge(trx, actor, now, ALERT, req.params.alertId, note));
     },
   );
 }
