@@ -18,36 +18,33 @@ const option = (code: string | number, display: string) => ({
   valueCoding: { system: USE_SYSTEM, code: String(code), display },
 });
 
+/** An integer answer's bounds, as the standard minValue/maxValue extensions. */
+const range = (min: number, max: number) => [
+  { url: 'http://hl7.org/fhir/StructureDefinition/minValue', valueInteger: min },
+  { url: 'http://hl7.org/fhir/StructureDefinition/maxValue', valueInteger: max },
+];
+
 const ITEMS: QuestionnaireItem[] = [
   {
     linkId: 'mood',
     text: 'Hvordan har du det i dag?',
     type: 'integer',
     required: true,
-    extension: [
-      { url: 'http://hl7.org/fhir/StructureDefinition/minValue', valueInteger: 1 },
-      { url: 'http://hl7.org/fhir/StructureDefinition/maxValue', valueInteger: 5 },
-    ],
+    extension: range(1, 5),
   },
   {
     linkId: 'craving',
     text: 'Hvor sterkt er suget etter rus i dag? (0–10)',
     type: 'integer',
     required: true,
-    extension: [
-      { url: 'http://hl7.org/fhir/StructureDefinition/minValue', valueInteger: 0 },
-      { url: 'http://hl7.org/fhir/StructureDefinition/maxValue', valueInteger: 10 },
-    ],
+    extension: range(0, 10),
   },
   {
     linkId: 'sleep',
     text: 'Hvordan sov du i natt?',
     type: 'integer',
     required: true,
-    extension: [
-      { url: 'http://hl7.org/fhir/StructureDefinition/minValue', valueInteger: 1 },
-      { url: 'http://hl7.org/fhir/StructureDefinition/maxValue', valueInteger: 3 },
-    ],
+    extension: range(1, 3),
   },
   {
     linkId: 'use',

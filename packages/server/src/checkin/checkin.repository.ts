@@ -145,7 +145,8 @@ export async function storeCheckin(
 ): Promise<StoredCheckin> {
   const { actor, now } = who;
   const facts = await factsFor(trx, actor, person, osloDate(now));
-  const problems = checkinProblems(input, { signs: warningSignsOf(facts.steps), now });
+  const signs = warningSignsOf(facts.steps);
+  const problems = checkinProblems(input, { signs, now });
   if (problems.length > 0) {
     throw badRequest('checkin_does_not_fit', 'Innsjekken kunne ikke lagres.', problems);
   }
@@ -162,12 +163,7 @@ export async function storeCheckin(
   };
   const checkins = facts.checkins.filter((c) => c.id !== input.id).concat(self);
   checkins.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
-  const findings = signalsFor(
-    facts.rules ?? DEFAULT_SIGNAL_RULES,
-    checkins,
-    warningSignsOf(facts.steps),
-    osloDate(now),
-  );
+  const findings = signalsFor(facts.rules ?? DEFAULT_SIGNAL_RULES, checkins, signs, osloDate(now));
   const lapseWords = [input.substance, input.amount, input.note].filter(Boolean).join(' — ');
   const t = person.organisationId;
   const { rows } = await sql<{ created: boolean }>`
