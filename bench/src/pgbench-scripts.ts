@@ -113,15 +113,18 @@ export function responseWriteScript(c: ResponseContext): string {
 /**
  * GET /api/persons/:id/trajectories?questionnaire=ID (trajectory.routes.ts) as staff, for a shipped
  * instrument: the server finds the instrument without a query and reads the settings only for the person's
- * own view, so what remains is the person's observations of the instrument (the time as ISO text) and the
- * audit event.
+ * own view, so what remains is the person's observations of the instrument, each score's points as one JSON
+ * array (the time as ISO text), and the audit event.
  */
 export function trajectoryReadScript(c: RequestContext, questionnaireId: string): string {
   return [
     ...accessCheck(c),
-    `select questionnaire_id, link_id, to_char(effective_at at time zone 'UTC', ${ISO_FORMAT}) as at, value, band_code, response_id
-  from observation where tenant_id = :pt and person_id = :pid and questionnaire_id in (${lit(questionnaireId)})
-  order by questionnaire_id, effective_at;`,
+    `select o.questionnaire_id, o.link_id, json_agg(p order by o.effective_at)::text as points
+  from observation o
+  cross join lateral (select to_char(o.effective_at at time zone 'UTC', ${ISO_FORMAT}) as at,
+    o.value, o.band_code as "bandCode", o.response_id as "responseId") p
+  where o.tenant_id = :pt and o.person_id = :pid and o.questionnaire_id = any(array[${lit(questionnaireId)}])
+  group by o.questionnaire_id, o.link_id;`,
     audit(c, 'read', 'Observation', 'null'),
     'commit;',
   ].join('\n');

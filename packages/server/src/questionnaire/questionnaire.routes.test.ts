@@ -442,9 +442,25 @@ describe('the person', () => {
     );
     assert.equal(stored.scores.find((s) => s.linkId === 'who5-percentage')?.value, 80);
     const { trajectories } = await expectStatus<{
-      trajectories: { questionnaireId: string; points: { value: number }[] }[];
+      trajectories: {
+        questionnaireId: string;
+        title: string;
+        score: { linkId: string };
+        points: { at: string; value: number; bandCode: string | null; responseId: string }[];
+      }[];
     }>(send(t, 'GET', `/api/persons/${personId}/trajectories?questionnaire=who-5`, patient), 200);
-    assert.ok(trajectories[0]?.points.some((p) => p.value === 80));
+    const percentage = trajectories.find((x) => x.score.linkId === 'who5-percentage');
+    assert.equal(percentage?.questionnaireId, 'who-5');
+    assert.match(percentage.title, /WHO/);
+    const times = percentage.points.map((p) => p.at);
+    assert.deepEqual(times, times.toSorted(), 'the points come by time');
+    assert.deepEqual(percentage.points.at(-1), {
+      at: percentage.points.at(-1)?.at,
+      value: 80,
+      bandCode: stored.scores.find((s) => s.linkId === 'who5-percentage')?.band?.code ?? null,
+      responseId: stored.id,
+    });
+    assert.match(percentage.points.at(-1)?.at ?? '', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
   });
 
   it('does not see an instrument the organisation keeps from the person, nor its scores', async () => {
