@@ -3,6 +3,7 @@ import { addDays, osloDate, planStepsFor, SIGNAL_WINDOW_DAYS, sessionPolicy } fr
 import { login } from './api-client.ts';
 import { asOwner, type ClusterAccess } from './cluster-access.ts';
 import type { LoadSpec } from './http-load.ts';
+import { sessionAndBegin } from './pgbench-scripts.ts';
 
 /**
  * The daily check-in and the unit's signal sweep (issue 6 point 10). Every person in active care in the
@@ -275,7 +276,7 @@ const SECTIONS = [
 
 /**
  * POST /api/persons/:id/checkins as the person (checkin.routes.ts, checkin.repository.ts storeCheckin):
- * the session lookup of that person's token (the auth hook), the transaction with tenant and account,
+ * the transaction begun with the session of that person's token and its tenant and account (the auth hook),
  * the access check as the patient, the facts read, the write (the check-in with a new id; no lapse; the
  * rules find no signal, so an empty list) and the audit event. The session's columns come back as
  * pgbench variables (\gset), as the server takes the actor from them. No literal holds a ':' (pgbench
@@ -288,9 +289,7 @@ export function checkinScript(c: CheckinScriptContext): string {
   const day = osloDate(c.madeAt);
   return [
     `\\set i random(1, ${c.personIds.length})`,
-    `select * from auth_find_session((${tokens})[:i]) \\gset`,
-    'begin;',
-    `select set_config('app.tenant_id', :tenant_id, true), set_config('app.account_id', :account_id, true);`,
+    ...sessionAndBegin(`(${tokens})[:i]`),
     `select p.tenant_id as pt, p.id as pid,
     (select coalesce(json_agg(r), '[]') from (select kind, organisation_id, from_at, to_at from care_relation
       where tenant_id = p.tenant_id and person_id = p.id and account_id = :account_id) r) as relations,

@@ -3,8 +3,8 @@ import { addDays, DUE_SOON_DAYS } from '@bedring/domain';
 /**
  * pgbench scripts that do in the database exactly what one API request does (see record.routes.ts,
  * access.guard.ts, record.repository.ts, audit.repository.ts, auth.plugin.ts and db/transaction.ts):
- * the session lookup, then one transaction that sets the tenant and account transaction-locally,
- * runs the access check, does the request's work and writes its audit event.
+ * one transaction that looks up the session and sets its tenant and account transaction-locally, runs
+ * the access check, does the request's work and writes its audit event.
  * They run as bedring_app, so row-level security applies as it does for the server.
  */
 export interface RequestContext {
@@ -138,8 +138,8 @@ export interface BoardContext extends RequestContext {
 }
 
 /**
- * GET /api/deadlines as a unit leader (deadline-board.routes.ts): the session lookup, the transaction
- * with tenant and account, the board's count query and first page (the SQL Kysely generates, with the
+ * GET /api/deadlines as a unit leader (deadline-board.routes.ts): the transaction with the session,
+ * tenant and account, the board's count query and first page (the SQL Kysely generates, with the
  * values as parameters), and an audit event for each person on the page. The server writes those as one
  * insert sent with COMMIT; here it is one insert … select from the page, in the same statement as the
  * page, the least the database can do to write the same rows, as a ceiling should.
@@ -148,10 +148,10 @@ export function boardScript(c: BoardContext): string {
   const soon = addDays(c.today, DUE_SOON_DAYS);
   const where = `where "d"."tenant_id" = :t and "d"."met_on" is null and "d"."closed_on" is null and "d"."unit_id" = :u`;
   return [
-    `select * from auth_find_session(${lit(c.tokenHash)});`,
-    'begin;',
-    `select set_config('app.tenant_id', ${lit(c.tenantId)}, true), set_config('app.account_id', ${lit(c.accountId)}, true),
-    ${lit(c.tenantId)} as t, ${lit(c.unitId)} as u, ${lit(c.today)} as today, ${lit(soon)} as soon \\gset`,
+    ...sessionAndBegin(
+      lit(c.tokenHash),
+      `${lit(c.tenantId)} as t, ${lit(c.unitId)} as u, ${lit(c.today)} as today, ${lit(soon)} as soon`,
+    ),
     `select count(*) as "open", count(*) filter(where "d"."due_on" < :today) as "overdue", count(*) filter(where ("d"."due_on" >= :today and "d"."due_on" <= :soon)) as "due_soon" from "pathway_deadline" as "d" ${where};`,
     `with listed as (select "d"."episode_id", "d"."person_id", "d"."kind", "d"."starts_on", "d"."due_on", "d"."unit_id", "d"."setting_class", "d"."limit_days", "p"."given_name", "p"."family_name", "s"."display_name" as "responsible_name", "d"."responsible_account_id" from "pathway_deadline" as "d" inner join "person" as "p" on "p"."tenant_id" = "d"."tenant_id" and "p"."id" = "d"."person_id" left join "staff_directory" as "s" on "s"."id" = "d"."responsible_account_id" ${where} order by "d"."due_on", "d"."episode_id" limit 50 offset 0),
   audited as (insert into audit_event (tenant_id, at, actor_account_id, actor_organisation_id, actor_role, action,
@@ -164,13 +164,25 @@ export function boardScript(c: BoardContext): string {
 }
 
 /** Session lookup, transaction, tenant and account, and the one-statement access check. */
+/**
+ * The auth hook's round trip (auth.plugin.ts): BEGIN, and the session looked up in the statement that
+ * sets the tenant and account from it; its columns become pgbench variables. The server sends both in
+ * one message; pgbench cannot prepare a compound command, so here BEGIN goes alone: one round trip more.
+ */
+export function sessionAndBegin(tokenHash: string, alsoSelect = ''): string[] {
+  return [
+    'begin;',
+    `select set_config('app.tenant_id', s.tenant_id::text, true) as _tenant,
+    set_config('app.account_id', s.account_id::text, true) as _account, s.*${alsoSelect ? `, ${alsoSelect}` : ''}
+  from auth_find_session(${tokenHash}) as s \\gset`,
+  ];
+}
+
 function accessCheck(c: RequestContext): string[] {
   const ids = `'{${c.personIds.join(',')}}'::uuid[]`;
   return [
     `\\set i random(1, ${c.personIds.length})`,
-    `select * from auth_find_session(${lit(c.tokenHash)});`,
-    'begin;',
-    `select set_config('app.tenant_id', ${lit(c.tenantId)}, true), set_config('app.account_id', ${lit(c.accountId)}, true);`,
+    ...sessionAndBegin(lit(c.tokenHash)),
     // The access check is one statement, as in access.guard.ts: the person with its relations, consents
     // and break-glass for this actor as JSON arrays.
     `select p.tenant_id as pt, p.id as pid,

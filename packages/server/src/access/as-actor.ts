@@ -1,23 +1,33 @@
 import type { AccessDecision, PersonRef } from '@bedring/domain';
 import { type AuditAction, recordAudit } from '../audit/audit.repository.ts';
 import type { RequestActor } from '../auth/actor.ts';
-import { inTenant, type Tx } from '../db/transaction.ts';
+import { heldFor } from '../db/held-transaction.ts';
+import { inBegun, inTenant, type Tx } from '../db/transaction.ts';
 import type { App } from '../http/app.ts';
 import { requirePersonAccess } from './access.guard.ts';
 
 /**
  * How a route does its work: one transaction as the acting user (tenant and account set for
- * row-level security), with the clock read once.
+ * row-level security), with the clock read once. The request's first such work takes over the
+ * transaction the auth hook began with the session lookup (held-transaction.ts).
  */
-export function asActor<T>(
+export async function asActor<T>(
   app: App,
   actor: RequestActor,
   work: (trx: Tx, now: Date) => Promise<T>,
 ): Promise<T> {
   const now = app.clock();
-  return inTenant(app.db.app, { tenantId: actor.organisationId, accountId: actor.accountId }, (trx) =>
-    work(trx, now),
-  );
+  const held = heldFor.get(actor);
+  const begun = held?.take();
+  if (!held || !begun)
+    return inTenant(app.db.app, { tenantId: actor.organisationId, accountId: actor.accountId }, (trx) =>
+      work(trx, now),
+    );
+  try {
+    return await inBegun(begun, (trx) => work(trx, now));
+  } finally {
+    held.release();
+  }
 }
 
 export interface PersonWork {

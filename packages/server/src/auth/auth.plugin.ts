@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { type Role, sessionIsAlive } from '@bedring/domain';
 import { sql } from 'kysely';
-import { inTenant } from '../db/transaction.ts';
+import { heldFor, holdTransaction } from '../db/held-transaction.ts';
 import type { App } from '../http/app.ts';
 import { HttpError, unauthorized } from '../http/errors.ts';
 import { CSRF_HEADER, csrfToken, SESSION_COOKIE, tokenHash } from './tokens.ts';
@@ -40,57 +40,72 @@ export function bearerOrCookie(authorization: string | undefined, cookie: string
  */
 export function installAuth(app: App) {
   app.decorateRequest('actor', null);
-  app.addHook('onRequest', async (req) => {
+  // preValidation, not onRequest: the body has arrived by then, so a slow upload never holds one of the
+  // pool's connections in a transaction (held-transaction.ts); 401 still comes before any 400 of the schema.
+  app.addHook('preValidation', async (req, reply) => {
     if (!req.url.startsWith('/api/') && !req.url.startsWith('/fhir')) return;
     // Public routes (health, login, metadata) need no session; a stale cookie must not block a new login.
     if (req.routeOptions.config.public) return;
     const found = bearerOrCookie(req.headers.authorization, req.cookies[SESSION_COOKIE]);
     if (!found) throw unauthorized();
     const now = app.clock();
-    const result = await sql<SessionRow>`select * from auth_find_session(${tokenHash(found.token)})`.execute(
-      app.db.app,
-    );
-    const s = result.rows[0];
-    const alive =
-      s &&
-      !s.disabled_at &&
-      sessionIsAlive(
-        {
-          createdAt: s.created_at,
-          lastSeenAt: s.last_seen_at,
-          idleMinutes: s.idle_minutes,
-          absoluteHours: s.absolute_hours,
-          revokedAt: s.revoked_at,
-        },
-        now,
-      );
-    if (!alive) throw unauthorized('Økten er utløpt. Logg inn på nytt.');
-    if (found.viaCookie && !SAFE_METHODS.has(req.method)) {
-      const sent = String(req.headers[CSRF_HEADER] ?? '');
-      const expected = csrfToken(found.token);
-      if (sent.length !== expected.length || !timingSafeEqual(Buffer.from(sent), Buffer.from(expected))) {
-        throw new HttpError(403, 'csrf_token_invalid', 'Forespørselen manglet gyldig CSRF-token.');
+    // The session, and the request's transaction begun with its tenant and account, in one round trip
+    // (held-transaction.ts). The hash is hexadecimal, so writing it into the statement is safe.
+    const { trx, held } = await holdTransaction(app.db.app);
+    try {
+      const result = await sql
+        .raw<SessionRow>(
+          `begin; select set_config('app.tenant_id', s.tenant_id::text, true) as _tenant,
+            set_config('app.account_id', s.account_id::text, true) as _account, s.*
+          from auth_find_session('${tokenHash(found.token)}') as s`,
+        )
+        .execute(trx);
+      const s = result.rows[0];
+      const alive =
+        s &&
+        !s.disabled_at &&
+        sessionIsAlive(
+          {
+            createdAt: s.created_at,
+            lastSeenAt: s.last_seen_at,
+            idleMinutes: s.idle_minutes,
+            absoluteHours: s.absolute_hours,
+            revokedAt: s.revoked_at,
+          },
+          now,
+        );
+      if (!alive) throw unauthorized('Økten er utløpt. Logg inn på nytt.');
+      if (found.viaCookie && !SAFE_METHODS.has(req.method)) {
+        const sent = String(req.headers[CSRF_HEADER] ?? '');
+        const expected = csrfToken(found.token);
+        if (sent.length !== expected.length || !timingSafeEqual(Buffer.from(sent), Buffer.from(expected))) {
+          throw new HttpError(403, 'csrf_token_invalid', 'Forespørselen manglet gyldig CSRF-token.');
+        }
       }
-    }
-    req.actor = {
-      accountId: s.account_id,
-      role: s.role as Role,
-      organisationId: s.tenant_id,
-      personId: s.person_id,
-      displayName: s.display_name,
-      sessionId: s.session_id,
-      unitId: s.unit_id,
-      viaCookie: found.viaCookie,
-    };
-    if (now.getTime() - s.last_seen_at.getTime() > TOUCH_AFTER_MS) {
-      await inTenant(app.db.app, { tenantId: s.tenant_id, accountId: s.account_id }, (trx) =>
-        trx
+      if (now.getTime() - s.last_seen_at.getTime() > TOUCH_AFTER_MS) {
+        await trx
           .updateTable('session')
           .set({ last_seen_at: now })
           .where('tenant_id', '=', s.tenant_id)
           .where('id', '=', s.session_id)
-          .execute(),
-      );
+          .execute();
+      }
+      req.actor = {
+        accountId: s.account_id,
+        role: s.role as Role,
+        organisationId: s.tenant_id,
+        personId: s.person_id,
+        displayName: s.display_name,
+        sessionId: s.session_id,
+        unitId: s.unit_id,
+        viaCookie: found.viaCookie,
+      };
+    } catch (err) {
+      await held.abandon();
+      throw err;
     }
+    heldFor.set(req.actor, held);
+    // Whatever the route did, the connection goes back when the response is over.
+    reply.raw.once('close', () => void held.abandon());
   });
 }

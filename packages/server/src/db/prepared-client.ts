@@ -27,6 +27,13 @@ export class PreparedClient extends pg.Client {
     if (typeof config === 'string' && Array.isArray(values) && values.length > 0) {
       return super.query({ name: statementName(config), text: config, values }, callback);
     }
+    // Several statements in one text (BEGIN …; SELECT …) answer with a result each: the caller wants the
+    // last one's rows.
+    if (typeof config === 'string' && callback === undefined) {
+      return super
+        .query(config, values)
+        .then((r: pg.QueryResult | pg.QueryResult[]) => (Array.isArray(r) ? r.at(-1) : r));
+    }
     return super.query(config, values, callback);
   }
 }

@@ -41,18 +41,28 @@ export function inTenant<T>(
         `begin; select set_config('app.tenant_id', '${who.tenantId}', true), set_config('app.account_id', '${account}', true)`,
       )
       .execute(conn);
-    deferred.set(conn, []);
-    try {
-      const result = await work(conn);
-      await sql.raw([...(deferred.get(conn) ?? []), 'commit'].join(';\n')).execute(conn);
-      return result;
-    } catch (err) {
-      // A failed rollback (the connection is gone) must not hide the error that caused it.
-      await sql
-        .raw('rollback')
-        .execute(conn)
-        .catch(() => {});
-      throw err;
-    }
+    return inBegun(conn, work);
   });
+}
+
+/**
+ * The work in a transaction already begun with the tenant and account set (by inTenant, or by the auth
+ * hook: held-transaction.ts), then COMMIT with the deferred statements, or ROLLBACK on an error.
+ */
+export async function inBegun<T>(conn: Tx, work: (trx: Tx) => Promise<T>): Promise<T> {
+  deferred.set(conn, []);
+  try {
+    const result = await work(conn);
+    await sql.raw([...(deferred.get(conn) ?? []), 'commit'].join(';\n')).execute(conn);
+    return result;
+  } catch (err) {
+    // A failed rollback (the connection is gone) must not hide the error that caused it.
+    await sql
+      .raw('rollback')
+      .execute(conn)
+      .catch(() => {});
+    throw err;
+  } finally {
+    deferred.delete(conn);
+  }
 }
