@@ -62,9 +62,10 @@ export interface ResponseContext extends RequestContext {
 const ISO_FORMAT = `'YYYY-MM-DD"T"HH24' || chr(58) || 'MI' || chr(58) || 'SS.MS"Z"'`;
 
 /**
- * POST /api/persons/:id/responses, a completed response (response.routes.ts, response.repository.ts): the
- * organisation's instrument settings; one read of what storing needs (the person's sex for the bands, the
- * open episode, the contact, the alert rules, the score's trajectory and the alerts waiting); one write of
+ * POST /api/persons/:id/responses, a completed response (response.routes.ts, response.repository.ts): one
+ * read of what storing needs (the person's sex for the bands, the open episode, the contact, the alert
+ * rules, the score's trajectory, the alerts waiting and the organisation's settings for the instrument,
+ * which say who may answer it); one write of
  * the response, its observation and the planned forms it completes; the audit event. The server computes
  * the score and runs the rules in between; here they are the values it derives. The alert is already
  * waiting (see response-history.ts), so neither side inserts one.
@@ -77,7 +78,6 @@ export function responseWriteScript(c: ResponseContext): string {
   const q = lit(c.questionnaireId);
   return [
     ...accessCheck(c),
-    `select questionnaire_id, visible_to_person, triggers, answered_by from instrument_setting where tenant_id = ${lit(c.tenantId)};`,
     // One row (\\gset needs one); the episode's id again as text, '' for none, for the write.
     `select f.*, coalesce(f.episode ->> 'id', '') as eid, gen_random_uuid() as rid from (
   select coalesce(p.gender, 'unknown') as sex,
@@ -93,7 +93,9 @@ export function responseWriteScript(c: ResponseContext): string {
        from observation o where o.tenant_id = :pt and o.person_id = p.id
          and o.questionnaire_id = ${q} and o.link_id = any(array[${lit(s.linkId)}])) as points,
     (select coalesce(json_agg(json_build_object('scoreCode', a.score_code, 'rule', a.rule)), '[]')
-       from feedback_alert a where a.tenant_id = :pt and a.person_id = p.id and a.acknowledged_at is null) as waiting
+       from feedback_alert a where a.tenant_id = :pt and a.person_id = p.id and a.acknowledged_at is null) as waiting,
+    (select json_build_object('visibleToPerson', visible_to_person, 'triggers', triggers, 'answeredBy', answered_by)
+       from instrument_setting where tenant_id = ${lit(c.tenantId)} and questionnaire_id = ${q}) as settings
   from person p where p.tenant_id = :pt and p.id = :pid) as f \\gset`,
     `with saved as (insert into questionnaire_response (status, item, answered_by, author_account_id, author_name,
     authored_at, tenant_id, id, person_id, questionnaire_id, questionnaire_version, contact_id, episode_id, started_at)

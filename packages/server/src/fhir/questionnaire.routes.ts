@@ -16,7 +16,7 @@ import { UUID_PATTERN, Uuid } from '../http/schemas.ts';
 import { type Instrument, instrumentsFor, settingsFor } from '../questionnaire/instrument-registry.ts';
 import { QuestionnaireId, ResponseItem } from '../questionnaire/questionnaire.schemas.ts';
 import { storeResponse } from '../questionnaire/response.repository.ts';
-import { requireMayAnswer, seenBy } from '../questionnaire/response.routes.ts';
+import { seenBy } from '../questionnaire/response.routes.ts';
 import { checkinResponseById, checkinResponsesOf } from './checkin-read.repository.ts';
 import { searchset } from './fhir.mapping.ts';
 import {
@@ -303,7 +303,7 @@ export async function fhirQuestionnaireRoutes(app: App) {
       try {
         created = await withPerson(app, actor, idOf(b.subject.reference), async (w) => {
           const { trx, now, person, audit } = w;
-          const { all, settings } = await instrumentsSeen(trx, actor);
+          const all = await instrumentsFor(trx, actor.organisationId);
           const { found, version } = named(all, b.questionnaire);
           const instrument = found[0];
           if (found.length !== 1 || !instrument)
@@ -319,7 +319,6 @@ export async function fhirQuestionnaireRoutes(app: App) {
               `Skjemaet finnes bare i versjon ${instrument.questionnaire.version ?? ''}.`,
               [{ field: 'questionnaire' }],
             );
-          requireMayAnswer(actor, settings.get(instrument.id) ?? instrument.defaults);
           const stored = await storeResponse(
             trx,
             { actor, now },

@@ -3,6 +3,7 @@ import {
   type AlertRule,
   alertsFor,
   DEFAULT_ALERT_RULES,
+  type InstrumentSettings,
   type PersonRef,
   responseProblems,
   type Score,
@@ -14,7 +15,7 @@ import type { QuestionnaireResponse, QuestionnaireResponseItem } from '@medplum/
 import { sql } from 'kysely';
 import type { RequestActor } from '../auth/actor.ts';
 import type { Tx } from '../db/transaction.ts';
-import { badRequest } from '../http/errors.ts';
+import { badRequest, forbidden } from '../http/errors.ts';
 import type { Instrument } from './instrument-registry.ts';
 
 export type ResponseStatus = 'in-progress' | 'completed';
@@ -86,10 +87,22 @@ interface Facts {
   points: { linkId: string; responseId: string; date: string; value: number }[];
   /** Alerts waiting to be acknowledged: score code and rule. */
   waiting: { scoreCode: string; rule: string }[];
+  /** The organisation's settings for the instrument, if it has made its own. */
+  settings: InstrumentSettings | null;
+}
+
+/** Who answers: the person in the portal, or staff with the person in a contact. Peers do not. */
+export function requireMayAnswer(actor: RequestActor, settings: InstrumentSettings) {
+  if (actor.role === 'peer' || actor.role === 'admin') throw forbidden();
+  const as = actor.role === 'patient' ? 'person' : 'staff';
+  if (!settings.answeredBy.includes(as)) {
+    throw forbidden('not_answered_by_you', 'Dette skjemaet fylles ut av noen andre.');
+  }
 }
 
 /**
- * Stores a response (new, or an in-progress one saved again). A completed response is scored; its
+ * Stores a response (new, or an in-progress one saved again), if the actor may answer the instrument (the
+ * organisation's settings say who answers it). A completed response is scored; its
  * scores become Observations, what was planned for the instrument is done, and the alert rules run —
  * all in the caller's transaction. The work is one read and one write (plus an insert per raised
  * alert): each round trip to PostgreSQL cost more than the statement itself (docs/benchmarks.md).
@@ -107,6 +120,7 @@ export async function storeResponse(
   const completed = input.status === 'completed';
   const watched = completed ? instrument.scores.filter((d) => d.feedback || d.reliableChange !== null) : [];
   const facts = await factsFor(trx, who, person, instrument.id, watched, input.contactId ?? null, existingId);
+  requireMayAnswer(actor, facts.settings ?? instrument.defaults);
   const scores = completed
     ? scoreResponse(instrument.questionnaire, asResource(instrument, input), facts.sex)
     : [];
@@ -211,7 +225,10 @@ async function factsFor(
            and o.questionnaire_id = ${questionnaireId} and o.link_id = any(${linkIds}::text[])) as points,
       (select coalesce(json_agg(json_build_object('scoreCode', a.score_code, 'rule', a.rule)), '[]')
          from feedback_alert a where a.tenant_id = ${t} and a.person_id = p.id and a.acknowledged_at is null
-           and ${linkIds.length > 0}) as waiting
+           and ${linkIds.length > 0}) as waiting,
+      (select json_build_object('visibleToPerson', visible_to_person, 'triggers', triggers, 'answeredBy', answered_by)
+         from instrument_setting where tenant_id = ${who.actor.organisationId} and questionnaire_id = ${questionnaireId})
+        as settings
     from person p where p.tenant_id = ${t} and p.id = ${person.id}`.execute(trx);
   const facts = rows[0];
   if (!facts) throw new Error('storeResponse: the person is not in the record asked for');

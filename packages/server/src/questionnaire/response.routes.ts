@@ -15,15 +15,6 @@ import {
 import { NewResponseBody, ResponseParams, SavedResponseBody } from './questionnaire.schemas.ts';
 import { storeResponse } from './response.repository.ts';
 
-/** Who answers: the person in the portal, or staff with the person in a contact. Peers do not. */
-export function requireMayAnswer(actor: RequestActor, settings: InstrumentSettings) {
-  if (actor.role === 'peer' || actor.role === 'admin') throw forbidden();
-  const as = actor.role === 'patient' ? 'person' : 'staff';
-  if (!settings.answeredBy.includes(as)) {
-    throw forbidden('not_answered_by_you', 'Dette skjemaet fylles ut av noen andre.');
-  }
-}
-
 /** What the person sees of an instrument: those their organisation has made visible to them. */
 export function seenBy(actor: RequestActor, settings: InstrumentSettings | undefined) {
   return actor.role !== 'patient' || (settings?.visibleToPerson ?? false);
@@ -181,7 +172,7 @@ export async function responseRoutes(app: App) {
         actor,
         req.params.personId,
         async ({ trx, now, person, audit }) => {
-          const instrument = await usableInstrument(trx, actor, b.questionnaireId);
+          const instrument = await knownInstrument(trx, actor, b.questionnaireId);
           if (b.contactId) {
             const contact = await trx
               .selectFrom('contact')
@@ -229,7 +220,7 @@ export async function responseRoutes(app: App) {
           throw forbidden('not_your_response', 'Bare den som begynte på svaret, kan fortsette det.');
         }
         if (r.status === 'completed') throw conflict('response_completed', 'Svaret er allerede sendt inn.');
-        const instrument = await usableInstrument(trx, actor, r.questionnaire_id);
+        const instrument = await knownInstrument(trx, actor, r.questionnaire_id);
         const result = await storeResponse(
           trx,
           { actor, now },
@@ -246,15 +237,14 @@ export async function responseRoutes(app: App) {
 }
 
 /** The instrument, if the organisation has it and the actor is one who answers it. */
-async function usableInstrument(
+/** The instrument answered; whether this actor may answer it is storeResponse's check. */
+async function knownInstrument(
   trx: Parameters<typeof instrumentFor>[0],
   actor: RequestActor,
   id: string,
 ): Promise<Instrument> {
   const instrument = await instrumentFor(trx, actor.organisationId, id);
   if (!instrument) throw notFound('Fant ikke skjemaet.');
-  const settings = (await settingsFor(trx, actor.organisationId, [instrument])).get(instrument.id);
-  requireMayAnswer(actor, settings ?? instrument.defaults);
   return instrument;
 }
 
