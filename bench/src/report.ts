@@ -32,9 +32,13 @@ const BOARD_CLIENTS = 8;
 const BOARD_OPEN_EPISODES = 5000;
 /** The questionnaire response write (issue 4 point 9): share of its pgbench ceiling at 8 clients. */
 const RESPONSE_SHARE = 0.5;
-/** The trajectory of a person with this many responses: p95 at 8 clients (the suite's middle concurrency). */
+/**
+ * The trajectory of a person with 500 responses reads with p95 ≤ 30 ms (issue 4 point 9). The issue
+ * gives no concurrency for it (it does for the response write), so it is checked for one reader, and
+ * also at 8 clients, the suite's middle concurrency, as a stricter reading.
+ */
 const TRAJECTORY_P95_MS = 30;
-const TRAJECTORY_CLIENTS = 8;
+const TRAJECTORY_CLIENTS = [1, 8];
 /** The daily check-in (issue 6 point 10): share of its pgbench ceiling at 32 clients. */
 const CHECKIN_SHARE = 0.5;
 const CHECKIN_CLIENTS = 32;
@@ -76,18 +80,20 @@ export function checkTargets(r: BenchResults): TargetCheck[] {
       pass: Boolean(api?.valid) && ratio >= RESPONSE_SHARE,
     });
   }
-  for (const d of r.datasets) {
-    const m = d.trajectory;
-    if (!m || m.api.length === 0) continue;
-    const api = at(m.api, TRAJECTORY_CLIENTS);
-    const ceiling = at(m.ceiling, TRAJECTORY_CLIENTS);
-    const responses = d.questionnaires?.trajectoryResponses ?? Number.NaN;
-    checks.push({
-      target: `Trajectory of ${fmt(responses)} responses p95 ≤ ${TRAJECTORY_P95_MS} ms at ${TRAJECTORY_CLIENTS} clients (${persons(d)})`,
-      measured: `p95 ${ms(api?.latencyMs.p95)} ms (pgbench doing the same: p95 ${ms(ceiling?.latencyMs.p95)} ms; ${fmt(api?.rps)} / ${fmt(ceiling?.tps)} tx/s = ${pct(api && ceiling ? api.rps / ceiling.tps : Number.NaN)})`,
-      pass: Boolean(api?.valid) && (api?.latencyMs.p95 ?? Number.POSITIVE_INFINITY) <= TRAJECTORY_P95_MS,
-    });
-  }
+  for (const clients of TRAJECTORY_CLIENTS)
+    for (const d of r.datasets) {
+      const m = d.trajectory;
+      if (!m || m.api.length === 0) continue;
+      const api = at(m.api, clients);
+      const ceiling = at(m.ceiling, clients);
+      const responses = d.questionnaires?.trajectoryResponses ?? Number.NaN;
+      const who = clients === 1 ? 'one reader' : `${clients} clients, a stricter reading`;
+      checks.push({
+        target: `Trajectory of ${fmt(responses)} responses p95 ≤ ${TRAJECTORY_P95_MS} ms, ${who} (${persons(d)})`,
+        measured: `p95 ${ms(api?.latencyMs.p95)} ms (pgbench doing the same: p95 ${ms(ceiling?.latencyMs.p95)} ms; ${fmt(api?.rps)} / ${fmt(ceiling?.tps)} tx/s = ${pct(api && ceiling ? api.rps / ceiling.tps : Number.NaN)})`,
+        pass: Boolean(api?.valid) && (api?.latencyMs.p95 ?? Number.POSITIVE_INFINITY) <= TRAJECTORY_P95_MS,
+      });
+    }
   for (const d of r.datasets) {
     const m = d.checkin;
     if (!m || m.api.length === 0) continue;
@@ -179,6 +185,10 @@ export function renderMarkdown(r: BenchResults, checks: TargetCheck[]): string {
     '| Target | Measured | Result |',
     '|---|---|---|',
     ...checks.map((c) => `| ${c.target} | ${c.measured} | ${c.pass ? 'PASS' : '**FAIL**'} |`),
+    '',
+    'The trajectory target (issue 4 point 9) gives no concurrency, unlike the response write beside it: it is',
+    'checked for one reader, and at 8 clients as a stricter reading, where on 2 cores the wait for the CPU that',
+    'wrk, Node and PostgreSQL share is most of the latency.',
     '',
   ];
   for (const d of r.datasets) {
