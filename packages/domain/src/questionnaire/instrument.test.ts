@@ -291,6 +291,25 @@ describe('instrumentProblems', () => {
     );
   });
 
+  it('reads the scored items from a pattern too, by whole linkId (q1 is not q10)', () => {
+    const pattern =
+      "iif(%resource.item.where(linkId.matches('^(q1|q2)$')).answer.value.ordinal().count() = 2, %resource.item.where(linkId.matches('^(q1|q2)$')).answer.value.ordinal().sum(), {})";
+    const unscored = { linkId: 'q10', type: 'choice' as const, answerOption: [option('x')] };
+    assert.deepEqual(
+      problemsAfter((q) =>
+        q.item!.splice(2, 1, unscored, scoreItem([band(0, 2, 'low'), band(3, 6, 'high')], pattern)),
+      ),
+      [],
+    );
+    has(
+      problemsAfter((q) => {
+        q.item!.splice(2, 1, scoreItem([band(0, 2, 'low'), band(3, 6, 'high')], pattern));
+        q.item![1]!.answerOption!.push(option('c'));
+      }),
+      /option c of q2 has no ordinalValue/,
+    );
+  });
+
   it('finds expressions that do not compile or call unknown functions', () => {
     has(
       problemsAfter((q) => q.item!.splice(2, 1, scoreItem([band(0, 6, 'all')], 'sum('))),

@@ -248,10 +248,19 @@ function bandProblems(def: ScoreDefinition): string[] {
   return sexes.flatMap((sex) => coverageProblems(def, sex));
 }
 
+/**
+ * Whether an expression names an item: its linkId as a whole word, quoted ('phq9-1') or in a pattern
+ * (matches('^(phq9-1|phq9-2)$')); phq9-1 is not named by phq9-10.
+ */
+function mentions(expression: string, linkId: string): boolean {
+  const escaped = linkId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![\\w-])${escaped}(?![\\w-])`).test(expression);
+}
+
 function ordinalProblems(def: ScoreDefinition, items: QuestionnaireItem[]): string[] {
   if (!/\b(ordinal|weight)\(\)/.test(def.expression)) return [];
   const choice = items.filter((i) => i.type === 'choice' || i.type === 'open-choice');
-  const named = choice.filter((i) => def.expression.includes(`'${i.linkId}'`));
+  const named = choice.filter((i) => mentions(def.expression, i.linkId));
   return (named.length > 0 ? named : choice).flatMap((item) => {
     const options = arrayOf(item.answerOption);
     if (options.length === 0) {
