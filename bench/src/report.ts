@@ -306,7 +306,7 @@ export function renderMarkdown(r: BenchResults, checks: TargetCheck[]): string {
     '## Reproduce',
     '',
     '```sh',
-    'npm run bench   # about 17 minutes on 2 cores; needs pgbench (Debian postgresql-NN) and wrk (Debian wrk), apt-installed when run as root',
+    'npm run bench   # about 21 minutes on 2 cores; needs pgbench (Debian postgresql-NN) and wrk (Debian wrk), apt-installed when run as root',
     '```',
     '',
     'Environment: `BENCH_DURATION` (s per measurement, default 10), `BENCH_WARMUP` (s, default 3),',
