@@ -8,8 +8,9 @@ import {
 } from '@bedring/domain';
 import { type Kysely, sql } from 'kysely';
 import type { RequestActor } from '../auth/actor.ts';
+import { insertRowsStatement } from '../db/json-rows.ts';
 import type { DB } from '../db/schema.ts';
-import { deferToCommit, type Tx } from '../db/transaction.ts';
+import { type Tx, writeAtCommit } from '../db/transaction.ts';
 
 export type AuditAction = 'read' | 'search' | 'create' | 'update' | 'login' | 'logout' | 'break-glass';
 
@@ -59,22 +60,7 @@ export async function recordAudits(
     purpose: e.purpose ?? null,
     break_glass_reason: e.breakGlassReason ?? null,
   }));
-  if (deferToCommit(trx, auditInsertStatement(rows))) return;
-  await trx.insertInto('audit_event').values(rows).execute();
-}
-
-const AUDIT_COLUMNS =
-  'tenant_id, at, actor_account_id, actor_organisation_id, actor_role, action, person_id, resource_type, resource_id, purpose, break_glass_reason';
-
-/**
- * A parameter-free insert (it is sent with COMMIT in the simple protocol): the row travels as JSON in
- * a dollar-quoted literal whose tag never occurs in the JSON, so no value can end the literal.
- */
-function auditInsertStatement(rows: Record<string, unknown>[]): string {
-  const json = JSON.stringify(rows);
-  let tag = 'audit';
-  while (json.includes(`$${tag}$`)) tag += 'x';
-  return `insert into audit_event (${AUDIT_COLUMNS}) select ${AUDIT_COLUMNS} from json_populate_recordset(null::audit_event, $${tag}$${json}$${tag}$)`;
+  await writeAtCommit(trx, insertRowsStatement('audit_event', rows));
 }
 
 export interface AccessLogEntry {

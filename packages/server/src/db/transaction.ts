@@ -21,6 +21,15 @@ export function deferToCommit(trx: Tx, statement: string): boolean {
 }
 
 /**
+ * A parameter-free write sent with COMMIT inside a request's transaction (one round trip fewer), or run
+ * now elsewhere. Nothing later in the same transaction sees it, so it must be the work's last write of
+ * those rows; it is still part of the transaction, and an error in it rolls the whole work back.
+ */
+export async function writeAtCommit(trx: Tx, statement: string): Promise<void> {
+  if (!deferToCommit(trx, statement)) await sql.raw(statement).execute(trx);
+}
+
+/**
  * Every request's work runs in one transaction that first sets the tenant and the acting account
  * transaction-locally (set_config(..., true)), so row-level security applies and a pooler can be used.
  * BEGIN and the settings go to the database in one round trip (the ids are checked to be UUIDs, so

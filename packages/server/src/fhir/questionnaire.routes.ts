@@ -15,7 +15,7 @@ import { badRequest, forbidden, HttpError, notFound } from '../http/errors.ts';
 import { UUID_PATTERN, Uuid } from '../http/schemas.ts';
 import { type Instrument, instrumentsFor, settingsFor } from '../questionnaire/instrument-registry.ts';
 import { QuestionnaireId, ResponseItem } from '../questionnaire/questionnaire.schemas.ts';
-import { storeResponse } from '../questionnaire/response.repository.ts';
+import { answeredBy, storeResponse } from '../questionnaire/response.repository.ts';
 import { seenBy } from '../questionnaire/response.routes.ts';
 import { checkinResponseById, checkinResponsesOf } from './checkin-read.repository.ts';
 import { searchset } from './fhir.mapping.ts';
@@ -319,19 +319,33 @@ export async function fhirQuestionnaireRoutes(app: App) {
               `Skjemaet finnes bare i versjon ${instrument.questionnaire.version ?? ''}.`,
               [{ field: 'questionnaire' }],
             );
+          // The schema fixes the items' shape; whether they fit the instrument is storeResponse's check.
+          const item = (b.item ?? []) as QuestionnaireResponseItem[];
           const stored = await storeResponse(
             trx,
             { actor, now },
             person,
             instrument,
-            // The schema fixes the items' shape; whether they fit the instrument is storeResponse's check.
-            { status: b.status, item: (b.item ?? []) as QuestionnaireResponseItem[] },
+            { status: b.status, item },
             null,
           );
           await audit('create', 'QuestionnaireResponse', stored.id);
-          const row = await responseById(trx, person, stored.id);
-          if (!row) throw new Error('stored response not found');
-          return toQuestionnaireResponse(row, instrument);
+          // The response as stored (it is written with COMMIT, so it cannot be read back here).
+          return toQuestionnaireResponse(
+            {
+              id: stored.id,
+              person_id: person.id,
+              questionnaire_id: instrument.id,
+              questionnaire_version: instrument.questionnaire.version ?? '',
+              status: stored.status,
+              item,
+              answered_by: answeredBy(actor),
+              author_account_id: actor.accountId,
+              author_name: actor.displayName,
+              authored_at: now,
+            },
+            instrument,
+          );
         });
       } catch (err) {
         // The transaction has rolled back: nothing of the response, its scores or alerts is stored.

@@ -14,7 +14,8 @@ import {
 import type { QuestionnaireResponse, QuestionnaireResponseItem } from '@medplum/fhirtypes';
 import { sql } from 'kysely';
 import type { RequestActor } from '../auth/actor.ts';
-import type { Tx } from '../db/transaction.ts';
+import { insertRowsStatement, type JsonRow, jsonLiteral } from '../db/json-rows.ts';
+import { type Tx, writeAtCommit } from '../db/transaction.ts';
 import { badRequest, forbidden } from '../http/errors.ts';
 import type { Instrument } from './instrument-registry.ts';
 
@@ -91,21 +92,26 @@ interface Facts {
   settings: InstrumentSettings | null;
 }
 
+/** Whose answer a response is: the person's own, or staff's with the person. */
+export function answeredBy(actor: RequestActor): 'person' | 'staff' {
+  return actor.role === 'patient' ? 'person' : 'staff';
+}
+
 /** Who answers: the person in the portal, or staff with the person in a contact. Peers do not. */
 export function requireMayAnswer(actor: RequestActor, settings: InstrumentSettings) {
   if (actor.role === 'peer' || actor.role === 'admin') throw forbidden();
-  const as = actor.role === 'patient' ? 'person' : 'staff';
-  if (!settings.answeredBy.includes(as)) {
+  if (!settings.answeredBy.includes(answeredBy(actor))) {
     throw forbidden('not_answered_by_you', 'Dette skjemaet fylles ut av noen andre.');
   }
 }
 
 /**
  * Stores a response (new, or an in-progress one saved again), if the actor may answer the instrument (the
- * organisation's settings say who answers it). A completed response is scored; its
- * scores become Observations, what was planned for the instrument is done, and the alert rules run —
- * all in the caller's transaction. The work is one read and one write (plus an insert per raised
- * alert): each round trip to PostgreSQL cost more than the statement itself (docs/benchmarks.md).
+ * organisation's settings say who answers it). A completed response is scored; its scores become
+ * Observations, what was planned for the instrument is done, and the alert rules run — all in the
+ * caller's transaction. The work is one read and one write, and the write is sent with COMMIT
+ * (writeAtCommit): each round trip to PostgreSQL cost more than the statement itself
+ * (docs/benchmarks.md). So nothing later in the same transaction sees the response.
  */
 export async function storeResponse(
   trx: Tx,
@@ -125,15 +131,19 @@ export async function storeResponse(
     ? scoreResponse(instrument.questionnaire, asResource(instrument, input), facts.sex)
     : [];
   const id = existingId ?? randomUUID();
-  const response = {
+  const response: JsonRow<'questionnaire_response'> = {
+    tenant_id: person.organisationId,
+    id,
+    person_id: person.id,
+    questionnaire_id: instrument.id,
     status: input.status,
-    item: JSON.stringify(input.item),
-    answered_by: actor.role === 'patient' ? ('person' as const) : ('staff' as const),
+    item: input.item,
+    answered_by: answeredBy(actor),
     author_account_id: actor.accountId,
     author_name: actor.displayName,
     authored_at: now,
   };
-  const observations = scores.map((s) => ({
+  const observations: JsonRow<'observation'>[] = scores.map((s) => ({
     tenant_id: person.organisationId,
     person_id: person.id,
     response_id: id,
@@ -146,54 +156,42 @@ export async function storeResponse(
     band_level: s.band?.level ?? null,
     effective_at: now,
   }));
-  // One statement: the response, its observations and the planned forms it completes.
-  await trx
-    .with('saved', (db) =>
-      existingId
-        ? db
-            .updateTable('questionnaire_response')
-            .set(response)
-            .where('tenant_id', '=', person.organisationId)
-            .where('id', '=', existingId)
-            .returning('id')
-        : db
-            .insertInto('questionnaire_response')
-            .values({
-              ...response,
-              tenant_id: person.organisationId,
-              id,
-              person_id: person.id,
-              questionnaire_id: instrument.id,
-              questionnaire_version: instrument.questionnaire.version ?? '',
-              contact_id: facts.contact?.id ?? null,
-              episode_id: facts.episode?.id ?? null,
-              started_at: now,
-            })
-            .returning('id'),
-    )
-    .with('scored', (db) =>
-      observations.length > 0
-        ? db.insertInto('observation').values(observations).returning('id')
-        : db.selectFrom('saved').select('id').where(sql<boolean>`false`),
-    )
-    .updateTable('questionnaire_due')
-    .set({ done_at: now, response_id: id })
-    .where('tenant_id', '=', person.organisationId)
-    .where('person_id', '=', person.id)
-    .where('questionnaire_id', '=', instrument.id)
-    .where('done_at', 'is', null)
-    .where(sql<boolean>`${completed}`)
-    .execute();
-  if (!completed) return { id, status: input.status, scores: [], alerts: [] };
-
-  const alerts = await raiseAlerts(trx, who, person, instrument, scores, facts, {
+  const alerts = alertsToRaise(who, person, instrument, scores, facts, {
     responseId: id,
     unitId: facts.episode?.unitId ?? null,
     // Feedback on a contact is about that helper's work with the person: it goes to them; otherwise to
     // the clinician responsible for the open episode.
     assignee: facts.contact?.accountId ?? facts.episode?.responsibleAccountId ?? null,
   });
-  return { id, status: 'completed', scores, alerts };
+  // One statement: the response, its observations, its alerts and the planned forms it completes.
+  const written = [
+    `with r as (select * from json_populate_record(null::questionnaire_response, ${jsonLiteral(response)}))`,
+    existingId
+      ? `, saved as (update questionnaire_response q set status = r.status, item = r.item, answered_by = r.answered_by,
+          author_account_id = r.author_account_id, author_name = r.author_name, authored_at = r.authored_at
+        from r where q.tenant_id = r.tenant_id and q.id = r.id)`
+      : `, saved as (${insertRowsStatement('questionnaire_response', [
+          {
+            ...response,
+            questionnaire_version: instrument.questionnaire.version ?? '',
+            contact_id: facts.contact?.id ?? null,
+            episode_id: facts.episode?.id ?? null,
+            started_at: now,
+          },
+        ])})`,
+    observations.length > 0 ? `, scored as (${insertRowsStatement('observation', observations)})` : '',
+    alerts.length > 0
+      ? `, alerted as (${insertRowsStatement(
+          'feedback_alert',
+          alerts.map((a) => a.row),
+        )})`
+      : '',
+    `update questionnaire_due d set done_at = r.authored_at, response_id = r.id from r
+      where d.tenant_id = r.tenant_id and d.person_id = r.person_id and d.questionnaire_id = r.questionnaire_id
+        and d.done_at is null and r.status = 'completed'`,
+  ];
+  await writeAtCommit(trx, written.join('\n'));
+  return { id, status: input.status, scores, alerts: alerts.map((a) => a.raised) };
 }
 
 async function factsFor(
@@ -249,17 +247,16 @@ export async function alertRulesOf(trx: Tx, tenantId: string): Promise<AlertRule
  * Runs the rules on each score's trajectory. An alert already waiting to be acknowledged for the same
  * score and rule is not raised again: one alert, one conversation.
  */
-async function raiseAlerts(
-  trx: Tx,
+function alertsToRaise(
   who: Who,
   person: PersonRef,
   instrument: Instrument,
   scores: readonly Score[],
   facts: Facts,
   target: { responseId: string; unitId: string | null; assignee: string | null },
-): Promise<RaisedAlert[]> {
+): { raised: RaisedAlert; row: JsonRow<'feedback_alert'> }[] {
   const rules = facts.rules ?? DEFAULT_ALERT_RULES;
-  const raised: RaisedAlert[] = [];
+  const alerts: { raised: RaisedAlert; row: JsonRow<'feedback_alert'> }[] = [];
   for (const score of scores) {
     const def = instrument.scores.find((d) => d.linkId === score.linkId);
     if (!def || !(def.feedback || def.reliableChange !== null)) continue;
@@ -285,24 +282,24 @@ async function raiseAlerts(
     );
     const waiting = new Set(facts.waiting.filter((w) => w.scoreCode === scoreCode).map((w) => w.rule));
     for (const f of findings.filter((f) => !waiting.has(f.rule))) {
-      const row = await trx
-        .insertInto('feedback_alert')
-        .values({
+      const id = randomUUID();
+      alerts.push({
+        raised: { id, rule: f.rule, scoreCode },
+        row: {
           tenant_id: person.organisationId,
+          id,
           person_id: person.id,
           questionnaire_id: instrument.id,
           score_code: scoreCode,
           rule: f.rule,
-          finding: JSON.stringify(f),
+          finding: f,
           response_id: target.responseId,
           unit_id: target.unitId,
           assignee_account_id: target.assignee,
           raised_at: who.now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      raised.push({ id: row.id, rule: f.rule, scoreCode });
+        },
+      });
     }
   }
-  return raised;
+  return alerts;
 }
