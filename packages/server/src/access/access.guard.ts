@@ -1,7 +1,9 @@
-import { type AccessDecision, decideAccess, type PersonRef } from '@bedring/domain';
+import { type AccessDecision, type CareRelation, decideAccess, type PersonRef } from '@bedring/domain';
+import type { AliasedExpression, CompiledQuery, ExpressionBuilder } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { RequestActor } from '../auth/actor.ts';
 import { compileOnce } from '../db/compile-once.ts';
+import type { DB } from '../db/schema.ts';
 import type { Tx } from '../db/transaction.ts';
 import { forbidden, notFound } from '../http/errors.ts';
 
@@ -10,56 +12,108 @@ export interface PersonAccess {
   decision: Extract<AccessDecision, { allowed: true }>;
 }
 
-/** Everything the access rule needs about one person, in one statement (compiled once: it runs on every request). */
-const accessQuery = compileOnce(
-  (trx: Tx, accountId: string, organisationId: string, now: Date, personId: string) =>
-    trx
-      .selectFrom('person as p')
-      .select((eb) => [
-        'p.tenant_id',
-        'p.id',
-        jsonArrayFrom(
-          eb
-            .selectFrom('care_relation as r')
-            .select(['r.kind', 'r.organisation_id', 'r.from_at', 'r.to_at'])
-            .whereRef('r.tenant_id', '=', 'p.tenant_id')
-            .whereRef('r.person_id', '=', 'p.id')
-            .where('r.account_id', '=', accountId),
-        ).as('relations'),
-        jsonArrayFrom(
-          eb
-            .selectFrom('consent as c')
-            .select(['c.purpose', 'c.expires_at', 'c.revoked_at'])
-            .whereRef('c.tenant_id', '=', 'p.tenant_id')
-            .whereRef('c.person_id', '=', 'p.id')
-            .where('c.grantee_organisation_id', '=', organisationId),
-        ).as('consents'),
-        jsonArrayFrom(
-          eb
-            .selectFrom('break_glass as b')
-            .select(['b.reason', 'b.expires_at'])
-            .whereRef('b.tenant_id', '=', 'p.tenant_id')
-            .whereRef('b.person_id', '=', 'p.id')
-            .where('b.account_id', '=', accountId)
-            .where('b.expires_at', '>', now),
-        ).as('breakGlass'),
-      ])
-      .where('p.id', '=', personId),
-);
+/** What the access rule reads of one person: the row's key, and this actor's relations, consents and break-glass. */
+function accessColumns(eb: PersonExpressions, accountId: string, organisationId: string, now: Date) {
+  return [
+    eb.ref('p.tenant_id').as('tenant_id'),
+    eb.ref('p.id').as('id'),
+    jsonArrayFrom(
+      eb
+        .selectFrom('care_relation as r')
+        .select(['r.kind', 'r.organisation_id', 'r.from_at', 'r.to_at'])
+        .whereRef('r.tenant_id', '=', 'p.tenant_id')
+        .whereRef('r.person_id', '=', 'p.id')
+        .where('r.account_id', '=', accountId),
+    ).as('relations'),
+    jsonArrayFrom(
+      eb
+        .selectFrom('consent as c')
+        .select(['c.purpose', 'c.expires_at', 'c.revoked_at'])
+        .whereRef('c.tenant_id', '=', 'p.tenant_id')
+        .whereRef('c.person_id', '=', 'p.id')
+        .where('c.grantee_organisation_id', '=', organisationId),
+    ).as('consents'),
+    jsonArrayFrom(
+      eb
+        .selectFrom('break_glass as b')
+        .select(['b.reason', 'b.expires_at'])
+        .whereRef('b.tenant_id', '=', 'p.tenant_id')
+        .whereRef('b.person_id', '=', 'p.id')
+        .where('b.account_id', '=', accountId)
+        .where('b.expires_at', '>', now),
+    ).as('breakGlass'),
+  ] as const;
+}
+
+/** Expressions on the person row (`person as p`), for columns read with the access check. */
+export type PersonExpressions = ExpressionBuilder<DB & { p: DB['person'] }, 'p'>;
+
+interface AccessRow {
+  tenant_id: string;
+  id: string;
+  relations: { kind: string; organisation_id: string; from_at: Date | string; to_at: Date | string | null }[];
+  consents: { purpose: string; expires_at: Date | string | null; revoked_at: Date | string | null }[];
+  breakGlass: { reason: string; expires_at: Date | string }[];
+}
+
+/**
+ * The access check's statement with more columns of the person (`more`, with its own arguments), compiled
+ * once: it runs on every request, and a request's first read can travel in it instead of costing a round
+ * trip of its own.
+ */
+function accessQueryWith<A extends unknown[]>(
+  more: (eb: PersonExpressions, ...args: A) => readonly AliasedExpression<unknown, string>[],
+) {
+  return compileOnce(
+    (trx: Tx, accountId: string, organisationId: string, now: Date, personId: string, ...args: A) =>
+      trx
+        .selectFrom('person as p')
+        .select((eb) => [...accessColumns(eb, accountId, organisationId, now), ...more(eb, ...args)])
+        .where('p.id', '=', personId),
+  );
+}
+
+const accessQuery = accessQueryWith(() => []);
+
+/** More of a person to read in the access check's statement (see readWithAccess). */
+export interface AlsoRead<M> {
+  query(trx: Tx, actor: RequestActor, now: Date, personId: string): CompiledQuery<unknown>;
+  /** Only to carry M: what the columns read. */
+  readonly columns?: M;
+}
+
+/**
+ * Columns of the person row, with their arguments, to read in the access check's statement: one round
+ * trip for both. The database reads them before the rule decides; they are handed on only when access is
+ * granted, and row-level security applies to them as to every read. M is what the columns read.
+ */
+export function readWithAccess<M, A extends unknown[]>(
+  columns: (eb: PersonExpressions, ...args: A) => readonly AliasedExpression<unknown, string>[],
+): (...args: A) => AlsoRead<M> {
+  const query = accessQueryWith(columns);
+  return (...args) => ({
+    query: (trx, actor, now, personId) =>
+      query(trx, actor.accountId, actor.organisationId, now, personId, ...args),
+  });
+}
 
 /**
  * The one gate to a person's record: loads what the domain rule needs — in one query, since it runs
  * on every request — and asks it. A person the actor's organisation cannot see at all (row-level
- * security) is 404; a person it can see but the actor has no need to know about is 403.
+ * security) is 404; a person it can see but the actor has no need to know about is 403. With `also`, the
+ * same statement reads more of the person, which comes back as `also`.
  */
-export async function requirePersonAccess(
+export async function requirePersonAccess<M = undefined>(
   trx: Tx,
   actor: RequestActor,
   personId: string,
   now: Date,
-): Promise<PersonAccess> {
-  const row = (await trx.executeQuery(accessQuery(trx, actor.accountId, actor.organisationId, now, personId)))
-    .rows[0];
+  also?: AlsoRead<M>,
+): Promise<PersonAccess & { also: M }> {
+  const compiled = also
+    ? also.query(trx, actor, now, personId)
+    : accessQuery(trx, actor.accountId, actor.organisationId, now, personId);
+  const row = (await trx.executeQuery(compiled)).rows[0] as AccessRow | undefined;
   if (!row) throw notFound();
   const person: PersonRef = { id: row.id, organisationId: row.tenant_id };
   const date = (v: Date | string | null) => (v === null ? null : new Date(v));
@@ -68,7 +122,7 @@ export async function requirePersonAccess(
     person,
     now,
     relations: row.relations.map((r) => ({
-      kind: r.kind,
+      kind: r.kind as CareRelation['kind'],
       accountId: actor.accountId,
       organisationId: r.organisation_id,
       personId: person.id,
@@ -91,7 +145,7 @@ export async function requirePersonAccess(
   });
   if (!decision.allowed)
     throw forbidden('no_need_to_know', 'Du har ikke tjenstlig behov for denne journalen.');
-  return { person, decision };
+  return { person, decision, also: (also ? row : undefined) as M };
 }
 
 /** Who may read a person's access log: the person themself, or a leader of the holding organisation. */

@@ -4,7 +4,7 @@ import type { RequestActor } from '../auth/actor.ts';
 import { heldFor } from '../db/held-transaction.ts';
 import { inBegun, inTenant, type Tx } from '../db/transaction.ts';
 import type { App } from '../http/app.ts';
-import { requirePersonAccess } from './access.guard.ts';
+import { type AlsoRead, requirePersonAccess } from './access.guard.ts';
 
 /**
  * How a route does its work: one transaction as the acting user (tenant and account set for
@@ -41,15 +41,18 @@ export interface PersonWork {
 
 /**
  * Need to know for one person inside a transaction already open, and an audit writer that records the
- * access basis. For routes that must first find whose record a row is in (a read by id).
+ * access basis. For routes that must first find whose record a row is in (a read by id), or that read
+ * more of the person with the access check (`also`, see readWithAccess).
  */
-export async function personWork(
+export async function personWork<M = undefined>(
   trx: Tx,
   now: Date,
   actor: RequestActor,
   personId: string,
-): Promise<PersonWork> {
-  const { person, decision } = await requirePersonAccess(trx, actor, personId, now);
+  also?: AlsoRead<M>,
+): Promise<PersonWork & { also: M }> {
+  const access = await requirePersonAccess(trx, actor, personId, now, also);
+  const { person, decision } = access;
   const audit = (action: AuditAction, resourceType: string, resourceId: string | null = null) =>
     recordAudit(
       trx,
@@ -64,7 +67,7 @@ export async function personWork(
       },
       now,
     );
-  return { trx, now, person, decision, audit };
+  return { trx, now, person, decision, audit, also: access.also };
 }
 
 /** Work on one person's record: need to know first, then the work, audited with the access basis. */

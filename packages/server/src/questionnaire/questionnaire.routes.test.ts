@@ -297,6 +297,50 @@ describe('answering', () => {
     });
   }
 
+  it('links feedback to the person’s own contact, and refuses another person’s contact without writing', async () => {
+    const other = await inTreatment(t, clinician);
+    const contactOf = async (r: Ref) =>
+      (
+        await expectStatus<{ id: string }>(
+          send(t, 'POST', `${r.person}/contacts`, clinician, { contactOn: '2026-11-21', kind: 'meeting' }),
+          201,
+        )
+      ).id;
+    const theirs = await contactOf(other);
+    const before = await count('questionnaire_response', ref.personId);
+    tick();
+    const refused = send(t, 'POST', `${ref.person}/responses`, clinician, {
+      questionnaireId: 'session-feedback',
+      status: 'completed',
+      item: feedback(4),
+      contactId: theirs,
+    });
+    assert.equal(
+      (await expectStatus<{ error: { message: string } }>(refused, 404)).error.message,
+      'Fant ikke kontakten.',
+    );
+    assert.equal(await count('questionnaire_response', ref.personId), before);
+
+    const ours = await contactOf(ref);
+    tick();
+    const stored = await expectStatus<Stored>(
+      send(t, 'POST', `${ref.person}/responses`, clinician, {
+        questionnaireId: 'session-feedback',
+        status: 'completed',
+        item: feedback(4),
+        contactId: ours,
+      }),
+      201,
+    );
+    const row = await t.db.owner
+      .selectFrom('questionnaire_response')
+      .select(['contact_id', 'episode_id'])
+      .where('id', '=', stored.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(row.contact_id, ours);
+    assert.equal(row.episode_id, ref.episodeId);
+  });
+
   it('refuses an instrument the organisation does not have', async () => {
     await expectStatus(answer(ref, 'ors', feedback(4)), 404);
   });

@@ -1,6 +1,6 @@
 import type { InstrumentSettings } from '@bedring/domain';
 import type { QuestionnaireResponseItem } from '@medplum/fhirtypes';
-import { withPerson } from '../access/as-actor.ts';
+import { asActor, personWork, withPerson } from '../access/as-actor.ts';
 import type { RequestActor } from '../auth/actor.ts';
 import type { App } from '../http/app.ts';
 import { conflict, forbidden, notFound } from '../http/errors.ts';
@@ -13,7 +13,7 @@ import {
   titlesOf,
 } from './instrument-registry.ts';
 import { NewResponseBody, ResponseParams, SavedResponseBody } from './questionnaire.schemas.ts';
-import { storeResponse } from './response.repository.ts';
+import { responseFacts, storeResponse } from './response.repository.ts';
 
 /** What the person sees of an instrument: those their organisation has made visible to them. */
 export function seenBy(actor: RequestActor, settings: InstrumentSettings | undefined) {
@@ -167,34 +167,22 @@ export async function responseRoutes(app: App) {
       const actor = req.actor!;
       if (actor.role === 'peer' || actor.role === 'admin') throw forbidden();
       const b = req.body;
-      const stored = await withPerson(
-        app,
-        actor,
-        req.params.personId,
-        async ({ trx, now, person, audit }) => {
-          const instrument = await knownInstrument(trx, actor, b.questionnaireId);
-          if (b.contactId) {
-            const contact = await trx
-              .selectFrom('contact')
-              .select('id')
-              .where('tenant_id', '=', person.organisationId)
-              .where('person_id', '=', person.id)
-              .where('id', '=', b.contactId)
-              .executeTakeFirst();
-            if (!contact) throw notFound('Fant ikke kontakten.');
-          }
-          const result = await storeResponse(
-            trx,
-            { actor, now },
-            person,
-            instrument,
-            asResponseInput(b),
-            null,
-          );
-          await audit('create', 'QuestionnaireResponse', result.id);
-          return result;
-        },
-      );
+      const input = asResponseInput(b);
+      const stored = await asActor(app, actor, async (trx, now) => {
+        const instrument = await knownInstrument(trx, actor, b.questionnaireId);
+        // What storing needs is read with the access check, in one round trip.
+        const { person, audit, also } = await personWork(
+          trx,
+          now,
+          actor,
+          req.params.personId,
+          responseFacts(actor, instrument, input, null),
+        );
+        if (b.contactId && !also.contact) throw notFound('Fant ikke kontakten.');
+        const result = await storeResponse(trx, { actor, now }, person, instrument, input, null, also);
+        await audit('create', 'QuestionnaireResponse', result.id);
+        return result;
+      });
       reply.code(201);
       return stored;
     },
