@@ -62,13 +62,16 @@ export interface ResponseContext extends RequestContext {
 const ISO_FORMAT = `'YYYY-MM-DD"T"HH24' || chr(58) || 'MI' || chr(58) || 'SS.MS"Z"'`;
 
 /**
- * POST /api/persons/:id/responses, a completed response (response.routes.ts, response.repository.ts): one
- * read of what storing needs (the person's sex for the bands, the open episode, the contact, the alert
- * rules, the score's trajectory, the alerts waiting and the organisation's settings for the instrument,
- * which say who may answer it); one write of
- * the response, its observation and the planned forms it completes; the audit event. The server computes
- * the score and runs the rules in between; here they are the values it derives. The alert is already
- * waiting (see response-history.ts), so neither side inserts one.
+ * POST /api/persons/:id/responses, a completed response (response.routes.ts, response.repository.ts): what
+ * storing needs read in the access check's statement (the person's sex for the bands, the open episode, the
+ * contact, the alert rules, the score's trajectory, the alerts waiting and the organisation's settings for
+ * the instrument, which say who may answer it); one write of the response, its observation, the planned
+ * forms it completes and the audit event. The server computes the score and runs the rules in between;
+ * here they are the values it derives. The alert is already waiting (see response-history.ts), so neither
+ * side inserts one.
+ *
+ * The server sends its write, the audit event and COMMIT in one message; pgbench cannot prepare a compound
+ * command, so here the audit event is a part of the write statement instead, and COMMIT goes alone.
  */
 export function responseWriteScript(c: ResponseContext): string {
   const s = c.score;
@@ -76,27 +79,27 @@ export function responseWriteScript(c: ResponseContext): string {
   // pgbench would take ":name" inside the JSON for one of its variables.
   if (/:[A-Za-z_]/.test(items)) throw new Error('the response items would clash with pgbench variables');
   const q = lit(c.questionnaireId);
-  return [
-    ...accessCheck(c),
-    // One row (\\gset needs one); the episode's id again as text, '' for none, for the write.
-    `select f.*, coalesce(f.episode ->> 'id', '') as eid, gen_random_uuid() as rid from (
-  select coalesce(p.gender, 'unknown') as sex,
+  const facts = `coalesce(p.gender, 'unknown') as sex,
     (select json_build_object('id', e.id, 'unitId', e.unit_id, 'responsibleAccountId', e.responsible_account_id)
-       from episode e where e.tenant_id = :pt and e.person_id = p.id and e.state <> 'ended'
+       from episode e where e.tenant_id = p.tenant_id and e.person_id = p.id and e.state <> 'ended'
        order by e.opened_on desc limit 1) as episode,
     (select json_build_object('id', c.id, 'accountId', c.account_id) from contact c
-       where c.tenant_id = :pt and c.person_id = p.id and c.id = null::uuid) as contact,
+       where c.tenant_id = p.tenant_id and c.person_id = p.id and c.id = null::uuid) as contact,
     (select rules from feedback_alert_rule where tenant_id = ${lit(c.tenantId)}) as rules,
     (select coalesce(json_agg(json_build_object('linkId', o.link_id, 'responseId', o.response_id,
          'date', to_char(o.effective_at at time zone 'UTC', ${ISO_FORMAT}), 'value', o.value)
          order by o.effective_at, o.id), '[]')
-       from observation o where o.tenant_id = :pt and o.person_id = p.id
+       from observation o where o.tenant_id = p.tenant_id and o.person_id = p.id
          and o.questionnaire_id = ${q} and o.link_id = any(array[${lit(s.linkId)}])) as points,
     (select coalesce(json_agg(json_build_object('scoreCode', a.score_code, 'rule', a.rule)), '[]')
-       from feedback_alert a where a.tenant_id = :pt and a.person_id = p.id and a.acknowledged_at is null) as waiting,
+       from feedback_alert a where a.tenant_id = p.tenant_id and a.person_id = p.id and a.acknowledged_at is null) as waiting,
     (select json_build_object('visibleToPerson', visible_to_person, 'triggers', triggers, 'answeredBy', answered_by)
-       from instrument_setting where tenant_id = ${lit(c.tenantId)} and questionnaire_id = ${q}) as settings
-  from person p where p.tenant_id = :pt and p.id = :pid) as f \\gset`,
+       from instrument_setting where tenant_id = ${lit(c.tenantId)} and questionnaire_id = ${q}) as settings`;
+  return [
+    `\\set i random(1, ${c.personIds.length})`,
+    ...sessionAndBegin(lit(c.tokenHash)),
+    // One row (\gset needs one); the episode's id again as text, '' for none, for the write; the new id.
+    `select f.*, coalesce(f.episode ->> 'id', '') as eid, gen_random_uuid() as rid from (${accessSelect(c, facts)}) as f \\gset`,
     `with saved as (insert into questionnaire_response (status, item, answered_by, author_account_id, author_name,
     authored_at, tenant_id, id, person_id, questionnaire_id, questionnaire_version, contact_id, episode_id, started_at)
   values ('completed', ${items}, 'staff', ${lit(c.accountId)}, ${lit(c.displayName)}, now(), :pt::uuid, :rid::uuid, :pid::uuid, ${q},
@@ -104,10 +107,10 @@ export function responseWriteScript(c: ResponseContext): string {
   scored as (insert into observation (tenant_id, person_id, response_id, questionnaire_id, link_id, code_system, code,
     value, band_code, band_level, effective_at)
   values (:pt::uuid, :pid::uuid, :rid::uuid, ${q}, ${lit(s.linkId)}, ${lit(s.system)}, ${lit(s.code)}, ${s.value}, ${lit(s.bandCode)},
-    ${lit(s.bandLevel)}, now()) returning id)
+    ${lit(s.bandLevel)}, now()) returning id),
+  audited as (${auditInsert(c, 'create', 'QuestionnaireResponse', ':rid::uuid')})
   update questionnaire_due set done_at = now(), response_id = :rid::uuid
   where tenant_id = :pt and person_id = :pid and questionnaire_id = ${q} and done_at is null;`,
-    audit(c, 'create', 'QuestionnaireResponse', ':rid'),
     'commit;',
   ].join('\n');
 }
@@ -181,28 +184,38 @@ export function sessionAndBegin(tokenHash: string, alsoSelect = ''): string[] {
 }
 
 function accessCheck(c: RequestContext): string[] {
-  const ids = `'{${c.personIds.join(',')}}'::uuid[]`;
   return [
     `\\set i random(1, ${c.personIds.length})`,
     ...sessionAndBegin(lit(c.tokenHash)),
-    // The access check is one statement, as in access.guard.ts: the person with its relations, consents
-    // and break-glass for this actor as JSON arrays.
-    `select p.tenant_id as pt, p.id as pid,
+    `${accessSelect(c)} \\gset`,
+  ];
+}
+
+/**
+ * The access check is one statement, as in access.guard.ts: the person with its relations, consents and
+ * break-glass for this actor as JSON arrays; `more` adds columns of the person row read with it.
+ */
+function accessSelect(c: RequestContext, more = ''): string {
+  const ids = `'{${c.personIds.join(',')}}'::uuid[]`;
+  return `select p.tenant_id as pt, p.id as pid,
     (select coalesce(json_agg(r), '[]') from (select kind, organisation_id, from_at, to_at from care_relation
       where tenant_id = p.tenant_id and person_id = p.id and account_id = ${lit(c.accountId)}) r) as relations,
     (select coalesce(json_agg(c), '[]') from (select purpose, expires_at, revoked_at from consent
       where tenant_id = p.tenant_id and person_id = p.id and grantee_organisation_id = ${lit(c.tenantId)}) c) as consents,
     (select coalesce(json_agg(b), '[]') from (select reason, expires_at from break_glass
-      where tenant_id = p.tenant_id and person_id = p.id and account_id = ${lit(c.accountId)} and expires_at > now()) b) as glass
-  from person p where p.id = (${ids})[:i] \\gset`,
-  ];
+      where tenant_id = p.tenant_id and person_id = p.id and account_id = ${lit(c.accountId)} and expires_at > now()) b) as glass${more ? `,\n    ${more}` : ''}
+  from person p where p.id = (${ids})[:i]`;
 }
 
 function audit(c: RequestContext, action: string, resourceType: string, resourceId: string): string {
+  return `${auditInsert(c, action, resourceType, resourceId)};`;
+}
+
+function auditInsert(c: RequestContext, action: string, resourceType: string, resourceId: string): string {
   return `insert into audit_event (tenant_id, at, actor_account_id, actor_organisation_id, actor_role, action,
     person_id, resource_type, resource_id, purpose, break_glass_reason)
   values (:pt, now(), ${lit(c.accountId)}, ${lit(c.tenantId)}, ${lit(c.role)}, ${lit(action)},
-    :pid, ${lit(resourceType)}, ${resourceId}, null, null);`;
+    :pid, ${lit(resourceType)}, ${resourceId}, null, null)`;
 }
 
 function lit(s: string): string {
