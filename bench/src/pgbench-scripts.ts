@@ -18,14 +18,19 @@ export interface RequestContext {
   personIds: string[];
 }
 
-/** POST /api/persons/:id/ratings {"domain":"housing","rating":"yellow","note":"bench"} */
+/**
+ * POST /api/persons/:id/ratings {"domain":"housing","rating":"yellow","note":"bench"}. The server sends the
+ * insert, the audit event and COMMIT in one message; pgbench cannot prepare a compound command, so here the
+ * audit event is a part of the insert statement instead, and COMMIT goes alone.
+ */
 export function ratingWriteScript(c: RequestContext): string {
   return [
     ...accessCheck(c),
-    `insert into living_condition_rating (tenant_id, person_id, domain, rating, note, rated_at, rated_by, rated_by_name, rated_by_role)
-  values (:pt, :pid, 'housing', 'yellow', 'bench', now(), ${lit(c.accountId)}, ${lit(c.displayName)}, ${lit(c.role)})
-  returning id as rid \\gset`,
-    audit(c, 'create', 'LivingConditionRating', ':rid'),
+    `with rated as (insert into living_condition_rating (tenant_id, id, person_id, domain, rating, note, rated_at, rated_by,
+    rated_by_name, rated_by_role)
+  values (:pt, gen_random_uuid(), :pid, 'housing', 'yellow', 'bench', now(), ${lit(c.accountId)}, ${lit(c.displayName)}, ${lit(c.role)})
+  returning id)
+  ${auditInsert(c, 'create', 'LivingConditionRating', '(select id from rated)')};`,
     'commit;',
   ].join('\n');
 }

@@ -66,6 +66,15 @@ describe("the person's record", () => {
       history.map((r: { rating: string }) => r.rating),
       ['green', 'yellow'],
     );
+    assert.equal(history[0].id, created.json().id, 'the id answered is the rating stored');
+    const audited = await t.db.owner
+      .selectFrom('audit_event')
+      .select('resource_id')
+      .where('resource_type', '=', 'LivingConditionRating')
+      .where('action', '=', 'create')
+      .where('resource_id', '=', created.json().id)
+      .execute();
+    assert.equal(audited.length, 1, 'its creation is audited with its id');
     assert.equal(history[0].ratedBy.name, 'Kim Kommune');
     assert.equal(history[0].ratedBy.role, 'municipal');
   });

@@ -1,9 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import type { LivingConditionDomain } from '@bedring/domain';
 import { LivingConditionDomains, mayRate, Ratings } from '@bedring/domain';
 import { Type } from '@sinclair/typebox';
 import { personForAccessLog } from '../access/access.guard.ts';
 import { asActor, withPerson } from '../access/as-actor.ts';
 import { accessLog, recordAudit } from '../audit/audit.repository.ts';
+import { insertRowsStatement } from '../db/json-rows.ts';
+import { writeAtCommit } from '../db/transaction.ts';
 import type { App } from '../http/app.ts';
 import { forbidden } from '../http/errors.ts';
 import { NoQuery, PersonParams, Text } from '../http/schemas.ts';
@@ -114,23 +117,27 @@ export async function recordRoutes(app: App) {
         async ({ trx, now, person, audit }) => {
           if (!mayRate(actor.role))
             throw forbidden('role_cannot_rate', 'Din rolle kan ikke vurdere levekår.');
-          const row = await trx
-            .insertInto('living_condition_rating')
-            .values({
-              tenant_id: person.organisationId,
-              person_id: person.id,
-              domain: req.body.domain,
-              rating: req.body.rating,
-              note: req.body.note ?? '',
-              rated_at: now,
-              rated_by: actor.accountId,
-              rated_by_name: actor.displayName,
-              rated_by_role: actor.role,
-            })
-            .returning('id')
-            .executeTakeFirstOrThrow();
-          await audit('create', 'LivingConditionRating', row.id);
-          return { id: row.id };
+          // The id is made here so that the insert can travel with COMMIT (writeAtCommit).
+          const id = randomUUID();
+          await writeAtCommit(
+            trx,
+            insertRowsStatement('living_condition_rating', [
+              {
+                tenant_id: person.organisationId,
+                id,
+                person_id: person.id,
+                domain: req.body.domain,
+                rating: req.body.rating,
+                note: req.body.note ?? '',
+                rated_at: now,
+                rated_by: actor.accountId,
+                rated_by_name: actor.displayName,
+                rated_by_role: actor.role,
+              },
+            ]),
+          );
+          await audit('create', 'LivingConditionRating', id);
+          return { id };
         },
       );
       return reply.code(201).send(result);
