@@ -8,7 +8,7 @@ import {
 } from '@bedring/domain';
 import { type Kysely, sql } from 'kysely';
 import type { RequestActor } from '../auth/actor.ts';
-import { insertRowsStatement } from '../db/json-rows.ts';
+import { jsonLiteral } from '../db/json-rows.ts';
 import type { DB } from '../db/schema.ts';
 import { type Tx, writeAtCommit } from '../db/transaction.ts';
 
@@ -60,7 +60,8 @@ export async function recordAudits(
     purpose: e.purpose ?? null,
     break_glass_reason: e.breakGlassReason ?? null,
   }));
-  await writeAtCommit(trx, insertRowsStatement('audit_event', rows));
+  // audit_write: migrations/0008_writes_with_commit.sql.
+  await writeAtCommit(trx, `select audit_write(${jsonLiteral(rows)})`);
 }
 
 export interface AccessLogEntry {

@@ -223,6 +223,15 @@ describe('answering', () => {
     );
     const total = done.scores.find((s) => s.linkId === 'phq9-total');
     assert.equal(total?.value, 9);
+    // Finished later, it is still the response begun earlier: its start stays, its time is the finish.
+    const row = await t.db.owner
+      .selectFrom('questionnaire_response')
+      .select(['started_at', 'authored_at', 'status'])
+      .where('id', '=', started.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(row.status, 'completed');
+    assert.ok(row.started_at < row.authored_at, 'started before it was finished');
+    assert.equal(await count('questionnaire_response', ref.personId), 1);
     assert.equal(total?.band?.level, 'mild');
     assert.equal(await count('observation', ref.personId), done.scores.length);
     await expectStatus(

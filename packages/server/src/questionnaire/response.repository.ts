@@ -15,7 +15,7 @@ import { sql } from 'kysely';
 import { type AlsoRead, type PersonExpressions, readWithAccess } from '../access/access.guard.ts';
 import type { RequestActor } from '../auth/actor.ts';
 import { compileOnce } from '../db/compile-once.ts';
-import { insertRowsStatement, type JsonRow, jsonLiteral } from '../db/json-rows.ts';
+import { type JsonRow, jsonLiteral } from '../db/json-rows.ts';
 import { type Tx, writeAtCommit } from '../db/transaction.ts';
 import { badRequest, forbidden } from '../http/errors.ts';
 import type { Instrument } from './instrument-registry.ts';
@@ -133,16 +133,21 @@ export async function storeResponse(
     ? scoreResponse(instrument.questionnaire, asResource(instrument, input), facts.sex)
     : [];
   const id = existingId ?? randomUUID();
+  // Saved again, an unfinished response keeps its start, version, contact and episode (response_write).
   const response: JsonRow<'questionnaire_response'> = {
     tenant_id: person.organisationId,
     id,
     person_id: person.id,
     questionnaire_id: instrument.id,
+    questionnaire_version: instrument.questionnaire.version ?? '',
     status: input.status,
     item: input.item,
     answered_by: answeredBy(actor),
     author_account_id: actor.accountId,
     author_name: actor.displayName,
+    contact_id: facts.contact?.id ?? null,
+    episode_id: facts.episode?.id ?? null,
+    started_at: now,
     authored_at: now,
   };
   const observations: JsonRow<'observation'>[] = scores.map((s) => ({
@@ -165,34 +170,12 @@ export async function storeResponse(
     // the clinician responsible for the open episode.
     assignee: facts.contact?.accountId ?? facts.episode?.responsibleAccountId ?? null,
   });
-  // One statement: the response, its observations, its alerts and the planned forms it completes.
-  const written = [
-    `with r as (select * from json_populate_record(null::questionnaire_response, ${jsonLiteral(response)}))`,
-    existingId
-      ? `, saved as (update questionnaire_response q set status = r.status, item = r.item, answered_by = r.answered_by,
-          author_account_id = r.author_account_id, author_name = r.author_name, authored_at = r.authored_at
-        from r where q.tenant_id = r.tenant_id and q.id = r.id)`
-      : `, saved as (${insertRowsStatement('questionnaire_response', [
-          {
-            ...response,
-            questionnaire_version: instrument.questionnaire.version ?? '',
-            contact_id: facts.contact?.id ?? null,
-            episode_id: facts.episode?.id ?? null,
-            started_at: now,
-          },
-        ])})`,
-    observations.length > 0 ? `, scored as (${insertRowsStatement('observation', observations)})` : '',
-    alerts.length > 0
-      ? `, alerted as (${insertRowsStatement(
-          'feedback_alert',
-          alerts.map((a) => a.row),
-        )})`
-      : '',
-    `update questionnaire_due d set done_at = r.authored_at, response_id = r.id from r
-      where d.tenant_id = r.tenant_id and d.person_id = r.person_id and d.questionnaire_id = r.questionnaire_id
-        and d.done_at is null and r.status = 'completed'`,
-  ];
-  await writeAtCommit(trx, written.join('\n'));
+  // One call: the response, its observations, its alerts and the planned forms it completes
+  // (response_write, migrations/0008_writes_with_commit.sql).
+  await writeAtCommit(
+    trx,
+    `select response_write(${jsonLiteral(response)}, ${jsonLiteral(observations)}, ${jsonLiteral(alerts.map((a) => a.row))})`,
+  );
   return { id, status: input.status, scores, alerts: alerts.map((a) => a.raised) };
 }
 
