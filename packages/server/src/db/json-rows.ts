@@ -10,7 +10,7 @@ export type JsonRow<T extends keyof DB> = { [C in keyof Insertable<DB[T]>]?: unk
 /**
  * A value as one dollar-quoted JSON literal. The tag is chosen so that it never occurs in the JSON, so
  * no value can end the literal: this is how values go into statements sent without parameters (the
- * simple protocol, which deferToCommit needs to send several statements in one message).
+ * simple protocol, which writeAtCommit needs to send several statements in one message).
  */
 export function jsonLiteral(value: unknown): string {
   const json = JSON.stringify(value);

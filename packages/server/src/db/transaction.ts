@@ -6,27 +6,19 @@ export type Tx = Kysely<DB>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Statements to run just before COMMIT, sent with it in the same round trip (see deferToCommit). */
+/** Statements to run just before COMMIT, sent with it in the same round trip (see writeAtCommit). */
 const deferred = new WeakMap<Tx, string[]>();
 
 /**
- * Runs a complete, parameter-free statement as the last step of the transaction, in the same round
- * trip as COMMIT. Returns false outside inTenant, where the caller must run it itself.
- */
-export function deferToCommit(trx: Tx, statement: string): boolean {
-  const list = deferred.get(trx);
-  if (!list) return false;
-  list.push(statement);
-  return true;
-}
-
-/**
- * A parameter-free write sent with COMMIT inside a request's transaction (one round trip fewer), or run
- * now elsewhere. Nothing later in the same transaction sees it, so it must be the work's last write of
- * those rows; it is still part of the transaction, and an error in it rolls the whole work back.
+ * A complete, parameter-free write, sent with COMMIT inside a request's transaction (one round trip fewer,
+ * decision 0010), or run now elsewhere. Nothing later in the same transaction sees it, so it must be the
+ * work's last write of those rows; it is still part of the transaction, and an error in it rolls the
+ * whole work back.
  */
 export async function writeAtCommit(trx: Tx, statement: string): Promise<void> {
-  if (!deferToCommit(trx, statement)) await sql.raw(statement).execute(trx);
+  const list = deferred.get(trx);
+  if (list) list.push(statement);
+  else await sql.raw(statement).execute(trx);
 }
 
 /**
