@@ -45,3 +45,13 @@ create function response_write(response json, observations json, alerts json) re
 $$;
 
 grant execute on function audit_write(json), response_write(json, json, json) to bedring_app;
+
+-- A living-condition rating (record.routes.ts).
+create function rating_write(rating json) returns void language sql as $$
+  insert into living_condition_rating (tenant_id, id, person_id, domain, rating, note, rated_at, rated_by,
+    rated_by_name, rated_by_role)
+  select tenant_id, id, person_id, domain, rating, note, rated_at, rated_by, rated_by_name, rated_by_role
+  from json_populate_record(null::living_condition_rating, rating)
+$$;
+
+grant execute on function rating_write(json) to bedring_app;

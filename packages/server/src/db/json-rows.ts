@@ -18,17 +18,3 @@ export function jsonLiteral(value: unknown): string {
   while (json.includes(`$${tag}$`)) tag += 'x';
   return `$${tag}$${json}$${tag}$`;
 }
-
-/**
- * A parameter-free insert of rows that PostgreSQL reads from JSON as the table's row type. The column
- * names are the first row's keys, which come from code (typed by JsonRow), never from input; columns not
- * named get their defaults.
- */
-export function insertRowsStatement<T extends keyof DB & string>(
-  table: T,
-  rows: readonly JsonRow<T>[],
-): string {
-  if (!rows[0]) throw new Error(`insertRowsStatement: no rows for ${table}`);
-  const columns = Object.keys(rows[0]).join(', ');
-  return `insert into ${table} (${columns}) select ${columns} from json_populate_recordset(null::${table}, ${jsonLiteral(rows)})`;
-}

@@ -79,6 +79,23 @@ describe("the person's record", () => {
     assert.equal(history[0].ratedBy.role, 'municipal');
   });
 
+  it('keeps a note exactly as written, quotes and dollar signs too', async () => {
+    const headers = await auth('kommune');
+    const note = "Sa: «$j$'); drop table audit_event; --» og $jx$ \\ ferdig";
+    const created = await t.app.inject({
+      method: 'POST',
+      url: `/api/persons/${ids.pasient}/ratings`,
+      headers,
+      payload: { domain: 'housing', rating: 'yellow', note },
+    });
+    assert.equal(created.statusCode, 201);
+    const history = (
+      await t.app.inject({ url: `/api/persons/${ids.pasient}/ratings?domain=housing`, headers })
+    ).json().ratings;
+    assert.equal(history[0].id, created.json().id);
+    assert.equal(history[0].note, note);
+  });
+
   it('lets only staff with a rating role rate, and never for an unknown domain', async () => {
     const payload = { domain: 'housing', rating: 'red' };
     for (const username of ['pasient', 'likeperson']) {

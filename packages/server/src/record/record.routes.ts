@@ -5,7 +5,7 @@ import { Type } from '@sinclair/typebox';
 import { personForAccessLog } from '../access/access.guard.ts';
 import { asActor, withPerson } from '../access/as-actor.ts';
 import { accessLog, recordAudit } from '../audit/audit.repository.ts';
-import { insertRowsStatement } from '../db/json-rows.ts';
+import { type JsonRow, jsonLiteral } from '../db/json-rows.ts';
 import { writeAtCommit } from '../db/transaction.ts';
 import type { App } from '../http/app.ts';
 import { forbidden } from '../http/errors.ts';
@@ -117,25 +117,22 @@ export async function recordRoutes(app: App) {
         async ({ trx, now, person, audit }) => {
           if (!mayRate(actor.role))
             throw forbidden('role_cannot_rate', 'Din rolle kan ikke vurdere levekår.');
-          // The id is made here so that the insert can travel with COMMIT (writeAtCommit).
+          // The id is made here so that the insert can travel with COMMIT (writeAtCommit; rating_write,
+          // migrations/0008_writes_with_commit.sql).
           const id = randomUUID();
-          await writeAtCommit(
-            trx,
-            insertRowsStatement('living_condition_rating', [
-              {
-                tenant_id: person.organisationId,
-                id,
-                person_id: person.id,
-                domain: req.body.domain,
-                rating: req.body.rating,
-                note: req.body.note ?? '',
-                rated_at: now,
-                rated_by: actor.accountId,
-                rated_by_name: actor.displayName,
-                rated_by_role: actor.role,
-              },
-            ]),
-          );
+          const rating: JsonRow<'living_condition_rating'> = {
+            tenant_id: person.organisationId,
+            id,
+            person_id: person.id,
+            domain: req.body.domain,
+            rating: req.body.rating,
+            note: req.body.note ?? '',
+            rated_at: now,
+            rated_by: actor.accountId,
+            rated_by_name: actor.displayName,
+            rated_by_role: actor.role,
+          };
+          await writeAtCommit(trx, `select rating_write(${jsonLiteral(rating)})`);
           await audit('create', 'LivingConditionRating', id);
           return { id };
         },
