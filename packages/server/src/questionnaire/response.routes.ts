@@ -224,7 +224,6 @@ export async function responseRoutes(app: App) {
   );
 }
 
-/** The instrument, if the organisation has it and the actor is one who answers it. */
 /** The instrument answered; whether this actor may answer it is storeResponse's check. */
 async function knownInstrument(
   trx: Parameters<typeof instrumentFor>[0],
