@@ -4,9 +4,12 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
+import pg from 'pg';
 import { verifyPassword } from '../auth/password.ts';
+import { totpCode } from '../auth/totp.ts';
 import { type Database, openDatabase } from '../db/database.ts';
 import { TSB } from '../demo/demo.ts';
+import { buildApp } from '../http/app.ts';
 import { testDatabaseUrl } from '../testing/test-database.ts';
 
 const CLI = path.resolve(import.meta.dirname, 'bedring.ts');
@@ -213,5 +216,143 @@ describe('bedring time-limit', () => {
       '1.2.2026',
     ]);
     assert.notEqual(badDate.code, 0);
+  });
+});
+
+describe('bedring organisation and unit: the first run without the demo', () => {
+  /** Another empty database in the same cluster: this one never sees the demo. */
+  let blank: string;
+  let orgId = '';
+  const owner = async (statement: string) => {
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    await c.query(statement);
+    await c.end();
+  };
+  before(async () => {
+    const name = `bedring_blank_${Date.now().toString(36)}`;
+    await owner(`create database ${name}`);
+    const u = new URL(url);
+    u.pathname = `/${name}`;
+    blank = u.toString();
+  });
+  after(async () => {
+    await owner(`drop database if exists ${new URL(blank).pathname.slice(1)} with (force)`);
+  });
+  const run = (args: string[], env: Record<string, string> = {}) =>
+    bedring(args, { DATABASE_URL: blank, ...env });
+  const idIn = (out: string) => /([0-9a-f]{8}-[0-9a-f-]{27})\s*$/.exec(out.trim())?.[1] ?? '';
+
+  it('creates an organisation, a unit and an administrator who can log in with TOTP', async () => {
+    const none = await run(['organisation', 'list']);
+    assert.equal(none.code, 0, none.out);
+    assert.match(none.out, /No organisations yet/);
+
+    const org = await run([
+      'organisation',
+      'add',
+      'Nordby kommune, Rus og psykisk helse',
+      '--kind',
+      'municipality',
+    ]);
+    assert.equal(org.code, 0, org.out);
+    orgId = idIn(org.out);
+    assert.ok(orgId, org.out);
+    const unit = await run([
+      'unit',
+      'add',
+      'Oppfølgingstjenesten',
+      '--organisation',
+      orgId,
+      '--kind',
+      'follow-up',
+    ]);
+    assert.equal(unit.code, 0, unit.out);
+    const unitId = idIn(unit.out);
+    assert.ok(unitId, unit.out);
+    assert.match(
+      (await run(['organisation', 'list'])).out,
+      new RegExp(`${orgId}\\s+municipality\\s+Nordby kommune`),
+    );
+    assert.match(
+      (await run(['unit', 'list', '--organisation', orgId])).out,
+      new RegExp(`${unitId}\\s+follow-up\\s+Oppfølgingstjenesten`),
+    );
+
+    const admin = await run(
+      [
+        'user',
+        'add',
+        'nina.admin',
+        '--role',
+        'admin',
+        '--name',
+        'Nina',
+        '--organisation',
+        orgId,
+        '--unit',
+        unitId,
+      ],
+      { BEDRING_PASSWORD: 'et langt og godt passord' },
+    );
+    assert.equal(admin.code, 0, admin.out);
+    const secret = /secret=([A-Z2-7]+)/.exec(admin.out)?.[1];
+    assert.ok(secret, admin.out);
+
+    const blankDb = await openDatabase({ databaseUrl: blank, dataDir: '' }, () => {}, 2);
+    const now = new Date();
+    const app = await buildApp({ db: blankDb, clock: () => now, logLevel: 'silent' });
+    try {
+      const login = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: {
+          username: 'nina.admin',
+          password: 'et langt og godt passord',
+          totp: totpCode(secret, now),
+        },
+      });
+      assert.equal(login.statusCode, 200, login.body);
+      assert.equal(login.json().user.role, 'admin');
+    } finally {
+      await app.close();
+      await blankDb.close();
+    }
+  });
+
+  it('refuses a duplicate name, an unknown kind or organisation with a message, not a database error', async () => {
+    const again = await run([
+      'organisation',
+      'add',
+      'nordby kommune, rus og psykisk helse',
+      '--kind',
+      'municipality',
+    ]);
+    assert.equal(again.code, 1, again.out);
+    assert.match(again.out, /an organisation named "nordby kommune, rus og psykisk helse" already exists/);
+    const unit = await run([
+      'unit',
+      'add',
+      'OPPFØLGINGSTJENESTEN',
+      '--organisation',
+      orgId,
+      '--kind',
+      'follow-up',
+    ]);
+    assert.equal(unit.code, 1, unit.out);
+    assert.match(unit.out, /already has a unit named "OPPFØLGINGSTJENESTEN"/);
+
+    const kind = await run(['organisation', 'add', 'Sørby HF', '--kind', 'hospital']);
+    assert.equal(kind.code, 2, kind.out);
+    assert.match(kind.out, /--kind must be one of tsb, municipality/);
+    const unitKind = await run(['unit', 'add', 'Døgn', '--organisation', orgId]);
+    assert.equal(unitKind.code, 2, unitKind.out);
+    assert.match(unitKind.out, /--kind must be one of inpatient, outpatient, follow-up, administration/);
+    const noOrg = await run(['unit', 'add', 'Døgn', '--organisation', 'nope', '--kind', 'inpatient']);
+    assert.equal(noOrg.code, 2, noOrg.out);
+    assert.match(noOrg.out, /--organisation must be one of:\n.*Nordby kommune/);
+    const noName = await run(['organisation', 'add', '--kind', 'tsb']);
+    assert.equal(noName.code, 2, noName.out);
+    assert.doesNotMatch(again.out + unit.out + noOrg.out, /constraint|violates|syntax/);
   });
 });

@@ -6,13 +6,29 @@ import { openDatabase } from '../db/database.ts';
 import { loadDemo } from '../demo/demo.ts';
 import { limitHeapGrowth } from '../heap-growth.ts';
 import { startServer } from '../server.ts';
+import {
+  addOrganisation,
+  addUnit,
+  CommandInputError,
+  listOrganisations,
+  listUnits,
+  ORGANISATION_KINDS,
+  UNIT_KINDS,
+} from './organisation.commands.ts';
 import { listTimeLimits, setTimeLimit } from './time-limit.commands.ts';
 import { addUser, disableUser, setPassword } from './user.commands.ts';
 
 const USAGE = `Usage: bedring <command>
 
   start                                   start the server (PORT, BEDRING_DATA_DIR, DATABASE_URL, BEDRING_DEMO)
-  user add <username> --role R --name "Full Name" --organisation <org-id> [--person <person-id>]
+  organisation add <name> --kind ${ORGANISATION_KINDS.join('|')}
+                                          create an organisation (its own tenant); prints its id
+  organisation list                       the organisations and their ids
+  unit add <name> --organisation <org-id> --kind ${UNIT_KINDS.join('|')}
+                                          create a unit in an organisation; prints its id
+  unit list [--organisation <org-id>]     the units and their ids
+  user add <username> --role R --name "Full Name" --organisation <org-id> [--unit <unit-id>]
+           [--person <person-id>]
                                           create an account; prints a TOTP secret for administrators
   user passwd <username>                  set a new password (read from BEDRING_PASSWORD or stdin)
   user disable <username>                 disable an account and end its sessions
@@ -60,6 +76,23 @@ async function main(argv: string[]): Promise<number | null> {
       if (sub === 'add') await addUser(db, username, values);
       else if (sub === 'passwd') await setPassword(db, username);
       else await disableUser(db, username);
+    } finally {
+      await db.close();
+    }
+    return 0;
+  }
+  if ((command === 'organisation' || command === 'unit') && (sub === 'add' || sub === 'list')) {
+    const { values, positionals } = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: { kind: { type: 'string' }, organisation: { type: 'string' } },
+    });
+    const db = await openDatabase(config, quiet, 2);
+    try {
+      if (command === 'organisation' && sub === 'add') await addOrganisation(db, positionals[0], values);
+      else if (command === 'organisation') await listOrganisations(db);
+      else if (sub === 'add') await addUnit(db, positionals[0], values);
+      else await listUnits(db, values);
     } finally {
       await db.close();
     }
@@ -143,6 +176,10 @@ main(process.argv.slice(2)).then(
   (err: unknown) => {
     if (err instanceof UsageError) {
       console.error(`bedring: ${err.message}\n\n${USAGE}`);
+      process.exit(2);
+    }
+    if (err instanceof CommandInputError) {
+      console.error(`bedring: ${err.message}`);
       process.exit(2);
     }
     console.error(`bedring: ${err instanceof Error ? err.message : String(err)}`);
