@@ -8,11 +8,28 @@ export interface Config {
   databaseUrl: string | null;
   /** null: decide at start (demo data when the database is new and embedded). */
   demo: boolean | null;
+  /**
+   * Append-only file for the audit chain's heads, one JSON line per seal (docs/operator-guide.md
+   * "Audit"); null: none is written. Never inside the data folder, which a restore or an intruder
+   * would roll back with the database.
+   */
+  auditAnchorFile: string | null;
   /** Serve the built web app from this folder when it exists. */
   webDist: string;
   logLevel: string;
   /** How often the signal rules run for every unit (check-ins that stopped); 0 = never. */
   signalSweepMinutes: number;
+  /** How long the server waits for the database before answering 503 (docs/operator-guide.md, "Running"). */
+  dbTimeouts: DatabaseTimeouts;
+}
+
+export interface DatabaseTimeouts {
+  /** To get a connection (a new one, or one from a full pool). */
+  connectMs: number;
+  /** For one statement of a request; the server gives up waiting for an answer 5 s after it. */
+  statementMs: number;
+  /** For a transaction left open doing nothing (a bug, or a client gone): PostgreSQL ends it. */
+  idleInTransactionMs: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -25,14 +42,32 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       `BEDRING_SIGNAL_SWEEP_MINUTES must be a whole number of minutes, got "${env.BEDRING_SIGNAL_SWEEP_MINUTES}"`,
     );
   const demo = env.BEDRING_DEMO === undefined || env.BEDRING_DEMO === '' ? null : env.BEDRING_DEMO === '1';
+  const dataDir = path.resolve(env.BEDRING_DATA_DIR ?? './data');
+  const auditAnchorFile = env.BEDRING_AUDIT_ANCHOR_FILE ? path.resolve(env.BEDRING_AUDIT_ANCHOR_FILE) : null;
+  const fromData = auditAnchorFile ? path.relative(dataDir, auditAnchorFile) : '..';
+  if (fromData !== '..' && !fromData.startsWith(`..${path.sep}`) && !path.isAbsolute(fromData))
+    throw new Error(`BEDRING_AUDIT_ANCHOR_FILE must be outside BEDRING_DATA_DIR (${dataDir})`);
   return {
     port,
     host: env.HOST ?? '127.0.0.1',
-    dataDir: path.resolve(env.BEDRING_DATA_DIR ?? './data'),
+    dataDir,
     databaseUrl: env.DATABASE_URL || null,
     demo,
+    auditAnchorFile,
     webDist: path.resolve(import.meta.dirname, '../../web/dist'),
     logLevel: env.LOG_LEVEL ?? 'info',
     signalSweepMinutes: sweep,
+    dbTimeouts: {
+      connectMs: milliseconds(env, 'BEDRING_DB_CONNECT_TIMEOUT_MS', 5_000),
+      statementMs: milliseconds(env, 'BEDRING_DB_STATEMENT_TIMEOUT_MS', 30_000),
+      idleInTransactionMs: milliseconds(env, 'BEDRING_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 60_000),
+    },
   };
+}
+
+function milliseconds(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = Number(env[name] || fallback);
+  if (!Number.isInteger(value) || value < 100)
+    throw new Error(`${name} must be a whole number of milliseconds, at least 100; got "${env[name]}"`);
+  return value;
 }

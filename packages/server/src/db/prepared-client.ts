@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import pg from 'pg';
+import type pg from 'pg';
+import { GuardedClient } from './guarded-client.ts';
 
 /**
  * A pg client that prepares each distinct statement once per connection (a named statement) instead
@@ -19,7 +20,7 @@ function statementName(text: string): string {
   return name;
 }
 
-export class PreparedClient extends pg.Client {
+export class PreparedClient extends GuardedClient {
   // biome-ignore lint/suspicious/noExplicitAny: pg's query() has many overloads; we only rewrite one.
   override query(config: any, values?: any, callback?: any): any {
     // Only statements with parameters: parameter-free texts may hold several statements (BEGIN …,

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../db/unavailable.ts';
 import { HttpError } from './errors.ts';
 
 interface ErrorBody {
@@ -43,6 +44,15 @@ export function toErrorBody(err: unknown, req: FastifyRequest): ErrorBody {
   if (pgCode === '22P02' || pgCode === '22007' || pgCode === '22008' || pgCode === '22001') {
     return { status: 400, code: 'invalid_input', message: 'Ugyldig verdi.', details: [] };
   }
+  if (isDatabaseUnavailable(err)) {
+    req.log.warn({ err: { type: (err as Error)?.name, code: pgCode } }, 'database unavailable');
+    return {
+      status: 503,
+      code: 'database_unavailable',
+      message: 'Databasen svarer ikke akkurat nå. Prøv igjen om litt.',
+      details: [],
+    };
+  }
   req.log.error(
     { err: { type: (err as Error)?.name, code: pgCode, stack: (err as Error)?.stack } },
     'request failed',
@@ -52,6 +62,7 @@ export function toErrorBody(err: unknown, req: FastifyRequest): ErrorBody {
 
 export function errorHandler(err: unknown, req: FastifyRequest, reply: FastifyReply) {
   const body = toErrorBody(err, req);
+  if (body.status === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
   if (req.url.startsWith('/fhir')) {
     return reply
       .code(body.status)
