@@ -44,12 +44,8 @@ const isDimension = (code: string) => (Dimensions as readonly string[]).includes
 
 /** The FHIR R4 read façade: the same records and the same access rules as /api. */
 export async function fhirRoutes(app: App) {
-  // FHIR clients send application/fhir+json: JSON, parsed exactly as application/json is (same limits).
-  app.addContentTypeParser(
-    'application/fhir+json',
-    { parseAs: 'string' },
-    app.getDefaultJsonParser('error', 'error'),
-  );
+  // FHIR clients send application/fhir+json: the root instance parses it exactly as application/json
+  // (same limits and input rules; http/input-rules.ts).
 
   app.get(
     '/fhir/metadata',

@@ -27,6 +27,7 @@ import { shippedInstruments } from '../questionnaire/instrument-registry.ts';
 import { questionnairePlugin } from '../questionnaire/questionnaire.plugin.ts';
 import { recordRoutes } from '../record/record.routes.ts';
 import { errorHandler, notFoundHandler } from './error-handler.ts';
+import { installInputRules } from './input-rules.ts';
 import { NoQuery } from './schemas.ts';
 
 export type App = FastifyInstance<
@@ -121,6 +122,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   });
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
+  installInputRules(app); // JSON depth, NUL and lone surrogates: docs/api.md, "Input rules"
   // Installed on the root instance (not as an encapsulated plugin) so that it guards every route.
   installAuth(app);
 

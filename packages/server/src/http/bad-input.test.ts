@@ -644,3 +644,153 @@ describe('bad input, at every route', () => {
     assert.equal(control.statusCode, 400);
   });
 });
+
+/** An item tree `depth` levels deep (item → item → …), as a JSON text; built as text, so no stack is used. */
+function deepItems(depth: number): string {
+  return `${'[{"linkId":"x","item":'.repeat(depth)}[]${'}]'.repeat(depth)}`;
+}
+
+describe('input no rule admits', () => {
+  const auth = () => ({ authorization: `Bearer ${token}` });
+
+  it('answers a NUL byte in the login username with a 400', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'behandler\u0000', password: 'bedring-demo' },
+    });
+    assert.equal(res.statusCode, 400, res.body);
+    assert.equal(res.json().error.code, 'invalid_input');
+  });
+
+  it('answers a NUL in a FHIR search, any query string or a path parameter with a 400', async () => {
+    for (const url of [
+      '/fhir/Patient?name=Per%00',
+      '/fhir/Patient?identifier=%0015829000000',
+      '/fhir/Patient?identifier=urn:oid:2.16.578.1.12.4.1.4.1|158290%0000000',
+      `/api/persons/${ids.pasient}?x=%00`,
+      '/api/persons/%00',
+      `/fhir/Patient/${ids.pasient}%00`,
+    ]) {
+      const res = await t.app.inject({ method: 'GET', url, headers: auth() });
+      assert.equal(res.statusCode, 400, `${url}: ${res.body}`);
+      assert.ok(isErrorShape(url, res.json()), url);
+    }
+  });
+
+  it('answers a QuestionnaireResponse nested 1,500 levels deep with a 400 on /api and /fhir, writing nothing', async () => {
+    const before = await footprint();
+    const apiBody = `{"questionnaireId":"session-feedback","status":"completed","item":${deepItems(1500)}}`;
+    const fhirBody = `{"resourceType":"QuestionnaireResponse","questionnaire":"https://bedring.no/fhir/Questionnaire/session-feedback|1.0.0","status":"completed","subject":{"reference":"Patient/${ids.pasient}"},"item":${deepItems(1500)}}`;
+    assert.ok(apiBody.length > 30_000 && apiBody.length < BODY_LIMIT);
+    for (const [url, payload, type] of [
+      [`/api/persons/${ids.pasient}/responses`, apiBody, 'application/json'],
+      ['/fhir/QuestionnaireResponse', fhirBody, 'application/fhir+json'],
+      ['/fhir/QuestionnaireResponse', fhirBody, 'application/json'],
+    ] as const) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url,
+        headers: { ...auth(), 'content-type': type },
+        payload,
+      });
+      assert.equal(res.statusCode, 400, `${url} ${type}: ${res.body.slice(0, 300)}`);
+      assert.ok(isErrorShape(url, res.json()), url);
+      if (url.startsWith('/api')) assert.equal(res.json().error.code, 'invalid_input');
+    }
+    // A body a little deeper than any instrument goes is fine to parse (the domain says what is wrong).
+    const shallow = await t.app.inject({
+      method: 'POST',
+      url: `/api/persons/${ids.pasient}/responses`,
+      headers: { ...auth(), 'content-type': 'application/json' },
+      payload: `{"questionnaireId":"session-feedback","status":"completed","item":${deepItems(20)}}`,
+    });
+    assert.ok(shallow.statusCode >= 400 && shallow.statusCode < 500, shallow.body);
+    assert.notEqual(shallow.json().error.code, 'invalid_input_depth');
+    assert.deepEqual(await footprint(), before);
+  });
+
+  it('answers a lone surrogate or a NUL anywhere in a JSON body with a 400, in a value or a key', async () => {
+    const before = await footprint();
+    const url = `/api/persons/${ids.pasient}/ratings`;
+    for (const payload of [
+      '{"domain":"housing","rating":"red","note":"a\\ud800b"}',
+      '{"domain":"housing","rating":"red","note":"\\udc00"}',
+      '{"domain":"housing","rating":"red","note":"💊\\ud83d"}',
+      '{"domain":"housing","rating":"red","note":"a\\u0000"}',
+      '{"domain":"housing","rating":"red","\\ud800":1}',
+      '{"domain":"housing","rating":"red","note":"ok","x\\u0000":1}',
+    ]) {
+      for (const type of ['application/json', 'application/fhir+json']) {
+        const res = await t.app.inject({
+          method: 'POST',
+          url,
+          headers: { ...auth(), 'content-type': type },
+          payload,
+        });
+        assert.equal(res.statusCode, 400, `${payload}: ${res.body}`);
+        assert.equal(res.json().error.code, 'invalid_input', payload);
+        assert.match(res.json().error.message, /Ugyldig/, payload);
+      }
+    }
+    // The same on /fhir, as an OperationOutcome.
+    const fhir = await t.app.inject({
+      method: 'POST',
+      url: '/fhir/QuestionnaireResponse',
+      headers: { ...auth(), 'content-type': 'application/fhir+json' },
+      payload: JSON.stringify({
+        ...NEARLY_VALID['POST /fhir/QuestionnaireResponse']!({ ...ids, memberId: plan.memberId }),
+        text: '\ud800',
+      }),
+    });
+    assert.equal(fhir.statusCode, 400, fhir.body);
+    assert.equal(fhir.json().resourceType, 'OperationOutcome');
+    // Paired surrogates (an emoji, escaped or not) are text like any other.
+    const emoji = await t.app.inject({
+      method: 'POST',
+      url,
+      headers: { ...auth(), 'content-type': 'application/json' },
+      payload: '{"domain":"housing","rating":"red","note":"\\ud83d\\udc8a 💊"}',
+    });
+    assert.equal(emoji.statusCode, 201, emoji.body);
+    assert.deepEqual((await footprint()).slice(1), before.slice(1));
+  });
+
+  it('never answers a body with generated deep nesting, NULs or surrogates with a 500, and writes nothing', async () => {
+    const before = await footprint();
+    const nasty = fc.oneof(
+      fc.constantFrom('\u0000', '\ud800', '\udfff', 'a\udc00', '\ud83d'),
+      fc.string({ unit: 'binary' }),
+    );
+    const urls = [
+      `/api/persons/${ids.pasient}/responses`,
+      '/fhir/QuestionnaireResponse',
+      '/api/auth/login',
+      `/api/persons/${ids.pasient}/network`,
+    ];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...urls),
+        fc.integer({ min: 65, max: 3000 }),
+        nasty,
+        fc.boolean(),
+        async (url, depth, text, deep) => {
+          const payload = deep
+            ? `{"username":${JSON.stringify(text)},"item":${deepItems(depth)}}`
+            : JSON.stringify({ username: text, password: text, name: text, item: [{ linkId: text }] });
+          const res = await t.app.inject({
+            method: 'POST',
+            url,
+            headers: { ...auth(), 'content-type': 'application/json' },
+            payload,
+          });
+          const where = `${url} ${payload.slice(0, 120)}: ${res.statusCode} ${res.body.slice(0, 200)}`;
+          assert.ok(res.statusCode >= 400 && res.statusCode < 500, where);
+          assert.ok(isErrorShape(url, res.json()), where);
+        },
+      ),
+      { numRuns: 60, seed: 20261204 },
+    );
+    assert.deepEqual(await footprint(), before);
+  });
+});
