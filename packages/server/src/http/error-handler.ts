@@ -40,8 +40,18 @@ export function toErrorBody(err: unknown, req: FastifyRequest): ErrorBody {
     return { status: fe.statusCode, code, message: fe.message, details: [] };
   }
   // A bad value that slipped past the schema and reached PostgreSQL (invalid text representation, etc.).
+  // NUL (22021, 22P05 in jsonb) and nesting (54001) are refused before any route (input-rules.ts); these
+  // are kept so that a way round those rules is still a 400.
   const pgCode = (err as { code?: string }).code;
-  if (pgCode === '22P02' || pgCode === '22007' || pgCode === '22008' || pgCode === '22001') {
+  if (
+    pgCode === '22P02' ||
+    pgCode === '22007' ||
+    pgCode === '22008' ||
+    pgCode === '22001' ||
+    pgCode === '22021' ||
+    pgCode === '22P05' ||
+    pgCode === '54001'
+  ) {
     return { status: 400, code: 'invalid_input', message: 'Ugyldig verdi.', details: [] };
   }
   if (isDatabaseUnavailable(err)) {
