@@ -16,6 +16,7 @@ function ask(over: Partial<AccessQuestion>): ReturnType<typeof decideAccess> {
     consents: [],
     breakGlass: [],
     now: NOW,
+    use: 'read',
     ...over,
   });
 }
@@ -100,5 +101,17 @@ describe('need to know', () => {
     assert.equal(mayBreakGlass(outsider, person), false);
     assert.equal(mayBreakGlass({ accountId: 'a1', role: 'peer', organisationId: TSB }, person), false);
     assert.equal(mayBreakGlass({ accountId: 'a1', role: 'clinician', organisationId: TSB }, person), true);
+  });
+
+  it('lets break-glass read and record emergency care, but change nothing else', () => {
+    const expiresAt = new Date(NOW.getTime() + 1000);
+    const glass = { accountId: 'a1', personId: 'p1', reason: 'Akutt innleggelse', expiresAt };
+    assert.equal(ask({ breakGlass: [glass], use: 'emergency-record' }).allowed, true);
+    assert.deepEqual(ask({ breakGlass: [glass], use: 'change' }), {
+      allowed: false,
+      reason: 'break-glass-does-not-allow-this',
+    });
+    // A care relation is not limited by it.
+    assert.equal(ask({ relations: [relation()], breakGlass: [glass], use: 'change' }).allowed, true);
   });
 });

@@ -57,7 +57,19 @@ export type AccessDenial =
   | 'not-own-record'
   | 'role-has-no-record-access'
   | 'no-care-relation'
-  | 'no-consent-across-organisations';
+  | 'no-consent-across-organisations'
+  | 'break-glass-does-not-allow-this';
+
+/**
+ * What a request does with the record. Break-glass is for emergency care: it may read, and record what
+ * that care needs (`emergency-record`); any other change needs a care relation, so that break-glass
+ * cannot widen access beyond its hour (docs/user-guide.md, "No access?").
+ */
+export type RecordUse = 'read' | 'emergency-record' | 'change';
+
+export function mayUnderBreakGlass(use: RecordUse): boolean {
+  return use !== 'change';
+}
 
 export interface AccessQuestion {
   actor: Actor;
@@ -66,6 +78,7 @@ export interface AccessQuestion {
   consents: readonly Consent[];
   breakGlass: readonly BreakGlass[];
   now: Date;
+  use: RecordUse;
 }
 
 /** Break-glass access lasts this long; then a new reason must be given. */
@@ -114,6 +127,7 @@ export function decideAccess(q: AccessQuestion): AccessDecision {
       b.accountId === actor.accountId && b.personId === person.id && now.getTime() < b.expiresAt.getTime(),
   );
   if (glass && !acrossOrganisations) {
+    if (!mayUnderBreakGlass(q.use)) return { allowed: false, reason: 'break-glass-does-not-allow-this' };
     return { allowed: true, basis: 'break-glass', viaConsent: false, breakGlassReason: glass.reason };
   }
   return { allowed: false, reason: 'no-care-relation' };

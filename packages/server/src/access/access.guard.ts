@@ -6,6 +6,7 @@ import { compileOnce } from '../db/compile-once.ts';
 import type { DB } from '../db/schema.ts';
 import type { Tx } from '../db/transaction.ts';
 import { forbidden, notFound } from '../http/errors.ts';
+import { recordUseOf } from './record-use.ts';
 
 export interface PersonAccess {
   person: PersonRef;
@@ -121,6 +122,7 @@ export async function requirePersonAccess<M = undefined>(
     actor,
     person,
     now,
+    use: recordUseOf(actor),
     relations: row.relations.map((r) => ({
       kind: r.kind as CareRelation['kind'],
       accountId: actor.accountId,
@@ -143,6 +145,11 @@ export async function requirePersonAccess<M = undefined>(
       expiresAt: new Date(b.expires_at),
     })),
   });
+  if (!decision.allowed && decision.reason === 'break-glass-does-not-allow-this')
+    throw forbidden(
+      'break_glass_limited',
+      'Nødtilgang gir bare rett til å lese og registrere det akutt helsehjelp trenger. Du kan ikke endre hvem som har tilgang.',
+    );
   if (!decision.allowed)
     throw forbidden('no_need_to_know', 'Du har ikke tjenstlig behov for denne journalen.');
   return { person, decision, also: (also ? row : undefined) as M };

@@ -5,6 +5,7 @@ import { totpCode } from '../auth/totp.ts';
 import { DEMO_ACCOUNTS, DEMO_ADMIN_TOTP, DEMO_PASSWORD, TSB, UNITS } from '../demo/demo.ts';
 import { demoIds } from '../testing/demo-ids.ts';
 import { TEST_NOW, type TestApp, testApp } from '../testing/test-app.ts';
+import { EMERGENCY_RECORDS } from './record-use.ts';
 
 /**
  * Generated from the route table: every route × every role × a person outside that role's reach
@@ -428,7 +429,12 @@ async function strangerAnswers() {
       person_id: ids.stranger,
       kind: 'lapse-reported',
       key: '2026-11-20',
-      finding: '{}',
+      finding: JSON.stringify({
+        kind: 'lapse-reported',
+        key: '2026-11-20',
+        checkinId: null,
+        explanation: { key: 'signal.lapseReported', params: { day: '2026-11-20' } },
+      }),
       unit_id: UNITS.inpatient,
       raised_at: at,
     })
@@ -608,9 +614,51 @@ function sampleId(sample: Sample): string {
   }
 }
 
+/** A route's sample request about the stranger; `:behandler` in a body is `self` when given (the actor). */
+function sampleRequest(route: { method: string; url: string }, sample: Sample, token: string, self?: string) {
+  const url =
+    route.url
+      .replace(':personId', ids.stranger)
+      .replace(':referralId', pathway.referralId)
+      .replace(':episodeId', pathway.episodeId)
+      .replace(':taskId', pathway.taskId)
+      .replace(':responseId', answers.responseId)
+      .replace(':alertId', answers.alertId)
+      .replace(':signalId', answers.signalId)
+      .replace(':questionnaireId', 'ingen-slik')
+      .replace(':kind', 'crisis')
+      .replace(':entryId', plan.entryId)
+      .replace(':memberId', plan.memberId)
+      // The stranger has no consent (that is why they are a stranger): a made-up one is as good.
+      .replace(':consentId', '0f6b1c6e-7d0a-4c39-9a52-1a00000000c0')
+      .replace(':id', sampleId(sample)) +
+    (sample.query ? `?${sample.query.replace(':personId', ids.stranger)}` : '');
+  const body =
+    sample.body &&
+    JSON.parse(
+      JSON.stringify(sample.body)
+        .replaceAll(':kommune', ids.kommune)
+        .replaceAll(':behandler', self ?? ids.behandler)
+        .replaceAll(':personId', ids.stranger),
+    );
+  return t.app.inject({
+    method: route.method as 'GET',
+    url,
+    headers: { authorization: `Bearer ${token}` },
+    ...(body ? { payload: body } : {}),
+  });
+}
+
+/** One login per account: an administrator's one-time code is refused if used twice. */
 async function tokenFor(username: string) {
-  if (username === 'admin') return t.login('admin', totpCode(DEMO_ADMIN_TOTP, TEST_NOW));
-  return t.login(username);
+  let token = tokens.get(username);
+  if (!token) {
+    token = await (username === 'admin'
+      ? t.login('admin', totpCode(DEMO_ADMIN_TOTP, TEST_NOW))
+      : t.login(username));
+    tokens.set(username, token);
+  }
+  return token;
 }
 
 describe('need to know, generated from the route table', () => {
@@ -630,43 +678,9 @@ describe('need to know, generated from the route table', () => {
         (r) => !r.public && SAMPLES[`${r.method} ${r.url}`] && !r.url.endsWith('/logout'),
       );
       for (const route of routes) {
-        let token = tokens.get(account.username);
-        if (!token) {
-          token = await tokenFor(account.username);
-          tokens.set(account.username, token);
-        }
+        const token = await tokenFor(account.username);
         const sample = SAMPLES[`${route.method} ${route.url}`]!;
-        const url =
-          route.url
-            .replace(':personId', ids.stranger)
-            .replace(':referralId', pathway.referralId)
-            .replace(':episodeId', pathway.episodeId)
-            .replace(':taskId', pathway.taskId)
-            .replace(':responseId', answers.responseId)
-            .replace(':alertId', answers.alertId)
-            .replace(':signalId', answers.signalId)
-            .replace(':questionnaireId', 'ingen-slik')
-            .replace(':kind', 'crisis')
-            .replace(':entryId', plan.entryId)
-            .replace(':memberId', plan.memberId)
-            // The stranger has no consent (that is why they are a stranger): a made-up one is as good.
-            .replace(':consentId', '0f6b1c6e-7d0a-4c39-9a52-1a00000000c0')
-            .replace(':id', sampleId(sample)) +
-          (sample.query ? `?${sample.query.replace(':personId', ids.stranger)}` : '');
-        const body =
-          sample.body &&
-          JSON.parse(
-            JSON.stringify(sample.body)
-              .replaceAll(':kommune', ids.kommune)
-              .replaceAll(':behandler', ids.behandler)
-              .replaceAll(':personId', ids.stranger),
-          );
-        const res = await t.app.inject({
-          method: route.method as 'GET',
-          url,
-          headers: { authorization: `Bearer ${token}` },
-          ...(body ? { payload: body } : {}),
-        });
+        const res = await sampleRequest(route, sample, token);
         const where = `${account.username} ${route.method} ${route.url} → ${res.statusCode}`;
         if (sample.noPerson) assert.ok(res.statusCode < 500, where);
         else if (sample.list || sample.auditedBy === account.role)
@@ -769,6 +783,106 @@ describe('break-glass', () => {
         payload: { reason: 'Jeg vil bare se litt i journalen' },
       });
       assert.ok(res.statusCode === 403 || res.statusCode === 404, `${username}: ${res.statusCode}`);
+    }
+  });
+});
+
+/** A new account of the stranger's organisation, with no care relation to anyone. */
+async function newStaff(username: string, role: 'clinician' | 'milieu' | 'leader') {
+  const row = await t.db.owner
+    .insertInto('account')
+    .values({
+      tenant_id: TSB,
+      username,
+      display_name: `Nødtilgang ${role}`,
+      role,
+      unit_id: UNITS.outpatient,
+      person_id: null,
+      password_hash: await hashPassword(DEMO_PASSWORD),
+      totp_secret: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id: row.id, token: await t.login(username) };
+}
+
+async function breakGlass(token: string) {
+  const res = await t.app.inject({
+    method: 'POST',
+    url: `/api/persons/${ids.stranger}/break-glass`,
+    headers: { authorization: `Bearer ${token}` },
+    payload: { reason: 'Innlagt akutt på kveldstid, trenger oversikt' },
+  });
+  assert.equal(res.statusCode, 201, res.body);
+}
+
+// Break-glass may read and record what emergency care needs, never widen access (docs/user-guide.md).
+describe('break-glass, generated from the route table', () => {
+  const writes = () =>
+    t.app.routeTable.filter((r) => {
+      const sample = SAMPLES[`${r.method} ${r.url}`];
+      return r.method !== 'GET' && sample && !sample.noPerson && !r.url.endsWith('/logout');
+    });
+
+  it('does not let a clinician make themself responsible, so the access ends with the break-glass', async () => {
+    const me = await newStaff('glass-ansvarlig', 'clinician');
+    const headers = { authorization: `Bearer ${me.token}` };
+    const person = `/api/persons/${ids.stranger}`;
+    assert.equal((await t.app.inject({ url: person, headers })).statusCode, 403);
+    await breakGlass(me.token);
+    assert.equal((await t.app.inject({ url: person, headers })).json().access.basis, 'break-glass');
+    const res = await t.app.inject({
+      method: 'PUT',
+      url: `${person}/episodes/${pathway.episodeId}/responsible`,
+      headers,
+      payload: { accountId: me.id },
+    });
+    assert.equal(res.statusCode, 403, res.body);
+    assert.deepEqual(res.json(), {
+      error: {
+        code: 'break_glass_limited',
+        message:
+          'Nødtilgang gir bare rett til å lese og registrere det akutt helsehjelp trenger. Du kan ikke endre hvem som har tilgang.',
+        details: [],
+      },
+    });
+    await t.db.owner
+      .updateTable('break_glass')
+      .set({ expires_at: TEST_NOW })
+      .where('account_id', '=', me.id)
+      .execute();
+    assert.equal((await t.app.inject({ url: person, headers })).statusCode, 403);
+  });
+
+  it('refuses every write not declared as emergency recording, for each role that may break the glass, and writes nothing', async () => {
+    const before = await strangerPathwayFootprint();
+    for (const role of ['clinician', 'milieu', 'leader'] as const) {
+      const me = await newStaff(`glass-${role}`, role);
+      await breakGlass(me.token);
+      for (const route of writes().filter((r) => !EMERGENCY_RECORDS.has(`${r.method} ${r.url}`))) {
+        const key = `${route.method} ${route.url}`;
+        const res = await sampleRequest(route, SAMPLES[key]!, me.token, me.id);
+        // A leader reviews break-glass by role, not through access to the record: the sample's id is none.
+        const refused = key === 'POST /api/break-glass/:id/review' ? [403, 404] : [403];
+        assert.ok(refused.includes(res.statusCode), `${role} ${key}: ${res.statusCode} ${res.body}`);
+      }
+    }
+    assert.deepEqual(await strangerPathwayFootprint(), before);
+  });
+
+  it('lets break-glass read, and make the writes declared as emergency recording', async () => {
+    const me = await newStaff('glass-akutt', 'clinician');
+    await breakGlass(me.token);
+    const keys = t.app.routeTable.map((r) => `${r.method} ${r.url}`);
+    for (const key of EMERGENCY_RECORDS) assert.ok(keys.includes(key), `${key} is no route`);
+    for (const route of t.app.routeTable) {
+      const sample = SAMPLES[`${route.method} ${route.url}`];
+      if (!sample || sample.noPerson || sample.list || sample.auditedBy) continue;
+      if (route.method !== 'GET' && !EMERGENCY_RECORDS.has(`${route.method} ${route.url}`)) continue;
+      const res = await sampleRequest(route, sample, me.token, me.id);
+      assert.ok(res.statusCode !== 403 && res.statusCode < 500, `${route.method} ${route.url}: ${res.body}`);
+      if (route.method !== 'GET')
+        assert.ok(res.statusCode < 300, `${route.method} ${route.url}: ${res.body}`);
     }
   });
 });

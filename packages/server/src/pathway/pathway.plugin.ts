@@ -1,3 +1,4 @@
+import { noteRecordUse } from '../access/record-use.ts';
 import type { App } from '../http/app.ts';
 import { assessmentRoutes } from './assessment.routes.ts';
 import { deadlineBoardRoutes } from './deadline-board.routes.ts';
@@ -11,6 +12,7 @@ import { taskRoutes } from './task.routes.ts';
 
 /** The care pathway (issue 3): referral → assessment → treatment → discharge → handover → follow-up. */
 export async function pathwayRoutes(app: App) {
+  noteRecordUse(app);
   await app.register(referralRoutes);
   await app.register(episodeRoutes);
   await app.register(assessmentRoutes);
