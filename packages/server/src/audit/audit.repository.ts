@@ -168,9 +168,23 @@ const FACT_COLUMNS = [
  * Runs as the owner (the application role cannot update audit rows), under a lock so one sealer runs.
  */
 export async function sealAudit(owner: Kysely<DB>, batch = 5000): Promise<number> {
+  return (await sealAuditHeads(owner, batch)).sealed;
+}
+
+/** A tenant's chain head: what audit-anchor.ts keeps outside the database. */
+export interface TenantHead extends ChainHead {
+  tenantId: string;
+}
+
+/** As sealAudit, and the new head of every chain it extended (committed when this resolves). */
+export async function sealAuditHeads(
+  owner: Kysely<DB>,
+  batch = 5000,
+): Promise<{ sealed: number; heads: TenantHead[] }> {
   return owner.transaction().execute(async (trx) => {
+    const heads: TenantHead[] = [];
     const locked = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(7319002) as ok`.execute(trx);
-    if (!locked.rows[0]?.ok) return 0;
+    if (!locked.rows[0]?.ok) return { sealed: 0, heads };
     const tenants = await trx
       .selectFrom('audit_event')
       .select('tenant_id')
@@ -216,8 +230,9 @@ export async function sealAudit(owner: Kysely<DB>, batch = 5000): Promise<number
           where a.tenant_id = ${tenant_id} and a.id = v.id`.execute(trx);
       }
       sealed += ids.length;
+      if (ids.length > 0) heads.push({ tenantId: tenant_id, position, hash: previous });
     }
-    return sealed;
+    return { sealed, heads };
   });
 }
 
@@ -225,6 +240,8 @@ export interface AuditVerification {
   tenantId: string;
   checked: number;
   ok: boolean;
+  /** The last event that verified (position 0 and GENESIS_HASH when none did). */
+  head: ChainHead;
   brokenAt?: number;
   eventId?: string;
   problem?: string;
@@ -257,10 +274,12 @@ export async function verifyAudit(owner: Kysely<DB>, page = 10_000): Promise<Aud
       const check = verifyChain(events, head);
       checked += check.checked;
       if (!check.ok) {
+        const lastGood = events[check.checked - 1];
         failure = {
           tenantId: tenant_id,
           ok: false,
           checked,
+          head: lastGood ? { position: lastGood.chainPosition, hash: lastGood.hash } : head,
           brokenAt: check.brokenAt,
           eventId: check.eventId,
           problem: check.problem,
@@ -270,7 +289,7 @@ export async function verifyAudit(owner: Kysely<DB>, page = 10_000): Promise<Aud
       const last = events[events.length - 1]!;
       head = { position: last.chainPosition, hash: last.hash };
     }
-    results.push(failure ?? { tenantId: tenant_id, checked, ok: true });
+    results.push(failure ?? { tenantId: tenant_id, checked, ok: true, head });
   }
   return results;
 }

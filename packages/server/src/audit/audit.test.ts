@@ -1,9 +1,13 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { demoIds } from '../testing/demo-ids.ts';
 import { type TestApp, testApp } from '../testing/test-app.ts';
 import { sealAudit, verifyAudit } from './audit.repository.ts';
+import { readAnchorFile, sealAndAnchor } from './audit-anchor.ts';
 
 let t: TestApp;
 let ids: Awaited<ReturnType<typeof demoIds>>;
@@ -117,5 +121,41 @@ describe('audit trail', () => {
     assert.equal(broken.ok, false);
     assert.equal(broken.brokenAt, 3);
     assert.equal(broken.eventId, victim.id);
+  });
+});
+
+describe('audit anchor file', () => {
+  it('appends one line per organisation whose chain grew, with its new head and nothing personal', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'bedring-anchor-'));
+    const file = path.join(dir, 'anchors.jsonl');
+    try {
+      await sealAndAnchor(t.db.owner, file);
+      const headers = { authorization: `Bearer ${await t.login('behandler')}` };
+      await t.app.inject({ url: `/api/persons/${ids.pasient}`, headers });
+      assert.equal(await sealAndAnchor(t.db.owner, file), 2);
+      assert.equal(await sealAndAnchor(t.db.owner, file), 0);
+      const lines = readFileSync(file, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+      const last = lines.at(-1);
+      assert.deepEqual(Object.keys(last), ['at', 'tenant', 'position', 'hash']);
+      // The newest sealed event of that organisation is the head in the file's last line.
+      const newest = await t.db.owner
+        .selectFrom('audit_event')
+        .select(['chain_position', 'hash'])
+        .where('tenant_id', '=', last.tenant)
+        .orderBy('chain_position', 'desc')
+        .limit(1)
+        .executeTakeFirstOrThrow();
+      assert.deepEqual([last.position, last.hash], [Number(newest.chain_position), newest.hash]);
+      assert.deepEqual(await readAnchorFile(file), [
+        ...new Map(
+          lines.map((l) => [l.tenant, { tenantId: l.tenant, position: l.position, hash: l.hash }]),
+        ).values(),
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
@@ -116,6 +118,99 @@ describe('bedring command', () => {
     const broken = await bedring(['audit', 'verify']);
     assert.equal(broken.code, 1, broken.out);
     assert.match(broken.out, /BROKEN at chain position 2/);
+    // Put back as it was, the event hashes as before: the chain is whole again (the next test needs it).
+    await sql`update audit_event set resource_id = '2' where resource_id = 'changed'`.execute(db.owner);
+    assert.equal((await bedring(['audit', 'verify'])).code, 0);
+  });
+
+  it('finds events deleted from the end of the chain with a head kept outside the database', async () => {
+    const a = await account('behandler');
+    const addEvents = (n: number, from: number) =>
+      db.owner
+        .insertInto('audit_event')
+        .values(
+          Array.from({ length: n }, (_, i) => ({
+            tenant_id: TSB,
+            at: new Date(Date.UTC(2026, 10, 23, 9, 0, from + i)),
+            actor_account_id: a.id,
+            actor_organisation_id: TSB,
+            actor_role: 'clinician',
+            action: 'read',
+            person_id: null,
+            resource_type: 'Tail',
+            resource_id: String(from + i),
+          })),
+        )
+        .execute();
+    await addEvents(3, 4);
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'bedring-anchor-'));
+    const anchorFile = path.join(dir, 'audit-anchors.jsonl');
+    try {
+      // The seal appends the new head to the anchor file; verify prints it.
+      const sealed = await bedring(['audit', 'verify'], { BEDRING_AUDIT_ANCHOR_FILE: anchorFile });
+      assert.equal(sealed.code, 0, sealed.out);
+      const head = new RegExp(`head (${TSB}:6:[0-9a-f]{64})`).exec(sealed.out)?.[1];
+      assert.ok(head, sealed.out);
+      const lines = readFileSync(anchorFile, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+      assert.deepEqual(Object.keys(lines.at(-1)), ['at', 'tenant', 'position', 'hash']);
+      assert.deepEqual(
+        { tenant: lines.at(-1).tenant, position: lines.at(-1).position, hash: lines.at(-1).hash },
+        { tenant: TSB, position: 6, hash: head.split(':')[2] },
+      );
+      const withAnchors = await bedring([
+        'audit',
+        'verify',
+        '--expect-head',
+        head,
+        '--anchor-file',
+        anchorFile,
+      ]);
+      assert.equal(withAnchors.code, 0, withAnchors.out);
+      assert.match(withAnchors.out, /All 2 anchored heads are in their chains/);
+
+      // Someone with the owner's rights deletes the two newest events: the shorter chain still verifies…
+      await sql`delete from audit_event where tenant_id = ${TSB} and chain_position >= 5`.execute(db.owner);
+      const blind = await bedring(['audit', 'verify']);
+      assert.equal(blind.code, 0, blind.out);
+      // …but not against the heads kept outside.
+      const fromFile = await bedring(['audit', 'verify', '--anchor-file', anchorFile]);
+      assert.equal(fromFile.code, 1, fromFile.out);
+      assert.match(
+        fromFile.out,
+        new RegExp(
+          `ANCHOR NOT FOUND: tenant ${TSB}: anchored head at chain position 6, but the chain ends at position 4`,
+        ),
+      );
+      const expected = await bedring(['audit', 'verify', '--expect-head', head]);
+      assert.equal(expected.code, 1, expected.out);
+      assert.match(expected.out, /chain ends at position 4/);
+
+      // New events sealed over the gap take positions 5 and 6 again, with other hashes.
+      await addEvents(2, 10);
+      const refilled = await bedring(['audit', 'verify', '--anchor-file', anchorFile], {
+        BEDRING_AUDIT_ANCHOR_FILE: anchorFile,
+      });
+      assert.equal(refilled.code, 1, refilled.out);
+      assert.match(
+        refilled.out,
+        /anchored head at chain position 6 has hash [0-9a-f]{64}, the chain has [0-9a-f]{64}/,
+      );
+
+      const typo = await bedring(['audit', 'verify', '--expect-head', `${TSB}:six:abc`]);
+      assert.equal(typo.code, 2, typo.out);
+      assert.match(typo.out, /--expect-head must be <organisation-id>:<position>:<hash>/);
+      const inData = await bedring(['audit', 'verify'], {
+        BEDRING_DATA_DIR: dir,
+        BEDRING_AUDIT_ANCHOR_FILE: anchorFile,
+      });
+      assert.equal(inData.code, 1, inData.out);
+      assert.match(inData.out, /BEDRING_AUDIT_ANCHOR_FILE must be outside BEDRING_DATA_DIR/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,6 +1,13 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { sealAudit, verifyAudit } from '../audit/audit.repository.ts';
+import { verifyAudit } from '../audit/audit.repository.ts';
+import {
+  AnchorError,
+  checkAnchors,
+  parseExpectedHead,
+  readAnchorFile,
+  sealAndAnchor,
+} from '../audit/audit-anchor.ts';
 import { readConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
 import { loadDemo } from '../demo/demo.ts';
@@ -32,7 +39,10 @@ const USAGE = `Usage: bedring <command>
                                           create an account; prints a TOTP secret for administrators
   user passwd <username>                  set a new password (read from BEDRING_PASSWORD or stdin)
   user disable <username>                 disable an account and end its sessions
-  audit verify                            seal pending events and check every hash chain
+  audit verify [--expect-head <org-id>:<position>:<hash>]... [--anchor-file <path>]
+                                          seal pending events and check every hash chain; print each
+                                          chain's head; exit 1 if a chain no longer holds an expected
+                                          head or the newest head per organisation in the anchor file
   demo --persons N                        load synthetic demo data (N persons, up to 100000)
   migrate                                 apply database migrations and exit
   time-limit list                         the pathway time limits and their effective dates
@@ -120,13 +130,25 @@ async function main(argv: string[]): Promise<number | null> {
     return 0;
   }
   if (command === 'audit' && sub === 'verify') {
+    const { values } = parseArgs({
+      args: rest,
+      options: { 'expect-head': { type: 'string', multiple: true }, 'anchor-file': { type: 'string' } },
+    });
+    // Read before opening the database: a mistyped head or path is an error of its own (exit 2).
+    const expected = (values['expect-head'] ?? []).map(parseExpectedHead);
     const db = await openDatabase(config, quiet, 2);
     try {
-      await sealAudit(db.owner);
+      await sealAndAnchor(db.owner, config.auditAnchorFile);
+      const anchors = values['anchor-file'] ? await readAnchorFile(values['anchor-file']) : [];
+      if (values['anchor-file'] && anchors.length === 0)
+        console.log(`The anchor file ${values['anchor-file']} holds no heads yet.`);
       const results = await verifyAudit(db.owner);
       let broken = 0;
       for (const r of results) {
-        if (r.ok) console.log(`tenant ${r.tenantId}: ${r.checked} events, chain intact`);
+        if (r.ok)
+          console.log(
+            `tenant ${r.tenantId}: ${r.checked} events, chain intact\n  head ${r.tenantId}:${r.head.position}:${r.head.hash}`,
+          );
         else {
           broken += 1;
           console.log(
@@ -135,7 +157,11 @@ async function main(argv: string[]): Promise<number | null> {
         }
       }
       if (results.length === 0) console.log('No audit events yet.');
-      return broken > 0 ? 1 : 0;
+      const problems = await checkAnchors(db.owner, results, [...expected, ...anchors]);
+      for (const p of problems) console.log(`ANCHOR NOT FOUND: ${p}`);
+      if (problems.length === 0 && expected.length + anchors.length > 0)
+        console.log(`All ${expected.length + anchors.length} anchored heads are in their chains.`);
+      return broken > 0 || problems.length > 0 ? 1 : 0;
     } finally {
       await db.close();
     }
@@ -178,7 +204,7 @@ main(process.argv.slice(2)).then(
       console.error(`bedring: ${err.message}\n\n${USAGE}`);
       process.exit(2);
     }
-    if (err instanceof CommandInputError) {
+    if (err instanceof CommandInputError || err instanceof AnchorError) {
       console.error(`bedring: ${err.message}`);
       process.exit(2);
     }
