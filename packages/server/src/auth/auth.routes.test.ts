@@ -72,6 +72,57 @@ describe('login', () => {
     assert.equal(right.json().user.role, 'admin');
   });
 
+  it('accepts a one-time code once: the same code, or one of an earlier step, is refused after use', async (ctx) => {
+    now = new Date(TEST_NOW.getTime() + 5 * 60_000);
+    ctx.after(() => {
+      now = TEST_NOW;
+    });
+    const withCode = (at: Date) =>
+      login({ username: 'admin', password: DEMO_PASSWORD, totp: totpCode(DEMO_ADMIN_TOTP, at) });
+    assert.equal((await withCode(now)).statusCode, 200);
+    const again = await withCode(now);
+    assert.equal(again.statusCode, 401);
+    assert.equal(again.json().error.code, 'totp_invalid');
+    // The previous step's code is still within the allowed drift, but older than the one used.
+    assert.equal((await withCode(new Date(now.getTime() - 30_000))).statusCode, 401);
+    // Two logins racing with one fresh code: exactly one gets in.
+    const next = new Date(now.getTime() + 30_000);
+    const raced = await Promise.all([withCode(next), withCode(next)]);
+    assert.deepEqual(raced.map((r) => r.statusCode).sort(), [200, 401]);
+  });
+
+  it('counts wrong one-time codes toward the lockout', async (ctx) => {
+    now = new Date(TEST_NOW.getTime() + 30 * 60_000);
+    ctx.after(() => {
+      now = TEST_NOW;
+    });
+    const failures = async () =>
+      (
+        await t.db.owner
+          .selectFrom('account')
+          .select(['failed_logins', 'locked_until'])
+          .where('username', '=', 'admin')
+          .executeTakeFirstOrThrow()
+      ).failed_logins;
+    const right = () =>
+      login({ username: 'admin', password: DEMO_PASSWORD, totp: totpCode(DEMO_ADMIN_TOTP, now) });
+    // A login resets the count.
+    assert.equal((await right()).statusCode, 200);
+    now = new Date(now.getTime() + 60_000);
+    for (let i = 1; i <= 4; i++) {
+      const res = await login({ username: 'admin', password: DEMO_PASSWORD, totp: '000000' });
+      assert.equal(res.json().error.code, 'totp_invalid');
+      assert.equal(await failures(), i);
+    }
+    await login({ username: 'admin', password: DEMO_PASSWORD, totp: '000000' });
+    const locked = await right();
+    assert.equal(locked.statusCode, 401);
+    assert.equal(locked.json().error.message, 'Feil brukernavn eller passord.');
+    now = new Date(now.getTime() + 16 * 60_000);
+    assert.equal((await right()).statusCode, 200);
+    assert.equal(await failures(), 0);
+  });
+
   it('rate-limits login attempts per address', async () => {
     const strict = await testApp({ clock: () => TEST_NOW, loginAttemptsPerMinute: 3, persons: 10 });
     try {

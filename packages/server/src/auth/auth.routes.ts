@@ -11,7 +11,7 @@ import { HttpError, unauthorized } from '../http/errors.ts';
 import { NoQuery } from '../http/schemas.ts';
 import { verifyPassword } from './password.ts';
 import { csrfToken, newToken, SESSION_COOKIE, tokenHash } from './tokens.ts';
-import { totpValid } from './totp.ts';
+import { totpStep } from './totp.ts';
 
 const LoginBody = Type.Object(
   {
@@ -52,34 +52,35 @@ export async function authRoutes(app: App) {
       const who = { tenantId: account.tenant_id, accountId: account.id };
       const actor = { accountId: account.id, organisationId: account.tenant_id, role: account.role as Role };
       if (!passwordOk) {
-        const next = afterFailedLogin(account.failed_logins, now);
-        await inTenant(app.db.app, who, (trx) =>
-          trx
-            .updateTable('account')
-            .set({ failed_logins: next.failures, locked_until: next.lockedUntil })
-            .where('tenant_id', '=', account.tenant_id)
-            .where('id', '=', account.id)
-            .execute(),
-        );
+        await countFailure(app, account, now);
         throw unauthorized(GENERIC_FAILURE);
       }
+      let step: number | null = null;
       if (account.totp_secret || requiresTotp(actor.role)) {
         if (!account.totp_secret)
           throw new HttpError(403, 'totp_enrolment_required', 'Kontoen må ha tofaktor satt opp.');
         if (!req.body.totp) throw new HttpError(401, 'totp_required', 'Skriv inn engangskoden fra appen.');
-        if (!totpValid(account.totp_secret, req.body.totp, now))
+        step = totpStep(account.totp_secret, req.body.totp, now);
+        // A wrong code counts toward the lockout like a wrong password (docs/operator-guide.md,
+        // "Accounts"): otherwise someone who has the password could try every code.
+        if (step === null) {
+          await countFailure(app, account, now);
           throw new HttpError(401, 'totp_invalid', 'Feil engangskode.');
+        }
       }
       const token = newToken();
       const policy = sessionPolicy(actor.role);
       const expiresAt = new Date(now.getTime() + policy.absoluteHours * 3_600_000);
-      await inTenant(app.db.app, who, async (trx) => {
-        await trx
-          .updateTable('account')
-          .set({ failed_logins: 0, locked_until: null })
-          .where('tenant_id', '=', account.tenant_id)
-          .where('id', '=', account.id)
-          .execute();
+      const used = await inTenant(app.db.app, who, async (trx) => {
+        // A code is accepted once: the step is claimed in one statement, so of two logins racing with
+        // the same code the second waits for the first's row lock, sees its step, and is refused.
+        const reset = await sql<{ id: string }>`
+          update account set failed_logins = 0, locked_until = null,
+            totp_last_step = coalesce(${step}::bigint, totp_last_step)
+          where tenant_id = ${account.tenant_id} and id = ${account.id}
+            and (${step}::bigint is null or totp_last_step is null or totp_last_step < ${step}::bigint)
+          returning id`.execute(trx);
+        if (reset.rows.length === 0) return false;
         await trx
           .insertInto('session')
           .values({
@@ -104,7 +105,12 @@ export async function authRoutes(app: App) {
           },
           now,
         );
+        return true;
       });
+      if (!used) {
+        await countFailure(app, account, now);
+        throw new HttpError(401, 'totp_invalid', 'Engangskoden er allerede brukt. Vent på neste kode.');
+      }
       reply.setCookie(SESSION_COOKIE, token, {
         httpOnly: true,
         sameSite: 'strict',
@@ -168,6 +174,29 @@ export async function authRoutes(app: App) {
       },
       csrfToken: actor.viaCookie && token ? csrfToken(token) : null,
     };
+  });
+}
+
+/**
+ * One more failed login; the fifth in a row locks the account (domain login.rules.ts). The count is read
+ * under a row lock, so wrong codes sent in parallel are all counted.
+ */
+async function countFailure(app: App, account: AccountRow, now: Date) {
+  await inTenant(app.db.app, { tenantId: account.tenant_id, accountId: account.id }, async (trx) => {
+    const row = await trx
+      .selectFrom('account')
+      .select('failed_logins')
+      .where('tenant_id', '=', account.tenant_id)
+      .where('id', '=', account.id)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    const next = afterFailedLogin(row.failed_logins, now);
+    await trx
+      .updateTable('account')
+      .set({ failed_logins: next.failures, locked_until: next.lockedUntil })
+      .where('tenant_id', '=', account.tenant_id)
+      .where('id', '=', account.id)
+      .execute();
   });
 }
 

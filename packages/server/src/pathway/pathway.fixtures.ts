@@ -10,12 +10,19 @@ import { TEST_NOW, type TestApp } from '../testing/test-app.ts';
  */
 export type Headers = { authorization: string };
 
+/**
+ * A one-time code lets the administrator in once (auth.routes.ts), and the tests' clock stands still at
+ * TEST_NOW: the administrator logs in once per app and later calls reuse that session.
+ */
+const adminTokens = new WeakMap<TestApp, Promise<string>>();
+
 export async function login(t: TestApp, username: string): Promise<Headers> {
-  const token =
-    username === 'admin'
-      ? await t.login('admin', totpCode(DEMO_ADMIN_TOTP, TEST_NOW))
-      : await t.login(username);
-  return { authorization: `Bearer ${token}` };
+  let token: Promise<string>;
+  if (username === 'admin') {
+    token = adminTokens.get(t) ?? t.login('admin', totpCode(DEMO_ADMIN_TOTP, TEST_NOW));
+    adminTokens.set(t, token);
+  } else token = t.login(username);
+  return { authorization: `Bearer ${await token}` };
 }
 
 export async function accountId(t: TestApp, username: string): Promise<string> {
