@@ -27,7 +27,7 @@ import { shippedInstruments } from '../questionnaire/instrument-registry.ts';
 import { questionnairePlugin } from '../questionnaire/questionnaire.plugin.ts';
 import { recordRoutes } from '../record/record.routes.ts';
 import { errorHandler, notFoundHandler } from './error-handler.ts';
-import { installInputRules } from './input-rules.ts';
+import { frameworkErrors, installInputRules } from './input-rules.ts';
 import { NoQuery } from './schemas.ts';
 
 export type App = FastifyInstance<
@@ -80,6 +80,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     trustProxy: opts.trustProxy ?? false,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
     routerOptions: { maxParamLength: 200 },
+    // A malformed URL answered in the documented error shape too (input-rules.ts).
+    frameworkErrors,
   }).withTypeProvider<TypeBoxTypeProvider>();
   const app: App = fastify;
   app.decorate('db', opts.db);

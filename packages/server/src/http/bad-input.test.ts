@@ -678,6 +678,35 @@ describe('input no rule admits', () => {
     }
   });
 
+  it('answers a percent escape that is not UTF-8 (a lone surrogate, a stray %) with a 400 in the error shape', async () => {
+    for (const url of [
+      '/fhir/Patient?name=%ED%A0%80',
+      '/fhir/Patient?identifier=%ED%A0%80123',
+      '/fhir/Patient?name=Per%',
+      `/api/persons/${ids.pasient}/network?x=%FF`,
+      '/api/persons/%ED%A0%80',
+      '/fhir/Patient/%FF',
+    ]) {
+      const res = await t.app.inject({ method: 'GET', url, headers: auth() });
+      assert.equal(res.statusCode, 400, `${url}: ${res.body}`);
+      assert.ok(isErrorShape(url, res.json()), `${url}: ${res.body}`);
+      if (url.startsWith('/api')) assert.equal(res.json().error.code, 'invalid_input');
+    }
+    // A path parameter longer than the router takes: its own status, still in the error shape.
+    for (const url of [`/api/persons/${'a'.repeat(300)}`, `/fhir/Patient/${'a'.repeat(300)}`]) {
+      const res = await t.app.inject({ method: 'GET', url, headers: auth() });
+      assert.equal(res.statusCode, 414, `${url}: ${res.body}`);
+      assert.ok(isErrorShape(url, res.json()), `${url}: ${res.body}`);
+    }
+    // Escaped UTF-8, a plus and an escaped percent sign are fine.
+    const ok = await t.app.inject({
+      method: 'GET',
+      url: '/fhir/Patient?name=%C3%98ystein+%25',
+      headers: auth(),
+    });
+    assert.equal(ok.statusCode, 200, ok.body);
+  });
+
   it('answers a QuestionnaireResponse nested 1,500 levels deep with a 400 on /api and /fhir, writing nothing', async () => {
     const before = await footprint();
     const apiBody = `{"questionnaireId":"session-feedback","status":"completed","item":${deepItems(1500)}}`;

@@ -1,5 +1,6 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { badRequest, type HttpError } from './errors.ts';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { errorHandler } from './error-handler.ts';
+import { badRequest, HttpError } from './errors.ts';
 
 /**
  * Input no route can use, refused with a 400 before any route sees it (docs/api.md, "Input rules"):
@@ -13,7 +14,8 @@ import { badRequest, type HttpError } from './errors.ts';
  *   22021), and no field of ours means it.
  * - A lone UTF-16 surrogate ("\ud800" escaped in JSON): it is not a character, and the database driver
  *   would store it as U+FFFD without telling anyone. Refused rather than silently changed, so what is
- *   stored is what was sent.
+ *   stored is what was sent. In a URL the same thing is a percent escape that is not UTF-8 (%ED%A0%80),
+ *   refused like any other malformed escape, in the path and in the query string alike.
  */
 export const MAX_JSON_DEPTH = 160;
 
@@ -25,6 +27,7 @@ const invalid = (message: string): HttpError =>
 const TOO_DEEP = `JSON-innholdet er nestet dypere enn ${MAX_JSON_DEPTH} nivåer.`;
 const NUL = 'teksten inneholder et nulltegn (U+0000).';
 const SURROGATE = 'teksten inneholder et ugyldig Unicode-tegn (et enslig surrogat).';
+const BAD_ESCAPE = 'adressen har en prosentkoding som ikke er gyldig UTF-8.';
 
 /** How deep `text` nests, counted without parsing: brackets outside strings. Stops early past `limit`. */
 export function jsonDepthExceeds(text: string, limit: number): boolean {
@@ -95,6 +98,32 @@ export function strictJsonParser(base: JsonParser): JsonParser {
 // A NUL comes in a URL as %00; a raw one never gets past Node's HTTP parser, but app.inject does not use it.
 const hasNul = (url: string) => url.includes('%00') || url.includes('\u0000');
 
+/** Whether the query string has a malformed percent escape (the router already refuses one in the path). */
+function badQueryEscape(url: string): boolean {
+  const q = url.indexOf('?');
+  if (q < 0 || !url.includes('%', q)) return false;
+  try {
+    decodeURIComponent(url.slice(q + 1));
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Errors the router raises before any route or hook runs (a malformed escape or an over-long parameter in
+ * the path): without this Fastify answers them in its own shape, not the documented one.
+ */
+export function frameworkErrors(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  const mapped =
+    err.code === 'FST_ERR_BAD_URL'
+      ? invalid(BAD_ESCAPE)
+      : err.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? new HttpError(414, 'uri_too_long', 'Adressen er for lang.')
+        : err;
+  return errorHandler(mapped, req, reply);
+}
+
 /** The JSON body parsers and the NUL check of URLs, on the root instance so that every route has them. */
 export function installInputRules(app: FastifyInstance): void {
   const strict = strictJsonParser(app.getDefaultJsonParser('error', 'error') as JsonParser);
@@ -102,5 +131,6 @@ export function installInputRules(app: FastifyInstance): void {
   app.addContentTypeParser([...JSON_TYPES], { parseAs: 'string' }, strict);
   app.addHook('onRequest', async (req) => {
     if (hasNul(req.url)) throw invalid(NUL);
+    if (badQueryEscape(req.url)) throw invalid(BAD_ESCAPE);
   });
 }
