@@ -88,8 +88,11 @@ export async function startServer(config: Config) {
     clearInterval(sealer);
     if (sweeper) clearInterval(sweeper);
     clearInterval(reminders);
+    // A kept-alive connection whose request is done would hold the stop until the client lets go.
+    const idle = setInterval(() => app.server.closeIdleConnections(), 100);
     const late = setTimeout(() => app.server.closeAllConnections(), DRAIN_MS);
     await app.close().catch(() => {});
+    clearInterval(idle);
     clearTimeout(late);
     await sealAudit(db.owner).catch(() => 0);
     await db.close().catch((err: Error) => console.error(`Stopping the database failed: ${err.message}`));

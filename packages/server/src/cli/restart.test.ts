@@ -1,20 +1,19 @@
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { DEMO_PASSWORD } from '../demo/demo.ts';
+import { type SpawnedServer, startServer } from '../testing/spawned-server.ts';
 
 /**
  * `bedring start` as an operator runs it: on the embedded database in a data folder, stopped
  * cleanly, killed hard, and started again on the same folder.
  */
-const CLI = path.resolve(import.meta.dirname, 'bedring.ts');
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bedring-restart-'));
-const children: ChildProcess[] = [];
+const children: SpawnedServer[] = [];
 after(() => {
-  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+  for (const c of children) if (c.child.exitCode === null) c.child.kill('SIGKILL');
   rmSync(dataDir, { recursive: true, force: true });
 });
 interface Json {
@@ -24,32 +23,11 @@ interface Json {
   ratings: { note: string }[];
 }
 
-async function start(
-  env: Record<string, string> = {},
-): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(process.execPath, [CLI, 'start'], {
-    env: { ...process.env, BEDRING_DATA_DIR: dataDir, PORT: '0', DATABASE_URL: '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let output = '';
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no start within 90 s:\n${output}`)), 90_000);
-    child.stdout!.on('data', () => {
-      const m = /Bedring is running at (\S+)[\s\S]*Stop with Ctrl\+C/.exec(output);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!.replace(/\/$/, ''));
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`exited with ${code}:\n${output}`)));
-  });
-  return { child, url, output: () => output };
+async function start(env: Record<string, string> = {}): Promise<SpawnedServer> {
+  const s = await startServer(dataDir, env);
+  children.push(s);
+  return s;
 }
-
-const stopped = (child: ChildProcess) => new Promise((resolve) => child.once('exit', resolve));
 
 async function login(url: string) {
   const res = await fetch(`${url}/api/auth/login`, {
@@ -79,9 +57,8 @@ describe('bedring start', () => {
       body: JSON.stringify({ domain: 'network', rating: 'red', note: 'skrevet før krasjet' }),
     });
     assert.equal(write.status, 201);
-    const gone = stopped(first.child);
     first.child.kill('SIGKILL');
-    await gone;
+    await first.exited;
 
     const second = await start({ BEDRING_DEMO: '0' });
     try {
@@ -93,13 +70,9 @@ describe('bedring start', () => {
       const { ratings } = (await res.json()) as Json;
       assert.equal(ratings[0]!.note, 'skrevet før krasjet');
     } finally {
-      const done = stopped(second.child);
       second.child.kill('SIGTERM');
-      await done;
-      // PostgreSQL finishes its fast shutdown on its own; give it a moment.
-      const pidFile = path.join(dataDir, 'pg', 'postmaster.pid');
-      for (let i = 0; i < 100 && existsSync(pidFile); i++) await new Promise((r) => setTimeout(r, 100));
-      assert.equal(existsSync(pidFile), false, 'the database was stopped');
+      assert.equal(await second.exited, 0);
+      assert.equal(existsSync(path.join(dataDir, 'pg', 'postmaster.pid')), false, 'the database was stopped');
     }
   });
 });
