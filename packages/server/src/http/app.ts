@@ -18,6 +18,7 @@ import { authRoutes } from '../auth/auth.routes.ts';
 import { checkinPlugin } from '../checkin/checkin.plugin.ts';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
+import { RETRY_AFTER_SECONDS } from '../db/unavailable.ts';
 import { exportRoutes } from '../export/export.routes.ts';
 import { fhirRoutes } from '../fhir/fhir.routes.ts';
 import { loggingNotifier, type Notifier } from '../notify/notifier.ts';
@@ -26,7 +27,7 @@ import { planPlugin } from '../plan/plan.plugin.ts';
 import { shippedInstruments } from '../questionnaire/instrument-registry.ts';
 import { questionnairePlugin } from '../questionnaire/questionnaire.plugin.ts';
 import { recordRoutes } from '../record/record.routes.ts';
-import { errorHandler, notFoundHandler } from './error-handler.ts';
+import { errorHandler, notFoundHandler, toErrorBody } from './error-handler.ts';
 import { frameworkErrors, installInputRules } from './input-rules.ts';
 import { NoQuery } from './schemas.ts';
 
@@ -128,10 +129,21 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   // Installed on the root instance (not as an encapsulated plugin) so that it guards every route.
   installAuth(app);
 
-  app.get('/api/health', { config: { public: true }, schema: { querystring: NoQuery } }, async () => {
-    const r = await opts.db.app.selectNoFrom((eb) => eb.val(1).as('one')).execute();
-    return { status: r.length === 1 ? 'ok' : 'degraded', database: opts.db.info };
-  });
+  // What a load balancer and an operator ask: 200 when the database answers, else 503 with the reason.
+  app.get(
+    '/api/health',
+    { config: { public: true }, schema: { querystring: NoQuery } },
+    async (req, reply) => {
+      try {
+        await opts.db.app.selectNoFrom((eb) => eb.val(1).as('one')).execute();
+        return { status: 'ok', database: opts.db.info };
+      } catch (err) {
+        const { code, message } = toErrorBody(err, req);
+        reply.code(503).header('retry-after', String(RETRY_AFTER_SECONDS));
+        return { status: 'unavailable', database: opts.db.info, error: { code, message, details: [] } };
+      }
+    },
+  );
   await app.register(authRoutes);
   await app.register(recordRoutes);
   await app.register(breakGlassRoutes);
