@@ -286,9 +286,20 @@ describe('bad input writes nothing', () => {
         {},
         '2026-11-22T23:59:60Z',
         '2026-02-30T10:00:00Z',
+        // Input no field may hold (docs/api.md, "Input rules"): NUL, lone surrogates.
+        '\u0000',
+        '\ud800',
+        'a\udc00b',
       ),
       fc.string(),
+      fc.string({ unit: 'binary', maxLength: 8 }),
       fc.integer(),
+      // Nesting deeper than the body parser takes.
+      fc.integer({ min: 150, max: 2000 }).map((depth) => {
+        let v: unknown = [];
+        for (let i = 0; i < depth; i++) v = [v];
+        return v;
+      }),
     );
     const fields = [
       'id',

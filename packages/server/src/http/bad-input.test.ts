@@ -199,6 +199,8 @@ function isErrorShape(url: string, body: unknown): boolean {
 
 const junkValue = fc.oneof(
   fc.string(),
+  // Any code point, NUL and lone surrogates included (docs/api.md, "Input rules").
+  fc.string({ unit: 'binary', maxLength: 8 }),
   fc.integer(),
   fc.double(),
   fc.boolean(),
@@ -287,10 +289,14 @@ const junkId = fc.oneof(
   fc.uuid().map((u) => `${u}x`),
   fc.constantFrom('..%2f..', '%00', "1' or '1'='1", '00000000-0000-0000-0000-00000000000'),
 );
-const junkQuery = fc.dictionary(fc.string({ minLength: 1, maxLength: 10 }), fc.string({ maxLength: 50 }), {
-  minKeys: 1,
-  maxKeys: 3,
-});
+const junkQuery = fc.dictionary(
+  fc.string({ minLength: 1, maxLength: 10 }),
+  fc.oneof(fc.string({ maxLength: 50 }), fc.string({ unit: 'binary', maxLength: 8 })),
+  {
+    minKeys: 1,
+    maxKeys: 3,
+  },
+);
 
 // Valid bodies of the pathway's writes; the property above changes one field of them at a time.
 type Ids = { kommune: string; behandler: string; pasient: string; memberId: string };
