@@ -145,14 +145,30 @@ export async function requirePersonAccess<M = undefined>(
       expiresAt: new Date(b.expires_at),
     })),
   });
-  if (!decision.allowed && decision.reason === 'break-glass-does-not-allow-this')
-    throw forbidden(
-      'break_glass_limited',
-      'Nødtilgang gir bare rett til å lese og registrere det akutt helsehjelp trenger. Du kan ikke endre hvem som har tilgang.',
-    );
+  if (!decision.allowed && decision.reason === 'break-glass-does-not-allow-this') throw breakGlassLimited();
   if (!decision.allowed)
     throw forbidden('no_need_to_know', 'Du har ikke tjenstlig behov for denne journalen.');
   return { person, decision, also: (also ? row : undefined) as M };
+}
+
+/** The answer to a change that break-glass alone does not allow (docs/user-guide.md, "No access?"). */
+export const breakGlassLimited = () =>
+  forbidden(
+    'break_glass_limited',
+    'Nødtilgang gir bare rett til å lese og registrere det akutt helsehjelp trenger. Du kan ikke endre hvem som har tilgang.',
+  );
+
+/** Whether the actor has ever broken the glass for this person, expired or not. */
+export async function brokeGlassFor(trx: Tx, actor: RequestActor, personId: string): Promise<boolean> {
+  const row = await trx
+    .selectFrom('break_glass')
+    .select('id')
+    .where('tenant_id', '=', actor.organisationId)
+    .where('person_id', '=', personId)
+    .where('account_id', '=', actor.accountId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /** Who may read a person's access log: the person themself, or a leader of the holding organisation. */

@@ -911,6 +911,25 @@ describe('registering a referral', () => {
     assert.deepEqual(await strangerPathwayFootprint(), before);
   });
 
+  it('does not make a clinician who broke the glass for the person part of the team', async () => {
+    const me = await newStaff('glass-henvisning', 'clinician');
+    await breakGlass(me.token);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/referrals',
+      headers: { authorization: `Bearer ${me.token}` },
+      payload: referral(strangerNationalId),
+    });
+    assert.equal(res.statusCode, 403, res.body);
+    assert.equal(res.json().error.code, 'break_glass_limited');
+    const relations = await t.db.owner
+      .selectFrom('care_relation')
+      .select('id')
+      .where('account_id', '=', me.id)
+      .execute();
+    assert.deepEqual(relations, []);
+  });
+
   it("makes a clinician who registers a referral for the person's national id part of the team, audited", async () => {
     // A clinician of our own: behandler has broken the glass for the stranger above.
     const o = t.db.owner;

@@ -4,6 +4,7 @@ import {
   type ReferralOutcome,
   referralCompleteness,
 } from '@bedring/domain';
+import { breakGlassLimited, brokeGlassFor } from '../access/access.guard.ts';
 import { asActor, withPerson } from '../access/as-actor.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { App } from '../http/app.ts';
@@ -81,6 +82,9 @@ export async function referralRoutes(app: App) {
         .where((w) => w.or([w('to_at', 'is', null), w('to_at', '>', now)]))
         .executeTakeFirst();
       if (!member) {
+        // Break-glass must not turn into lasting access: who broke the glass for this person leaves their
+        // referral to a colleague (docs/user-guide.md, "No access?").
+        if (existing && (await brokeGlassFor(trx, actor, personId))) throw breakGlassLimited();
         await trx
           .insertInto('care_relation')
           .values({
