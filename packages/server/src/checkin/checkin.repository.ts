@@ -20,7 +20,7 @@ import { type Selectable, sql } from 'kysely';
 import type { RequestActor } from '../auth/actor.ts';
 import type { DB } from '../db/schema.ts';
 import type { Tx } from '../db/transaction.ts';
-import { badRequest } from '../http/errors.ts';
+import { badRequest, conflict } from '../http/errors.ts';
 
 /** A check-in as the routes and the FHIR façade read it. */
 export const CHECKIN_COLUMNS = [
@@ -123,6 +123,13 @@ async function factsFor(trx: Tx, actor: RequestActor, person: PersonRef, today: 
   return facts;
 }
 
+/**
+ * At most this many check-ins for one person on one day (docs/operator-guide.md, "Check-ins, signals and
+ * notices"). Every check-in reads the signal window's check-ins, so a flood of them made each one slower;
+ * with the bound that read is at most (SIGNAL_WINDOW_DAYS + 1) × 50 rows. Nobody checks in 50 times a day.
+ */
+export const MAX_CHECKINS_PER_DAY = 50;
+
 export interface StoredCheckin {
   id: string;
   day: IsoDate;
@@ -151,6 +158,17 @@ export async function storeCheckin(
     throw badRequest('checkin_does_not_fit', 'Innsjekken kunne ikke lagres.', problems);
   }
   const day = osloDate(new Date(input.madeAt));
+  // The day's check-ins are in facts.checkins: checkinProblems refuses a day older than a week, well inside
+  // the signal window. One sent again (the same id) is not a new one, and is answered as before.
+  const resent = facts.checkins.some((c) => c.id === input.id);
+  if (!resent && facts.checkins.filter((c) => c.day === day).length >= MAX_CHECKINS_PER_DAY) {
+    // 409, not 429: the portal's offline queue keeps a 429 to send again, and this one will never fit
+    // (web offline/queue-flush.ts); two sent at the same moment may both pass, which keeps it bounded.
+    throw conflict(
+      'checkin_limit_reached',
+      `Det er allerede ${MAX_CHECKINS_PER_DAY} innsjekker for denne dagen. Flere tas ikke imot for den dagen.`,
+    );
+  }
   const self: CheckinDay = {
     id: input.id,
     day,

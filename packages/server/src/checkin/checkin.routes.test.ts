@@ -502,3 +502,40 @@ describe('signal rules', () => {
     assert.deepEqual(made.checkin.signals, []);
   });
 });
+
+describe('check-ins per day', () => {
+  it('takes at most 50 for one day: the 51st is a 409 that writes nothing; one sent again and another day still work', async () => {
+    // Far from the other tests' days, so their windows never see these.
+    await on(400, async () => {
+      const me = await login(t, 'pasient');
+      const lapses = async () =>
+        Number(
+          (
+            await t.db.owner
+              .selectFrom('lapse')
+              .select((eb) => eb.fn.countAll().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      const first = quiet(1);
+      await expectStatus(send(t, 'POST', checkins(), me, first), 201);
+      for (let i = 1; i < 50; i++) await expectStatus(send(t, 'POST', checkins(), me, quiet(1)), 201);
+      const [count, lapsed] = [await countCheckins(), await lapses()];
+      const refused = await send(t, 'POST', checkins(), me, quiet(1, { use: 'lapse' }));
+      assert.equal(refused.statusCode, 409, refused.body);
+      const error = (refused.json() as { error: { code: string; message: string } }).error;
+      assert.equal(error.code, 'checkin_limit_reached');
+      assert.match(error.message, /50 innsjekker for denne dagen/);
+      assert.equal(await countCheckins(), count);
+      assert.equal(await lapses(), lapsed);
+      // The first one sent again (from the offline queue) is answered as before, and writes nothing.
+      const again = await expectStatus<{ checkin: { created: boolean } }>(
+        send(t, 'POST', checkins(), me, first),
+        200,
+      );
+      assert.equal(again.checkin.created, false);
+      await expectStatus(send(t, 'POST', checkins(), me, quiet(0)), 201);
+      assert.equal(await countCheckins(), count + 1);
+    });
+  });
+});
