@@ -1,4 +1,3 @@
-import { sealAudit } from './audit/audit.repository.ts';
 import { sealAndAnchor } from './audit/audit-anchor.ts';
 import { sendDueReminders } from './checkin/checkin-reminders.ts';
 import { sweepAllUnits } from './checkin/signal-sweep.ts';
@@ -94,7 +93,7 @@ export async function startServer(config: Config) {
     await app.close().catch(() => {});
     clearInterval(idle);
     clearTimeout(late);
-    await sealAudit(db.owner).catch(() => 0);
+    await sealAndAnchor(db.owner, config.auditAnchorFile).catch(() => 0);
     await db.close().catch((err: Error) => console.error(`Stopping the database failed: ${err.message}`));
     log('Stopped.');
     process.exit(0);
