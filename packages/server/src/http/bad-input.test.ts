@@ -829,3 +829,78 @@ describe('input no rule admits', () => {
     assert.deepEqual(await footprint(), before);
   });
 });
+
+describe('FHIR searches with edge values', () => {
+  it('never answers a search with a 500, whatever the values of the parameters it knows', async () => {
+    const headers = { authorization: `Bearer ${token}` };
+    const searches = t.app.routeTable
+      .filter((r) => r.method === 'GET' && /^\/fhir\/[A-Za-z]+$/.test(r.url) && r.url !== '/fhir/metadata')
+      .map((r) => r.url);
+    assert.ok(searches.length >= 8, searches.join());
+    const names = [
+      'patient',
+      'subject',
+      'identifier',
+      'name',
+      'code',
+      'date',
+      'authored',
+      'status',
+      'category',
+      'owner',
+      'organization',
+      'url',
+      'version',
+      'title',
+      'questionnaire',
+      '_count',
+      '_offset',
+      '_format',
+      '_type',
+    ];
+    const values = fc.oneof(
+      fc.constantFrom(
+        ids.pasient,
+        `Patient/${ids.pasient}`,
+        `Patient/${ids.pasient.toUpperCase()}`,
+        'urn:oid:2.16.578.1.12.4.1.4.1|15829000000',
+        '|15829000000',
+        '15829000000',
+        'http://loinc.org|',
+        'eq2026-11-22',
+        'ge0001-01-01',
+        'le9999-12-31T23:59:59Z',
+        '2026-02-30',
+        'gt2026-11-22T10:00:00+14:00',
+        '0',
+        '9999',
+        '99999999999999999999',
+        '-1',
+        'active',
+        'json',
+        '%',
+        '_',
+        '\\',
+        'Ø',
+        '💊',
+        'x'.repeat(600),
+      ),
+      fc.string({ maxLength: 20 }),
+      fc.string({ unit: 'binary', maxLength: 8 }),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...searches),
+        fc.dictionary(fc.constantFrom(...names), values, { minKeys: 1, maxKeys: 3 }),
+        async (url, query) => {
+          const qs = new URLSearchParams(query as Record<string, string>).toString();
+          const res = await t.app.inject({ method: 'GET', url: `${url}?${qs}`, headers });
+          const where = `${url}?${qs}: ${res.statusCode} ${res.body.slice(0, 200)}`;
+          assert.ok(res.statusCode < 500, where);
+          if (res.statusCode >= 400) assert.ok(isErrorShape(url, res.json()), where);
+        },
+      ),
+      { numRuns: 400, seed: 20261204 },
+    );
+  });
+});
