@@ -720,7 +720,9 @@ describe('input no rule admits', () => {
     assert.ok(apiBody.length > 30_000 && apiBody.length < BODY_LIMIT);
     for (const [url, payload, type] of [
       [`/api/persons/${ids.pasient}/responses`, apiBody, 'application/json'],
+      [`/api/persons/${ids.pasient}/responses`, apiBody, 'application/json; charset=utf-8'],
       ['/fhir/QuestionnaireResponse', fhirBody, 'application/fhir+json'],
+      ['/fhir/QuestionnaireResponse', fhirBody, 'application/fhir+json; fhirVersion=4.0'],
       ['/fhir/QuestionnaireResponse', fhirBody, 'application/json'],
     ] as const) {
       const res = await t.app.inject({
