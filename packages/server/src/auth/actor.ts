@@ -14,7 +14,9 @@ declare module 'fastify' {
     actor: RequestActor | null;
   }
   interface FastifyContextConfig {
-    /** Reachable without a session (health, login, FHIR metadata). */
+    /** Reachable without a session (health, login, FHIR metadata, the web app's files). */
     public?: boolean;
+    /** The web app's own files: cached as fastify-static says, the one exception to no-store. */
+    static?: boolean;
   }
 }

@@ -35,17 +35,20 @@ export function bearerOrCookie(authorization: string | undefined, cookie: string
 }
 
 /**
- * Finds the session of every /api and /fhir request (bearer token or HttpOnly cookie), enforces the
- * idle and absolute timeouts, and demands the CSRF header on unsafe requests that came with the cookie.
+ * Finds the session of every request to a route (bearer token or HttpOnly cookie), enforces the idle
+ * and absolute timeouts, and demands the CSRF header on unsafe requests that came with the cookie.
  */
 export function installAuth(app: App) {
   app.decorateRequest('actor', null);
   // preValidation, not onRequest: the body has arrived by then, so a slow upload never holds one of the
   // pool's connections in a transaction (held-transaction.ts); 401 still comes before any 400 of the schema.
   app.addHook('preValidation', async (req, reply) => {
-    if (!req.url.startsWith('/api/') && !req.url.startsWith('/fhir')) return;
-    // Public routes (health, login, metadata) need no session; a stale cookie must not block a new login.
-    if (req.routeOptions.config.public) return;
+    // Decided by the route the router matched, never by the text of the URL: the router decodes the
+    // path, so /%61pi/persons/… reaches the /api/persons/:personId route, and a prefix test on req.url
+    // would let it through unchecked. Every route is private unless it says `config.public` (health,
+    // login, metadata, the web app's files); a stale cookie must not block a new login. A path that no
+    // route matches has nothing to guard and answers 404.
+    if (req.is404 || req.routeOptions.config?.public) return;
     const found = bearerOrCookie(req.headers.authorization, req.cookies[SESSION_COOKIE]);
     if (!found) throw unauthorized();
     const now = app.clock();

@@ -92,7 +92,14 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   app.addHook('onRoute', (r) => {
     for (const method of [r.method].flat()) {
       if (method === 'HEAD') continue;
-      app.routeTable.push({ method, url: r.url, public: Boolean(r.config?.public) });
+      // Read when asked: a scope's own onRoute hook (the web app's files) may still mark the route public.
+      app.routeTable.push({
+        method,
+        url: r.url,
+        get public() {
+          return Boolean(r.config?.public);
+        },
+      });
     }
   });
   app.decorate('limits', { loginAttemptsPerMinute: opts.loginAttemptsPerMinute ?? 30 });
@@ -120,8 +127,9 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   });
   await app.register(cookie);
   app.addHook('onSend', async (req, reply) => {
-    // Personal data must not sit in shared or browser caches.
-    if (req.url.startsWith('/api/') || req.url.startsWith('/fhir')) reply.header('cache-control', 'no-store');
+    // Personal data must not sit in shared or browser caches. Decided by the matched route, not the
+    // URL's text (which the router decodes; see auth.plugin.ts): everything but the web app's files.
+    if (!req.routeOptions.config?.static) reply.header('cache-control', 'no-store');
   });
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
@@ -158,11 +166,22 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(fhirRoutes);
 
   if (opts.webDist && existsSync(opts.webDist)) {
-    await app.register(fastifyStatic, { root: opts.webDist, wildcard: false });
-    // The single-page app owns every other path (client-side routes such as /personer/…).
-    app.get('/*', { config: { public: true } }, (req, reply) => {
-      if (req.url.startsWith('/api/') || req.url.startsWith('/fhir')) return notFoundHandler(req, reply);
-      return reply.sendFile('index.html');
+    const webDist = opts.webDist;
+    await app.register(async (files) => {
+      // Every route is private unless public (auth.plugin.ts); the web app's files are public and keep
+      // fastify-static's cache headers. In their own scope, so that this marks no other route.
+      files.addHook('onRoute', (r) => {
+        r.config = { ...r.config, public: true, static: true };
+      });
+      await files.register(fastifyStatic, { root: webDist, wildcard: false });
+      // The single-page app owns every other path (client-side routes such as /personer/…).
+      files.get('/*', (req, reply) => {
+        if (req.url.startsWith('/api/') || req.url.startsWith('/fhir')) {
+          reply.header('cache-control', 'no-store');
+          return notFoundHandler(req, reply);
+        }
+        return reply.sendFile('index.html');
+      });
     });
   }
   return app;
