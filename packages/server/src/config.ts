@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 /** Configuration from the environment (DESIGN.md "Configuration"); read once, at start. */
@@ -19,6 +20,12 @@ export interface Config {
   logLevel: string;
   /** How often the signal rules run for every unit (check-ins that stopped); 0 = never. */
   signalSweepMinutes: number;
+  /**
+   * The TLS proxy in front (docs/operator-guide.md, "TLS"): false when there is none; else the addresses
+   * to trust as proxies. Then the client's address comes from X-Forwarded-For and the session cookie is
+   * Secure.
+   */
+  trustProxy: TrustProxy;
   /** How long the server waits for the database before answering 503 (docs/operator-guide.md, "Running"). */
   dbTimeouts: DatabaseTimeouts;
 }
@@ -57,12 +64,43 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: path.resolve(import.meta.dirname, '../../web/dist'),
     logLevel: env.LOG_LEVEL ?? 'info',
     signalSweepMinutes: sweep,
+    trustProxy: trustProxy(env.TRUST_PROXY),
     dbTimeouts: {
       connectMs: milliseconds(env, 'BEDRING_DB_CONNECT_TIMEOUT_MS', 5_000),
       statementMs: milliseconds(env, 'BEDRING_DB_STATEMENT_TIMEOUT_MS', 30_000),
       idleInTransactionMs: milliseconds(env, 'BEDRING_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 60_000),
     },
   };
+}
+
+export type TrustProxy = false | string[];
+
+/** Names proxy-addr (Fastify's trustProxy) knows for whole ranges of addresses. */
+const PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * TRUST_PROXY: empty for none, or a comma list of the proxies' addresses, CIDR ranges, or loopback,
+ * linklocal, uniquelocal (`loopback` for a proxy on the same machine). Only a request whose peer is one
+ * of them is believed. Not "true", nor a count of proxies: they believe an X-Forwarded-For that any
+ * client reaching the port directly writes, so each could pick its own address for the login limit
+ * (Fastify 5 ignores a count for that reason).
+ */
+export function trustProxy(value: string | undefined): TrustProxy {
+  const v = (value ?? '').trim();
+  if (v === '') return false;
+  const entries = v.split(',').map((e) => e.trim());
+  const bad = entries.filter((e) => {
+    if (PROXY_RANGES.has(e)) return false;
+    const [address, bits, ...rest] = e.split('/');
+    const family = isIP(address ?? '');
+    if (family === 0 || rest.length > 0) return true;
+    return bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+  });
+  if (bad.length > 0)
+    throw new Error(
+      `TRUST_PROXY must be a comma list of the proxies' addresses, CIDR ranges, loopback, linklocal or uniquelocal (e.g. loopback for a proxy on this machine); got "${value}"`,
+    );
+  return entries;
 }
 
 function milliseconds(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

@@ -35,7 +35,13 @@ export async function startServer(config: Config) {
       .where('password_hash', '<>', '!')
       .executeTakeFirst(),
   );
-  const app = await buildApp({ db, clock: systemClock, webDist: config.webDist, logLevel: config.logLevel });
+  const app = await buildApp({
+    db,
+    clock: systemClock,
+    webDist: config.webDist,
+    logLevel: config.logLevel,
+    trustProxy: config.trustProxy,
+  });
   await app.listen({ port: config.port, host: config.host });
   const sealer = setInterval(() => {
     sealAndAnchor(db.owner, config.auditAnchorFile).catch((err: Error) =>

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { readConfig, trustProxy } from '../config.ts';
 import { DEMO_ADMIN_TOTP, DEMO_PASSWORD } from '../demo/demo.ts';
+import { buildApp } from '../http/app.ts';
 import { TEST_NOW, type TestApp, testApp } from '../testing/test-app.ts';
 import { totpCode } from './totp.ts';
 
@@ -142,6 +144,84 @@ describe('login', () => {
     } finally {
       await strict.close();
     }
+  });
+});
+
+describe('behind the TLS proxy (TRUST_PROXY)', () => {
+  const proxied = async (loginAttemptsPerMinute: number) => {
+    const app = await buildApp({
+      db: t.db,
+      clock: () => now,
+      logLevel: 'silent',
+      loginAttemptsPerMinute,
+      trustProxy: trustProxy('loopback'),
+    });
+    await app.ready();
+    return app;
+  };
+
+  it('limits logins per client address from X-Forwarded-For, not for everyone behind the proxy', async () => {
+    const app = await proxied(3);
+    try {
+      const from = (client: string, remoteAddress = '127.0.0.1') =>
+        app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          remoteAddress,
+          headers: { 'x-forwarded-for': client },
+          payload: { username: 'x', password: 'y' },
+        });
+      const codes = [];
+      for (let i = 0; i < 4; i++) codes.push((await from('203.0.113.7')).statusCode);
+      assert.deepEqual(codes, [401, 401, 401, 429]);
+      // Another client behind the same proxy is not locked out.
+      assert.equal((await from('203.0.113.8')).statusCode, 401);
+      // A client that reaches the server itself cannot pick its address by writing the header.
+      const direct = [];
+      for (let i = 0; i < 4; i++) direct.push((await from(`198.51.100.${i}`, '192.0.2.44')).statusCode);
+      assert.deepEqual(direct, [401, 401, 401, 429]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('marks the session cookie Secure', async () => {
+    const app = await proxied(10_000);
+    try {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { 'x-forwarded-for': '203.0.113.9' },
+        payload: { username: 'behandler', password: DEMO_PASSWORD },
+      });
+      assert.equal(res.statusCode, 200);
+      assert.equal(res.cookies.find((c) => c.name === 'bedring_session')?.secure, true);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('without it, believes neither X-Forwarded-Proto nor X-Forwarded-For', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.10' },
+      payload: { username: 'behandler', password: DEMO_PASSWORD },
+    });
+    assert.equal(res.statusCode, 200);
+    assert.notEqual(res.cookies.find((c) => c.name === 'bedring_session')?.secure, true);
+  });
+
+  it("reads TRUST_PROXY as the proxies' addresses, and refuses what would trust any client", () => {
+    assert.equal(trustProxy(undefined), false);
+    assert.equal(trustProxy(''), false);
+    assert.deepEqual(trustProxy('loopback'), ['loopback']);
+    assert.deepEqual(trustProxy('10.0.0.5, 10.1.0.0/16,::1'), ['10.0.0.5', '10.1.0.0/16', '::1']);
+    for (const bad of ['true', '1', '10.0.0.0/33', 'proxy.example', '10.0.0.5,']) {
+      assert.throws(() => trustProxy(bad), /TRUST_PROXY/, bad);
+    }
+    assert.deepEqual(readConfig({ TRUST_PROXY: 'loopback' }).trustProxy, ['loopback']);
+    assert.equal(readConfig({}).trustProxy, false);
   });
 });
 

@@ -114,7 +114,9 @@ export async function authRoutes(app: App) {
       reply.setCookie(SESSION_COOKIE, token, {
         httpOnly: true,
         sameSite: 'strict',
-        secure: req.protocol === 'https',
+        // Secure whenever the request came over https, and always behind a trusted proxy, which is there
+        // for TLS (docs/operator-guide.md, "TLS") whether or not it sends X-Forwarded-Proto.
+        secure: app.behindProxy || req.protocol === 'https',
         path: '/',
         expires: expiresAt,
       });

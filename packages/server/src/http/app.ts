@@ -44,6 +44,8 @@ declare module 'fastify' {
     db: Database;
     clock: Clock;
     limits: { loginAttemptsPerMinute: number };
+    /** A TLS proxy is trusted in front (AppOptions.trustProxy): the session cookie is always Secure. */
+    behindProxy: boolean;
     notifier: Notifier;
     /** Every route as registered: the access test is generated from this table. */
     routeTable: { method: string; url: string; public: boolean }[];
@@ -55,7 +57,11 @@ export interface AppOptions {
   clock: Clock;
   webDist?: string | null;
   logLevel?: string;
-  trustProxy?: boolean;
+  /**
+   * The TLS proxy in front, as Fastify's trustProxy takes it (config.ts, TRUST_PROXY): the proxies'
+   * addresses. The client's address (the login limit's key) then comes from X-Forwarded-For.
+   */
+  trustProxy?: boolean | string | string[];
   /** Login attempts per client address per minute (tests of other things raise it). */
   loginAttemptsPerMinute?: number;
   /** E-mail/SMS to the care team; the default only logs (notify/notifier.ts). */
@@ -103,6 +109,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     }
   });
   app.decorate('limits', { loginAttemptsPerMinute: opts.loginAttemptsPerMinute ?? 30 });
+  const proxy = opts.trustProxy;
+  app.decorate('behindProxy', Array.isArray(proxy) ? proxy.length > 0 : Boolean(proxy));
 
   await app.register(helmet, {
     contentSecurityPolicy: {
