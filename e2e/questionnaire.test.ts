@@ -368,7 +368,7 @@ async function auditSettings({ visibleToPerson }: { visibleToPerson: boolean }) 
   const login = await fetch(`${env.server.baseUrl}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORD, totp: adminTotp() }),
+    body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORD, totp: await adminTotp() }),
   });
   if (!login.ok) throw new Error(`admin login: ${login.status} ${await login.text()}`);
   const { token } = (await login.json()) as { token: string };

@@ -32,7 +32,7 @@ export class LoginPage {
     if (username === 'admin') {
       const code = this.page.getByLabel('Engangskode');
       await code.waitFor();
-      await code.fill(adminTotp());
+      await code.fill(await adminTotp());
       await this.page.getByRole('button', { name: 'Logg inn', exact: true }).click();
     }
     await this.page.waitForURL((url) => url.pathname === startPath);
