@@ -6,7 +6,6 @@ import { requirePlanAction } from '../plan/plan.access.ts';
 import { ConsentParams, PlanPartsBody } from '../plan/plan.schemas.ts';
 import { setPlanParts } from '../plan/plan-write.repository.ts';
 import { withPerson } from './as-actor.ts';
-import { noteRecordUse } from './record-use.ts';
 
 /**
  * The person's consents to share with other organisations (DESIGN.md "Across organisations"), and which
@@ -14,7 +13,6 @@ import { noteRecordUse } from './record-use.ts';
  * record for follow-up but none of the plans until the person says which.
  */
 export async function consentRoutes(app: App) {
-  noteRecordUse(app);
   app.get(
     '/api/persons/:personId/consents',
     { schema: { params: PersonParams, querystring: NoQuery } },

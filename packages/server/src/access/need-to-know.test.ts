@@ -889,7 +889,7 @@ describe('break-glass, generated from the route table', () => {
       if (!sample || sample.noPerson || sample.list || sample.auditedBy) continue;
       if (route.method !== 'GET' && !EMERGENCY_RECORDS.has(`${route.method} ${route.url}`)) continue;
       const res = await sampleRequest(route, sample, me.token, me.id);
-      // A 403 break_glass_limited on a read: the route's plugin does not call noteRecordUse (record-use.ts).
+      // A 403 break_glass_limited on a read: the request's use was not noted (record-use.ts).
       assert.ok(res.statusCode !== 403 && res.statusCode < 500, `${route.method} ${route.url}: ${res.body}`);
       if (route.method !== 'GET')
         assert.ok(res.statusCode < 300, `${route.method} ${route.url}: ${res.body}`);

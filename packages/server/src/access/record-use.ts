@@ -17,8 +17,8 @@ export const EMERGENCY_RECORDS: ReadonlySet<string> = new Set([
 const useOf = new WeakMap<RequestActor, RecordUse>();
 
 /**
- * Notes what each request of this plugin's routes does with a record, for the access guard. Every
- * plugin whose routes reach a person installs it first: without it, break-glass opens nothing there.
+ * Notes what each request does with a record, for the access guard; installed once on the root instance
+ * (http/app.ts), so it covers every route.
  */
 export function noteRecordUse(app: App): void {
   app.addHook('preHandler', (req, _reply, done) => {
@@ -35,7 +35,7 @@ export function noteRecordUse(app: App): void {
   });
 }
 
-/** What this request does with a record; a request no plugin noted is taken as a change. */
+/** What this request does with a record; a request not noted is taken as a change. */
 export function recordUseOf(actor: RequestActor): RecordUse {
   return useOf.get(actor) ?? 'change';
 }

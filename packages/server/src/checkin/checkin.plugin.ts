@@ -1,4 +1,3 @@
-import { noteRecordUse } from '../access/record-use.ts';
 import type { App } from '../http/app.ts';
 import { checkinRoutes } from './checkin.routes.ts';
 import { helpRoutes } from './help.routes.ts';
@@ -6,7 +5,6 @@ import { signalRoutes } from './signal.routes.ts';
 
 /** The patient portal's daily life (issue 6): check-ins, the signals read from them, "I need help now". */
 export async function checkinPlugin(app: App) {
-  noteRecordUse(app);
   await app.register(checkinRoutes);
   await app.register(signalRoutes);
   await app.register(helpRoutes);

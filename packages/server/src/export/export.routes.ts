@@ -1,6 +1,5 @@
 import { Type } from '@sinclair/typebox';
 import { withPerson } from '../access/as-actor.ts';
-import { noteRecordUse } from '../access/record-use.ts';
 import { everything, mayReadAccessLog } from '../fhir/everything.ts';
 import { mayRead } from '../fhir/plan.routes.ts';
 import type { App } from '../http/app.ts';
@@ -22,7 +21,6 @@ const ExportQuery = Type.Object(
  * server. For the person and for staff with need to know; one audit event ("RecordExport").
  */
 export async function exportRoutes(app: App) {
-  noteRecordUse(app);
   app.get(
     '/api/persons/:personId/export.pdf',
     { schema: { params: PersonParams, querystring: ExportQuery } },

@@ -3,7 +3,6 @@ import type { Observation } from '@medplum/fhirtypes';
 import { Type } from '@sinclair/typebox';
 import { personForAccessLog } from '../access/access.guard.ts';
 import { asActor, withPerson } from '../access/as-actor.ts';
-import { noteRecordUse } from '../access/record-use.ts';
 import { accessLog, recordAudit } from '../audit/audit.repository.ts';
 import type { App } from '../http/app.ts';
 import { badRequest, forbidden } from '../http/errors.ts';
@@ -45,7 +44,6 @@ const isDimension = (code: string) => (Dimensions as readonly string[]).includes
 
 /** The FHIR R4 read façade: the same records and the same access rules as /api. */
 export async function fhirRoutes(app: App) {
-  noteRecordUse(app);
   // FHIR clients send application/fhir+json: the root instance parses it exactly as application/json
   // (same limits and input rules; http/input-rules.ts).
 

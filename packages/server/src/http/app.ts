@@ -13,6 +13,7 @@ import Fastify, {
 } from 'fastify';
 import { breakGlassRoutes } from '../access/break-glass.routes.ts';
 import { consentRoutes } from '../access/consent.routes.ts';
+import { noteRecordUse } from '../access/record-use.ts';
 import { installAuth } from '../auth/auth.plugin.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
 import { checkinPlugin } from '../checkin/checkin.plugin.ts';
@@ -144,6 +145,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   installInputRules(app); // JSON depth, NUL and lone surrogates: docs/api.md, "Input rules"
   // Installed on the root instance (not as an encapsulated plugin) so that it guards every route.
   installAuth(app);
+  // What each request does with a record (read, emergency record, change): break-glass allows only the first two.
+  noteRecordUse(app);
 
   // What a load balancer and an operator ask: 200 when the database answers, else 503 with the reason.
   app.get(

@@ -1,4 +1,3 @@
-import { noteRecordUse } from '../access/record-use.ts';
 import type { App } from '../http/app.ts';
 import { assessmentRoutes } from './assessment.routes.ts';
 import { deadlineBoardRoutes } from './deadline-board.routes.ts';
@@ -12,7 +11,6 @@ import { taskRoutes } from './task.routes.ts';
 
 /** The care pathway (issue 3): referral → assessment → treatment → discharge → handover → follow-up. */
 export async function pathwayRoutes(app: App) {
-  noteRecordUse(app);
   await app.register(referralRoutes);
   await app.register(episodeRoutes);
   await app.register(assessmentRoutes);

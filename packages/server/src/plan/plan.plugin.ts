@@ -1,4 +1,3 @@
-import { noteRecordUse } from '../access/record-use.ts';
 import type { App } from '../http/app.ts';
 import { lapseRoutes } from './lapse.routes.ts';
 import { networkRoutes } from './network.routes.ts';
@@ -7,7 +6,6 @@ import { promiseRoutes } from './promise.routes.ts';
 
 /** The person's own plans (issue 5): plans, lapses, the network map and the promises made to them. */
 export async function planPlugin(app: App) {
-  noteRecordUse(app);
   await app.register(planRoutes);
   await app.register(lapseRoutes);
   await app.register(networkRoutes);

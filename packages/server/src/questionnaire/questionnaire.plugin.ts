@@ -1,4 +1,3 @@
-import { noteRecordUse } from '../access/record-use.ts';
 import type { App } from '../http/app.ts';
 import { contactRoutes } from './contact.routes.ts';
 import { feedbackAlertRoutes } from './feedback-alert.routes.ts';
@@ -8,7 +7,6 @@ import { trajectoryRoutes } from './trajectory.routes.ts';
 
 /** Questionnaires and feedback-informed treatment (issue 4): instruments, answers, scores, alerts. */
 export async function questionnairePlugin(app: App) {
-  noteRecordUse(app);
   await app.register(questionnaireRoutes);
   await app.register(contactRoutes);
   await app.register(responseRoutes);

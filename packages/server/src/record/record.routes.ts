@@ -4,7 +4,6 @@ import { LivingConditionDomains, mayRate, Ratings } from '@bedring/domain';
 import { Type } from '@sinclair/typebox';
 import { personForAccessLog } from '../access/access.guard.ts';
 import { asActor, withPerson } from '../access/as-actor.ts';
-import { noteRecordUse } from '../access/record-use.ts';
 import { accessLog, recordAudit } from '../audit/audit.repository.ts';
 import { type JsonRow, jsonLiteral } from '../db/json-rows.ts';
 import { writeAtCommit } from '../db/transaction.ts';
@@ -31,7 +30,6 @@ const AboutBody = Type.Object(
 
 /** The person's record: caseload, overview, "om meg", living-condition ratings, access log. */
 export async function recordRoutes(app: App) {
-  noteRecordUse(app);
   app.get(
     '/api/persons',
     {
