@@ -5,7 +5,13 @@ import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 import { claimDataFolder, type FolderOwner } from './data-folder-lock.ts';
-import { initCluster, startPostmaster, stopOrphan, stopPostmaster } from './postmaster.ts';
+import {
+  initCluster,
+  type PostmasterOptions,
+  startPostmaster,
+  stopOrphan,
+  stopPostmaster,
+} from './postmaster.ts';
 
 /**
  * The embedded PostgreSQL under BEDRING_DATA_DIR. It listens on loopback only, on a free port chosen at
@@ -64,7 +70,7 @@ export async function startEmbedded(
       await stopOrphan(clusterDir, log);
     }
     const port = await freePort();
-    let child = await startPostmaster({ clusterDir, port, log });
+    let child = await startPatiently({ clusterDir, port, log });
     claim.setPort(port);
     const url = (db: string) =>
       `postgres://${OWNER}:${encodeURIComponent(stored.ownerPassword)}@127.0.0.1:${port}/${db}`;
@@ -79,17 +85,12 @@ export async function startEmbedded(
         log(
           `The embedded database stopped (${signal ?? `exit ${code}`}); starting it again. Its log: ${clusterDir}/log`,
         );
-        for (let attempt = 1; !stopping; attempt++) {
-          try {
-            child = await startPostmaster({ clusterDir, port, log });
-            watch(child);
-            log('The embedded database is running again.');
-            return;
-          } catch (err) {
-            // Backends of the killed server may hold its shared memory for a moment.
-            if (attempt >= 30) return opts.onLost?.(err as Error);
-            await new Promise((r) => setTimeout(r, 1000));
-          }
+        try {
+          child = await startPatiently({ clusterDir, port, log }, () => stopping);
+          watch(child);
+          log('The embedded database is running again.');
+        } catch (err) {
+          if (!stopping) opts.onLost?.(err as Error);
         }
       });
     watch(child);
@@ -106,6 +107,21 @@ export async function startEmbedded(
   } catch (err) {
     claim.release();
     throw err;
+  }
+}
+
+/**
+ * After a crash, the killed server's backends may hold its shared memory for a moment, and PostgreSQL
+ * refuses to start until they are gone: try again for up to 30 s.
+ */
+async function startPatiently(o: PostmasterOptions, cancelled = () => false): Promise<ChildProcess> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startPostmaster(o);
+    } catch (err) {
+      if (attempt >= 30 || cancelled()) throw err;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
   }
 }
 

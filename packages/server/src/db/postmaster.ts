@@ -132,8 +132,10 @@ export async function stopOrphan(clusterDir: string, log: (msg: string) => void)
     return;
   }
   log('Stopping the database left running by an earlier Bedring process …');
+  const t0 = performance.now();
   process.kill(pid, 'SIGINT');
   for (let i = 0; i < 600 && isAlive(pid); i++) await sleep(100);
+  log(`Stopped it in ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
 }
 
 export function isPostgresOf(pid: number, clusterDir: string): boolean {
@@ -150,12 +152,13 @@ export function isPostgresOf(pid: number, clusterDir: string): boolean {
   }
 }
 
+/** Running, and not a zombie: an orphan that exited stays one until whoever adopted it reaps it. */
 function isAlive(pid: number): boolean {
   try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return false;
   }
 }
 
