@@ -186,8 +186,10 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       });
       await files.register(fastifyStatic, { root: webDist, wildcard: false });
       // The single-page app owns every other path (client-side routes such as /personer/…).
-      files.get('/*', (req, reply) => {
-        if (req.url.startsWith('/api/') || req.url.startsWith('/fhir')) {
+      files.get<{ Params: { '*': string } }>('/*', (req, reply) => {
+        // An API path no route matched is a 404, however it is spelled: the router has decoded the
+        // wildcard, so /%61pi/… is seen here as api/….
+        if (/^\/*(api|fhir)(\/|$)/i.test(req.params['*'])) {
           reply.header('cache-control', 'no-store');
           return notFoundHandler(req, reply);
         }

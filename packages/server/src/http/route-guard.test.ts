@@ -140,9 +140,11 @@ describe('with the web app served', () => {
         assert.equal(res.statusCode, 401, url);
         assert.equal(res.headers['cache-control'], 'no-store', url);
       }
-      const unknown = await web.inject({ url: '/api/no-such-thing' });
-      assert.equal(unknown.statusCode, 404);
-      assert.equal(unknown.headers['cache-control'], 'no-store');
+      for (const url of ['/api/no-such-thing', '/%61pi/no-such-thing', '//api/x', '/FHIR/x', '/fhir']) {
+        const unknown = await web.inject({ url });
+        assert.equal(unknown.statusCode, 404, url);
+        assert.equal(unknown.headers['cache-control'], 'no-store', url);
+      }
     } finally {
       await web.close();
       rmSync(dist, { recursive: true, force: true });
