@@ -97,6 +97,8 @@ test('break-glass as a leader: no access, emergency access, and the review list'
   await person.openBreakGlass('Personen er innlagt akutt og legevakten ringer om medisiner.');
   await page.getByRole('heading', { level: 1, name: 'Per Pasient' }).waitFor();
   await page.getByText('Du bruker nødtilgang.', { exact: false }).waitFor();
+  // What emergency access allows is said where it is used (docs/user-guide.md, "No access?").
+  await page.getByText('men ikke endre planer eller hvem som har tilgang', { exact: false }).waitFor();
 
   await page.getByRole('navigation').getByRole('link', { name: 'Nødtilgang' }).click();
   await page.getByRole('heading', { level: 1, name: 'Nødtilgang' }).waitFor();

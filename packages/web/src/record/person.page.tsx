@@ -83,7 +83,11 @@ export function PersonPage() {
       )}
       {access.viaConsent && <p className="message message--info">{t('person.accessConsent')}</p>}
       <AboutMe person={p} viewer="staff" />
-      <LivingConditions person={p} canRate={mayRate(user.role)} title={t('living.title')} />
+      <LivingConditions
+        person={p}
+        canRate={mayRate(user.role) && access.basis !== 'break-glass'}
+        title={t('living.title')}
+      />
       <PlansSummary personId={p.id} viewer="staff" />
       <PathwaySection personId={p.id} />
       <QuestionnairesSection personId={p.id} />

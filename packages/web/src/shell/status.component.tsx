@@ -14,8 +14,10 @@ function errorKey(error: unknown): string {
   if (error instanceof ApiError) {
     if (error.status === 0) return 'errors.network';
     if (error.status === 401) return 'errors.sessionExpired';
+    if (error.status === 403 && error.code === 'break_glass_limited') return 'errors.breakGlassLimited';
     if (error.status === 403) return 'errors.forbidden';
     if (error.status === 404) return 'errors.notFound';
+    if (error.status === 503) return 'errors.unavailable';
   }
   return 'errors.generic';
 }
