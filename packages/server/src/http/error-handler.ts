@@ -73,7 +73,7 @@ export function toErrorBody(err: unknown, req: FastifyRequest): ErrorBody {
 export function errorHandler(err: unknown, req: FastifyRequest, reply: FastifyReply) {
   const body = toErrorBody(err, req);
   if (body.status === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
-  if (req.url.startsWith('/fhir')) {
+  if (isFhirRequest(req)) {
     return reply
       .code(body.status)
       .type('application/fhir+json')
@@ -103,4 +103,16 @@ export function operationOutcome(status: number, code: string, message: string) 
     resourceType: 'OperationOutcome',
     issue: [{ severity: 'error', code: issueCode, details: { text: message }, diagnostics: code }],
   };
+}
+
+/**
+ * FHIR clients get an OperationOutcome. Decided by the matched route where there is one, else by the
+ * decoded path, so that `/%66hir/…` or `//fhir/…` is answered in FHIR's shape as `/fhir/…` is.
+ */
+function isFhirRequest(req: FastifyRequest): boolean {
+  let path = req.routeOptions?.url ?? req.url;
+  try {
+    path = decodeURIComponent(path);
+  } catch {}
+  return /^\/+fhir(\/|\?|$)/.test(path);
 }

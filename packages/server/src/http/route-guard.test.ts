@@ -98,6 +98,13 @@ describe('routes are guarded by the matched route, whatever the spelling of the 
           if (res.statusCode !== 401 && res.statusCode !== 404)
             seen.push(`${method} ${url} → ${res.statusCode} ${res.body.slice(0, 80)}`);
           if (res.headers['cache-control'] !== 'no-store') seen.push(`${method} ${url}: no no-store`);
+          // However it is spelled, a FHIR client gets FHIR's error shape.
+          if (
+            r.url.startsWith('/fhir') &&
+            method !== 'HEAD' &&
+            res.json().resourceType !== 'OperationOutcome'
+          )
+            seen.push(`${method} ${url}: not an OperationOutcome`);
         }
       }
     }
