@@ -40,7 +40,7 @@ export async function addUser(
   if (!org) {
     const orgs = await db.owner.selectFrom('organisation').select(['id', 'name']).execute();
     throw new Error(
-      `--organisation must be one of:\n${orgs.map((o) => `  ${o.id}  ${o.name}`).join('\n') || '  (none yet)'}`,
+      `--organisation must be one of:\n${orgs.map((o) => `  ${o.id}  ${o.name}`).join('\n') || '  (none yet: create one with `bedring organisation add`)'}`,
     );
   }
   if ((role === 'patient') !== Boolean(opts.person))
