@@ -3,7 +3,7 @@ import { type AuditAction, recordAudit } from '../audit/audit.repository.ts';
 import type { RequestActor } from '../auth/actor.ts';
 import { heldFor } from '../db/held-transaction.ts';
 import { inBegun, inTenant, type Tx } from '../db/transaction.ts';
-import type { App } from '../http/app.ts';
+import type { App } from '../http/app.type.ts';
 import { type AlsoRead, requirePersonAccess } from './access.guard.ts';
 
 /**

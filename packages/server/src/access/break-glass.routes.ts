@@ -1,7 +1,7 @@
 import { breakGlassExpiry, isUsableReason, mayBreakGlass } from '@bedring/domain';
 import { Type } from '@sinclair/typebox';
 import { recordAudit, recordAudits } from '../audit/audit.repository.ts';
-import type { App } from '../http/app.ts';
+import type { App } from '../http/app.type.ts';
 import { badRequest, forbidden, notFound } from '../http/errors.ts';
 import { NoQuery, PersonParams, Text, Uuid } from '../http/schemas.ts';
 import { asActor } from './as-actor.ts';

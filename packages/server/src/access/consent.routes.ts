@@ -1,5 +1,5 @@
 import { consentIsActive, type PlanPart } from '@bedring/domain';
-import type { App } from '../http/app.ts';
+import type { App } from '../http/app.type.ts';
 import { conflict, notFound } from '../http/errors.ts';
 import { NoQuery, PersonParams } from '../http/schemas.ts';
 import { requirePlanAction } from '../plan/plan.access.ts';

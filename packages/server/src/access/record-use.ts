@@ -1,6 +1,6 @@
 import type { RecordUse } from '@bedring/domain';
 import type { RequestActor } from '../auth/actor.ts';
-import type { App } from '../http/app.ts';
+import type { App } from '../http/app.type.ts';
 
 /**
  * The writes that access by break-glass alone may make: what emergency care needs recorded

@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { type Role, sessionIsAlive } from '@bedring/domain';
 import { sql } from 'kysely';
 import { heldFor, holdTransaction } from '../db/held-transaction.ts';
-import type { App } from '../http/app.ts';
+import type { App } from '../http/app.type.ts';
 import { HttpError, unauthorized } from '../http/errors.ts';
 import { CSRF_HEADER, csrfToken, SESSION_COOKIE, tokenHash } from './tokens.ts';
 

@@ -6,7 +6,7 @@ import { asActor } from '../access/as-actor.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { AccountTable } from '../db/schema.ts';
 import { inTenant } from '../db/transaction.ts';
-import type { App } from '../http/app.ts';
+import type { App } from '../http/app.type.ts';
 import { HttpError, unauthorized } from '../http/errors.ts';
 import { NoQuery } from '../http/schemas.ts';
 import { verifyPassword } from './password.ts';

@@ -1,4 +1,4 @@
-import type { App } from '../http/app.ts';
+import type { App } from '../http/app.type.ts';
 import { checkinRoutes } from './checkin.routes.ts';
 import { helpRoutes } from './help.routes.ts';
 import { signalRoutes } from './signal.routes.ts';

@@ -1,6 +1,6 @@
 import { addDays, CHECKIN_QUESTIONNAIRE_ID, type CheckinInput, osloDate } from '@bedring/domain';
 import { withPerson } from '../access/as-actor.ts';
-import type { App } from '../http/app.ts';
+import type { App } from '../http/app.type.ts';
 import { forbidden } from '../http/errors.ts';
 import { NoQuery, PersonParams } from '../http/schemas.ts';
 import {

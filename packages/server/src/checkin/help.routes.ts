@@ -1,6 +1,6 @@
 import { EMERGENCY_NUMBERS, osloDate } from '@bedring/domain';
 import { withPerson } from '../access/as-actor.ts';
-import type { App } from '../http/app.ts';
+import type { App } from '../http/app.type.ts';
 import { badRequest, forbidden } from '../http/errors.ts';
 import { PersonParams } from '../http/schemas.ts';
 import { planStepsOf, stepsFor } from './checkin.repository.ts';

@@ -7,7 +7,7 @@ import {
 import { type Acknowledgeable, acknowledge, requireNote } from '../access/acknowledge.ts';
 import { asActor, withPerson } from '../access/as-actor.ts';
 import { recordAudit, recordAudits } from '../audit/audit.repository.ts';
-import type { App } from '../http/app.ts';
+import type { App } from '../http/app.type.ts';
 import { badRequest, forbidden } from '../http/errors.ts';
 import { NoQuery, PersonParams } from '../http/schemas.ts';
 import { planStepsOf, stepsFor } from './checkin.repository.ts';

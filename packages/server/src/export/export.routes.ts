@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { withPerson } from '../access/as-actor.ts';
 import { everything, mayReadAccessLog } from '../fhir/everything.ts';
 import { mayRead } from '../fhir/plan.routes.ts';
-import type { App } from '../http/app.ts';
+import type { App } from '../http/app.type.ts';
 import { PersonParams } from '../http/schemas.ts';
 import { lapsesOf } from '../plan/lapse.routes.ts';
 import { personOverview } from '../record/record.repository.ts';

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { withPerson } from '../access/as-actor.ts';
-import type { App } from '../http/app.ts';
+import type { App } from '../http/app.type.ts';
 import { Uuid } from '../http/schemas.ts';
 import { EVERYTHING_TYPES, everything } from './everything.ts';
 import { searchset } from './fhir.mapping.ts';

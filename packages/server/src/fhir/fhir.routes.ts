@@ -4,7 +4,7 @@ import { Type } from '@sinclair/typebox';
 import { personForAccessLog } from '../access/access.guard.ts';
 import { asActor, withPerson } from '../access/as-actor.ts';
 import { accessLog, recordAudit } from '../audit/audit.repository.ts';
-import type { App } from '../http/app.ts';
+import type { App } from '../http/app.type.ts';
 import { badRequest, forbidden } from '../http/errors.ts';
 import { Uuid } from '../http/schemas.ts';
 import { ratingHistory } from '../record/record.repository.ts';

@@ -1,6 +1,6 @@
 import { type TProperties, Type } from '@sinclair/typebox';
 import { asActor, personWork, withPerson } from '../access/as-actor.ts';
-import type { App } from '../http/app.ts';
+import type { App } from '../http/app.type.ts';
 import { forbidden, notFound } from '../http/errors.ts';
 import { Uuid } from '../http/schemas.ts';
 import { toFlag } from './checkin.mapping.ts';

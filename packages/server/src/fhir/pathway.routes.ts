@@ -5,7 +5,7 @@ import { asActor, personWork, withPerson } from '../access/as-actor.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { RequestActor } from '../auth/actor.ts';
 import type { Tx } from '../db/transaction.ts';
-import type { App } from '../http/app.ts';
+import type { App } from '../http/app.type.ts';
 import { badRequest, forbidden, notFound } from '../http/errors.ts';
 import { Uuid } from '../http/schemas.ts';
 import { toClinicalImpression } from './assessment.mapping.ts';

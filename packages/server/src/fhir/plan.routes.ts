@@ -3,7 +3,7 @@ import type { Resource } from '@medplum/fhirtypes';
 import { type TProperties, Type } from '@sinclair/typebox';
 import { asActor, type PersonWork, personWork, withPerson } from '../access/as-actor.ts';
 import type { RequestActor } from '../auth/actor.ts';
-import type { App } from '../http/app.ts';
+import type { App } from '../http/app.type.ts';
 import { HttpError, notFound } from '../http/errors.ts';
 import { Uuid } from '../http/schemas.ts';
 import { requirePlanAction, visibleParts } from '../plan/plan.access.ts';

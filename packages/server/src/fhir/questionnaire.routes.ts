@@ -10,7 +10,7 @@ import { type TProperties, Type } from '@sinclair/typebox';
 import { asActor, personWork, withPerson } from '../access/as-actor.ts';
 import type { RequestActor } from '../auth/actor.ts';
 import type { Tx } from '../db/transaction.ts';
-import type { App } from '../http/app.ts';
+import type { App } from '../http/app.type.ts';
 import { badRequest, forbidden, HttpError, notFound } from '../http/errors.ts';
 import { UUID_PATTERN, Uuid } from '../http/schemas.ts';
 import { type Instrument, instrumentsFor, settingsFor } from '../questionnaire/instrument-registry.ts';

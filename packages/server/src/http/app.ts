@@ -3,14 +3,7 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, {
-  type FastifyBaseLogger,
-  type FastifyInstance,
-  LogController,
-  type RawReplyDefaultExpression,
-  type RawRequestDefaultExpression,
-  type RawServerDefault,
-} from 'fastify';
+import Fastify, { LogController } from 'fastify';
 import { breakGlassRoutes } from '../access/break-glass.routes.ts';
 import { consentRoutes } from '../access/consent.routes.ts';
 import { noteRecordUse } from '../access/record-use.ts';
@@ -28,30 +21,10 @@ import { planPlugin } from '../plan/plan.plugin.ts';
 import { shippedInstruments } from '../questionnaire/instrument-registry.ts';
 import { questionnairePlugin } from '../questionnaire/questionnaire.plugin.ts';
 import { recordRoutes } from '../record/record.routes.ts';
+import type { App } from './app.type.ts';
 import { errorHandler, notFoundHandler, toErrorBody } from './error-handler.ts';
 import { frameworkErrors, installInputRules } from './input-rules.ts';
 import { NoQuery } from './schemas.ts';
-
-export type App = FastifyInstance<
-  RawServerDefault,
-  RawRequestDefaultExpression,
-  RawReplyDefaultExpression,
-  FastifyBaseLogger,
-  TypeBoxTypeProvider
->;
-
-declare module 'fastify' {
-  interface FastifyInstance {
-    db: Database;
-    clock: Clock;
-    limits: { loginAttemptsPerMinute: number };
-    /** A TLS proxy is trusted in front (AppOptions.trustProxy): the session cookie is always Secure. */
-    behindProxy: boolean;
-    notifier: Notifier;
-    /** Every route as registered: the access test is generated from this table. */
-    routeTable: { method: string; url: string; public: boolean }[];
-  }
-}
 
 export interface AppOptions {
   db: Database;

@@ -1,6 +1,6 @@
 import { type DimensionRatings, type Level, levelSetting, matchOf, recommendLevel } from '@bedring/domain';
 import { withPerson } from '../access/as-actor.ts';
-import type { App } from '../http/app.ts';
+import type { App } from '../http/app.type.ts';
 import { badRequest, conflict } from '../http/errors.ts';
 import { lockEpisode, storeDeadlines } from './episode.repository.ts';
 import { notInFuture, PathwayRoles, requireRole } from './pathway.access.ts';

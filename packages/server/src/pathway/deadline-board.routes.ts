@@ -1,7 +1,7 @@
 import { addDays, type DeadlineKind, DUE_SOON_DAYS, deadlineStatus, osloDate } from '@bedring/domain';
 import { asActor } from '../access/as-actor.ts';
 import { recordAudits } from '../audit/audit.repository.ts';
-import type { App } from '../http/app.ts';
+import type { App } from '../http/app.type.ts';
 import { badRequest, forbidden } from '../http/errors.ts';
 import { BoardQuery } from './pathway.schemas.ts';
 

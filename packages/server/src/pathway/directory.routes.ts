@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { asActor } from '../access/as-actor.ts';
-import type { App } from '../http/app.ts';
+import type { App } from '../http/app.type.ts';
 import { forbidden } from '../http/errors.ts';
 import { NoQuery } from '../http/schemas.ts';
 

@@ -1,6 +1,6 @@
 import { type DischargeChecklist, readiness } from '@bedring/domain';
 import { withPerson } from '../access/as-actor.ts';
-import type { App } from '../http/app.ts';
+import type { App } from '../http/app.type.ts';
 import { conflict } from '../http/errors.ts';
 import { lockEpisode } from './episode.repository.ts';
 import { PathwayRoles, requireRole } from './pathway.access.ts';

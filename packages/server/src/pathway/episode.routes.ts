@@ -6,7 +6,7 @@ import {
   readiness,
 } from '@bedring/domain';
 import { withPerson } from '../access/as-actor.ts';
-import type { App } from '../http/app.ts';
+import type { App } from '../http/app.type.ts';
 import { badRequest, forbidden } from '../http/errors.ts';
 import { NoQuery, PersonParams } from '../http/schemas.ts';
 import { type EventInput, lockEpisode, recordEvent } from './episode.repository.ts';

@@ -1,5 +1,5 @@
 import { withPerson } from '../access/as-actor.ts';
-import type { App } from '../http/app.ts';
+import type { App } from '../http/app.type.ts';
 import { badRequest, conflict } from '../http/errors.ts';
 import { lockEpisode } from './episode.repository.ts';
 import { notInFuture, PathwayRoles, requireRole } from './pathway.access.ts';

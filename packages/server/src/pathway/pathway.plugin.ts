@@ -1,4 +1,4 @@
-import type { App } from '../http/app.ts';
+import type { App } from '../http/app.type.ts';
 import { assessmentRoutes } from './assessment.routes.ts';
 import { deadlineBoardRoutes } from './deadline-board.routes.ts';
 import { directoryRoutes } from './directory.routes.ts';

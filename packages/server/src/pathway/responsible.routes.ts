@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { withPerson } from '../access/as-actor.ts';
-import type { App } from '../http/app.ts';
+import type { App } from '../http/app.type.ts';
 import { badRequest, conflict } from '../http/errors.ts';
 import { Uuid } from '../http/schemas.ts';
 import { lockEpisode } from './episode.repository.ts';

@@ -2,7 +2,7 @@ import { osloDate, outcomesFor, type TaskKind, type TaskOutcome, taskStatus } fr
 import { requirePersonAccess } from '../access/access.guard.ts';
 import { asActor } from '../access/as-actor.ts';
 import { recordAudit, recordAudits } from '../audit/audit.repository.ts';
-import type { App } from '../http/app.ts';
+import type { App } from '../http/app.type.ts';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors.ts';
 import { NoQuery } from '../http/schemas.ts';
 import { lockEpisode, openEpisode, recordEvent } from './episode.repository.ts';

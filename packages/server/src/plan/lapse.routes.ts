@@ -1,7 +1,7 @@
 import { lapsePromptsUpdate, osloDate, type PersonRef, progressOf } from '@bedring/domain';
 import { withPerson } from '../access/as-actor.ts';
 import type { Tx } from '../db/transaction.ts';
-import type { App } from '../http/app.ts';
+import type { App } from '../http/app.type.ts';
 import { badRequest } from '../http/errors.ts';
 import { NoQuery, PersonParams } from '../http/schemas.ts';
 import { notInFuture } from '../pathway/pathway.access.ts';

@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import { withPerson } from '../access/as-actor.ts';
 import type { NetworkMemberTable } from '../db/schema.ts';
-import type { App } from '../http/app.ts';
+import type { App } from '../http/app.type.ts';
 import { conflict, notFound } from '../http/errors.ts';
 import { NoQuery, PersonParams } from '../http/schemas.ts';
 import { requirePlanAction } from './plan.access.ts';

@@ -1,4 +1,4 @@
-import type { App } from '../http/app.ts';
+import type { App } from '../http/app.type.ts';
 import { lapseRoutes } from './lapse.routes.ts';
 import { networkRoutes } from './network.routes.ts';
 import { planRoutes } from './plan.routes.ts';

@@ -9,7 +9,7 @@ import {
   type PlanSection,
 } from '@bedring/domain';
 import { withPerson } from '../access/as-actor.ts';
-import type { App } from '../http/app.ts';
+import type { App } from '../http/app.type.ts';
 import { badRequest, conflict } from '../http/errors.ts';
 import { NoQuery, PersonParams } from '../http/schemas.ts';
 import { requirePlanAction, visibleParts } from './plan.access.ts';

@@ -1,6 +1,6 @@
 import { osloDate, promiseStatus } from '@bedring/domain';
 import { withPerson } from '../access/as-actor.ts';
-import type { App } from '../http/app.ts';
+import type { App } from '../http/app.type.ts';
 import { badRequest, conflict } from '../http/errors.ts';
 import { NoQuery, PersonParams } from '../http/schemas.ts';
 import { openTask } from '../pathway/task.repository.ts';

@@ -1,5 +1,5 @@
 import { withPerson } from '../access/as-actor.ts';
-import type { App } from '../http/app.ts';
+import type { App } from '../http/app.type.ts';
 import { forbidden } from '../http/errors.ts';
 import { NoQuery, PersonParams } from '../http/schemas.ts';
 import { notInFuture } from '../pathway/pathway.access.ts';

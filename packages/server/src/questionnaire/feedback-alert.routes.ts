@@ -3,7 +3,7 @@ import { type Acknowledgeable, acknowledge, requireNote } from '../access/acknow
 import { asActor, withPerson } from '../access/as-actor.ts';
 import { recordAudits } from '../audit/audit.repository.ts';
 import type { Tx } from '../db/transaction.ts';
-import type { App } from '../http/app.ts';
+import type { App } from '../http/app.type.ts';
 import { forbidden } from '../http/errors.ts';
 import { NoQuery, PersonParams } from '../http/schemas.ts';
 import { instrumentsFor, titlesOf } from './instrument-registry.ts';

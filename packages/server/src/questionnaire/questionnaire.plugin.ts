@@ -1,4 +1,4 @@
-import type { App } from '../http/app.ts';
+import type { App } from '../http/app.type.ts';
 import { contactRoutes } from './contact.routes.ts';
 import { feedbackAlertRoutes } from './feedback-alert.routes.ts';
 import { questionnaireRoutes } from './questionnaire.routes.ts';

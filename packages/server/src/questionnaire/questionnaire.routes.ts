@@ -9,7 +9,7 @@ import { Type } from '@sinclair/typebox';
 import { asActor } from '../access/as-actor.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { RequestActor } from '../auth/actor.ts';
-import type { App } from '../http/app.ts';
+import type { App } from '../http/app.type.ts';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors.ts';
 import { NoQuery } from '../http/schemas.ts';
 import {

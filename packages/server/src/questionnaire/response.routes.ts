@@ -2,7 +2,7 @@ import type { InstrumentSettings } from '@bedring/domain';
 import type { QuestionnaireResponseItem } from '@medplum/fhirtypes';
 import { asActor, personWork, withPerson } from '../access/as-actor.ts';
 import type { RequestActor } from '../auth/actor.ts';
-import type { App } from '../http/app.ts';
+import type { App } from '../http/app.type.ts';
 import { conflict, forbidden, notFound } from '../http/errors.ts';
 import { NoQuery, PersonParams } from '../http/schemas.ts';
 import {

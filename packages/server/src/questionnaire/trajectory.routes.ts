@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { withPerson } from '../access/as-actor.ts';
-import type { App } from '../http/app.ts';
+import type { App } from '../http/app.type.ts';
 import { forbidden } from '../http/errors.ts';
 import { PersonParams } from '../http/schemas.ts';
 import { instrumentFor, instrumentsFor, settingsFor, titlesOf } from './instrument-registry.ts';

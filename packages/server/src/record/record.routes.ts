@@ -7,7 +7,7 @@ import { asActor, withPerson } from '../access/as-actor.ts';
 import { accessLog, recordAudit } from '../audit/audit.repository.ts';
 import { type JsonRow, jsonLiteral } from '../db/json-rows.ts';
 import { writeAtCommit } from '../db/transaction.ts';
-import type { App } from '../http/app.ts';
+import type { App } from '../http/app.type.ts';
 import { forbidden } from '../http/errors.ts';
 import { NoQuery, PersonParams, Text } from '../http/schemas.ts';
 import { caseload, personOverview, ratingHistory } from './record.repository.ts';

@@ -1,7 +1,8 @@
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
 import { DEMO_PASSWORD, loadDemo } from '../demo/demo.ts';
-import { type App, buildApp } from '../http/app.ts';
+import { buildApp } from '../http/app.ts';
+import type { App } from '../http/app.type.ts';
 import type { Notifier } from '../notify/notifier.ts';
 import { testDatabase } from './test-database.ts';
 
