@@ -4,8 +4,8 @@ import { Navigate, useLocation } from 'react-router';
 import { ApiError } from '../http/api-client.ts';
 import { PublicLayout } from '../shell/public-layout.component.tsx';
 import { useDocumentTitle } from '../shell/use-document-title.ts';
-import { startPath } from './roles.ts';
 import { useLogin, useSession } from './session.resource.ts';
+import { startPath } from './start-path.ts';
 
 /** Which message a failed login shows; the server's codes, in the reader's language. */
 function loginErrorKey(e: unknown): string {

@@ -1,8 +1,9 @@
+import type { Role } from '@bedring/domain/access/roles';
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { ErrorMessage, Loading } from '../shell/status.component.tsx';
-import { type Role, startPath } from './roles.ts';
 import { useSession } from './session.resource.ts';
+import { startPath } from './start-path.ts';
 
 /** Sends visitors without a session to the login page, and users to their own start page. */
 export function RequireAuth({ children }: { children: ReactNode }) {

@@ -1,8 +1,8 @@
+import type { Role } from '@bedring/domain/access/roles';
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError, setCsrfToken } from '../http/api-client.ts';
 import { claimQueue, clearQueue } from '../offline/offline-queue.ts';
 import { clearOfflineCaches } from '../offline/service-worker.ts';
-import type { Role } from './roles.ts';
 
 export interface SessionUser {
   id: string;

@@ -6,7 +6,7 @@ import { ErrorMessage, Loading } from '../shell/status.component.tsx';
 import { countAt, firstFieldOf, itemIndex, parentIndex, shorten } from './form-navigation.ts';
 import { useProblemText } from './problem-text.ts';
 import { useInstrument, useSaveResponse, useStoredResponse } from './questionnaire.resource.ts';
-import type { InstrumentDetail, ResponseStatus, SavedResponse } from './questionnaire.types.ts';
+import type { Audience, InstrumentDetail, ResponseStatus, SavedResponse } from './questionnaire.types.ts';
 import { type FormContext, FormContextProvider, pathKey } from './questionnaire-form.context.ts';
 import { ItemList } from './questionnaire-item.component.tsx';
 import { Provenance } from './questionnaire-provenance.component.tsx';
@@ -22,8 +22,6 @@ import {
   responseToSend,
   setAnswers,
 } from './response-state.ts';
-
-export type Audience = 'staff' | 'person';
 
 export interface QuestionnaireFormProps {
   personId: string;

@@ -1,18 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import type { InstrumentDetail } from './questionnaire.types.ts';
+import type { Audience, InstrumentDetail } from './questionnaire.types.ts';
 import { langOf, localized } from './questionnaire-text.ts';
 
 /**
  * "Om skjemaet" under a form: where the instrument comes from, on what terms it may be used, and whether
  * the Norwegian text is a validated translation (DESIGN.md, clinical content and licences).
  */
-export function Provenance({
-  instrument,
-  audience,
-}: {
-  instrument: InstrumentDetail;
-  audience: 'staff' | 'person';
-}) {
+export function Provenance({ instrument, audience }: { instrument: InstrumentDetail; audience: Audience }) {
   const { t, i18n } = useTranslation();
   const lang = langOf(i18n.language);
   const { provenance } = instrument;

@@ -2,8 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAlertText } from './alert-text.ts';
 import { usePersonAlerts } from './questionnaire.resource.ts';
-import type { InstrumentDetail, SavedResponse } from './questionnaire.types.ts';
-import type { Audience } from './questionnaire-form.component.tsx';
+import type { Audience, InstrumentDetail, SavedResponse } from './questionnaire.types.ts';
 import { bandLabel, formatNumber, langOf, scoreName, titleIn } from './questionnaire-text.ts';
 
 /**

@@ -8,6 +8,9 @@ import type {
 } from '@bedring/domain/questionnaire/instrument';
 import type { Questionnaire, QuestionnaireResponseItem } from '@medplum/fhirtypes';
 
+/** Who fills in a form: staff with the person (in a contact), or the person on Min side. */
+export type Audience = 'staff' | 'person';
+
 /**
  * Shapes of the questionnaire API answers (packages/server/src/questionnaire/*.routes.ts). The FHIR
  * Questionnaire and the response items are the standard FHIR shapes; the rest is Bedring's.

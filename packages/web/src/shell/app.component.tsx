@@ -1,10 +1,10 @@
+import { StaffRoles } from '@bedring/domain/access/roles';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { BreakGlassReviewPage } from '../access/break-glass-review.page.tsx';
 import { AdminPage } from '../admin/admin.page.tsx';
 import { LoginPage } from '../auth/login.page.tsx';
 import { RequireAuth, RequireRole, StartRedirect } from '../auth/require-auth.component.tsx';
-import { StaffRoles } from '../auth/roles.ts';
 import { forgetSession, sessionKey } from '../auth/session.resource.ts';
 import { CheckinPage } from '../checkin/checkin.page.tsx';
 import { HelpNowPage } from '../checkin/help-now.page.tsx';

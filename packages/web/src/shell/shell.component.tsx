@@ -1,8 +1,9 @@
+import { type Role, StaffRoles } from '@bedring/domain/access/roles';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
-import { type Role, StaffRoles, startPath } from '../auth/roles.ts';
 import { useLogout, useUser } from '../auth/session.resource.ts';
+import { startPath } from '../auth/start-path.ts';
 import { OfflinePortal } from '../offline/offline-portal.component.tsx';
 import { WorkPaths, WorkRoles } from '../work/work.routes.ts';
 import { LanguageSwitch } from './language-switch.component.tsx';

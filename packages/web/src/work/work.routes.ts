@@ -1,4 +1,4 @@
-import type { Role } from '../auth/roles.ts';
+import type { Role } from '@bedring/domain/access/roles';
 
 /** Where the work pages live and who may open them; the shell builds its menu and routes from this. */
 export const WorkPaths = {
