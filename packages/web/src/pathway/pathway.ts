@@ -3,6 +3,7 @@
  * (the web app still talks to the server only over HTTP). The form runs `recommendLevel` live so that
  * the person and staff see the recommendation and what drove it before anything is saved (P-21).
  */
+export { daysBetween, type IsoDate, osloDate } from '@bedring/domain/pathway/calendar';
 export {
   type DischargeChecklist,
   type DischargeItem,
@@ -37,10 +38,14 @@ export {
   type Severity,
 } from '@bedring/domain/pathway/level-of-care.rules';
 export {
+  type ReferralChecklist,
   type ReferralChecklistItem,
   ReferralChecklistItems,
   type ReferralOutcome,
   ReferralOutcomes,
+  type ReferrerKind,
+  ReferrerKinds,
+  referralCompleteness,
 } from '@bedring/domain/pathway/referral.rules';
 export {
   outcomesFor,
@@ -48,7 +53,11 @@ export {
   type TaskOutcome,
   type TaskStatus,
 } from '@bedring/domain/pathway/task.rules';
-export type { DeadlineKind, DeadlineStatus } from '@bedring/domain/pathway/time-limits.rules';
+export {
+  type DeadlineKind,
+  type DeadlineStatus,
+  DUE_SOON_DAYS,
+} from '@bedring/domain/pathway/time-limits.rules';
 
 /** Who does what in the pathway, as the server's PathwayRoles: the web hides what a role cannot do. */
 export function mayDecide(role: string): boolean {

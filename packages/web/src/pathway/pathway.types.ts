@@ -10,11 +10,14 @@ import type {
   EpisodeState,
   EventKind,
   HelpNeededAtDischarge,
+  IsoDate,
   Level,
   Match,
   RecordableEventKind,
+  ReferralChecklist,
   ReferralChecklistItem,
   ReferralOutcome,
+  ReferrerKind,
   RuleId,
   Setting,
   Severity,
@@ -198,3 +201,81 @@ export interface StaffMember {
   organisationId: string;
   organisationName: string;
 }
+
+/**
+ * The referral, the deadline board and the task list (server/src/pathway/referral.routes.ts,
+ * deadline-board.routes.ts, task.routes.ts, directory.routes.ts).
+ */
+
+export interface PersonName {
+  id: string;
+  givenName: string;
+  familyName: string;
+}
+
+export const Genders = ['female', 'male', 'other', 'unknown'] as const;
+export type Gender = (typeof Genders)[number];
+
+export interface NewReferral {
+  person: { nationalId: string; givenName: string; familyName: string; birthDate: IsoDate; gender: Gender };
+  unitId: string;
+  referrer: { kind: ReferrerKind; name: string; organisation?: string };
+  receivedOn: IsoDate;
+  reason?: string;
+  checklist: ReferralChecklist;
+  coordinator?: { name: string; contact?: string };
+}
+
+export interface ReferralCreated {
+  personId: string;
+  referralId: string;
+  episodeId: string;
+  personExisted: boolean;
+  completeness: { done: number; total: number; missing: string[] };
+}
+
+export interface Unit {
+  id: string;
+  name: string;
+  kind: string;
+}
+
+export type BoardStatus = 'overdue' | 'due-soon' | 'open';
+
+export interface BoardDeadline {
+  kind: DeadlineKind;
+  startsOn: IsoDate;
+  dueOn: IsoDate;
+  status: BoardStatus;
+  episodeId: string;
+  person: PersonName;
+  responsible: { id: string; name: string | null } | null;
+}
+
+export interface DeadlineBoard {
+  today: IsoDate;
+  unitId: string | null;
+  accountId: string | null;
+  counts: { open: number; overdue: number; dueSoon: number };
+  deadlines: BoardDeadline[];
+}
+
+export interface Task {
+  id: string;
+  kind: TaskKind;
+  person: PersonName;
+  organisationName: string;
+  episodeId: string;
+  mine: boolean;
+  createdOn: IsoDate;
+  escalateOn: IsoDate;
+  status: 'open' | 'escalated';
+}
+
+export interface TaskCompleted {
+  status: 'completed';
+  outcome: string;
+  episodeId: string | null;
+}
+
+export const fullName = (p: { givenName: string; familyName: string }) => `${p.givenName} ${p.familyName}`;

@@ -10,16 +10,16 @@ import { CheckinPage } from '../checkin/checkin.page.tsx';
 import { HelpNowPage } from '../checkin/help-now.page.tsx';
 import { MyDataPage } from '../export/my-data.page.tsx';
 import { ApiError } from '../http/api-client.ts';
+import { DeadlineBoardPage } from '../pathway/deadline-board.page.tsx';
+import { PathwayPageRoles, PathwayPaths } from '../pathway/pathway.routes.ts';
+import { ReferralPage } from '../pathway/referral.page.tsx';
+import { TasksPage } from '../pathway/tasks.page.tsx';
 import { CrisisPrintPage } from '../plan/crisis-print.page.tsx';
 import { MyPlanPage } from '../plan/my-plan.page.tsx';
 import { PersonPlansPage } from '../plan/person-plans.page.tsx';
 import { CaseloadPage } from '../record/caseload.page.tsx';
 import { MinSidePage } from '../record/min-side.page.tsx';
 import { PersonPage } from '../record/person.page.tsx';
-import { DeadlineBoardPage } from '../work/deadline-board.page.tsx';
-import { ReferralPage } from '../work/referral.page.tsx';
-import { TasksPage } from '../work/tasks.page.tsx';
-import { WorkPaths, WorkRoles } from '../work/work.routes.ts';
 import { NotFoundPage } from './not-found.page.tsx';
 import { Shell } from './shell.component.tsx';
 
@@ -96,25 +96,25 @@ export function App() {
               }
             />
             <Route
-              path={WorkPaths.deadlines.slice(1)}
+              path={PathwayPaths.deadlines.slice(1)}
               element={
-                <RequireRole roles={WorkRoles.deadlines}>
+                <RequireRole roles={PathwayPageRoles.deadlines}>
                   <DeadlineBoardPage />
                 </RequireRole>
               }
             />
             <Route
-              path={WorkPaths.tasks.slice(1)}
+              path={PathwayPaths.tasks.slice(1)}
               element={
-                <RequireRole roles={WorkRoles.tasks}>
+                <RequireRole roles={PathwayPageRoles.tasks}>
                   <TasksPage />
                 </RequireRole>
               }
             />
             <Route
-              path={WorkPaths.newReferral.slice(1)}
+              path={PathwayPaths.newReferral.slice(1)}
               element={
-                <RequireRole roles={WorkRoles.newReferral}>
+                <RequireRole roles={PathwayPageRoles.newReferral}>
                   <ReferralPage />
                 </RequireRole>
               }

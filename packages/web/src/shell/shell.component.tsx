@@ -5,7 +5,7 @@ import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogout, useUser } from '../auth/session.resource.ts';
 import { startPath } from '../auth/start-path.ts';
 import { OfflinePortal } from '../offline/offline-portal.component.tsx';
-import { WorkPaths, WorkRoles } from '../work/work.routes.ts';
+import { PathwayPageRoles, PathwayPaths } from '../pathway/pathway.routes.ts';
 import { LanguageSwitch } from './language-switch.component.tsx';
 
 interface NavItem {
@@ -18,12 +18,12 @@ function navItems(role: Role): NavItem[] {
   if (role === 'admin') return [{ to: '/admin', label: 'nav.admin' }];
   const items: NavItem[] = [];
   if (StaffRoles.includes(role)) items.push({ to: '/pasienter', label: 'nav.caseload' });
-  // The work pages (src/work): who sees which is decided in one place, WorkPaths.
-  if (WorkRoles.deadlines.includes(role))
-    items.push({ to: WorkPaths.deadlines, label: 'work.nav.deadlines' });
-  if (WorkRoles.tasks.includes(role)) items.push({ to: WorkPaths.tasks, label: 'work.nav.tasks' });
-  if (WorkRoles.newReferral.includes(role))
-    items.push({ to: WorkPaths.newReferral, label: 'work.nav.newReferral' });
+  // The pathway's work pages: who sees which is decided in one place, PathwayPaths.
+  if (PathwayPageRoles.deadlines.includes(role))
+    items.push({ to: PathwayPaths.deadlines, label: 'work.nav.deadlines' });
+  if (PathwayPageRoles.tasks.includes(role)) items.push({ to: PathwayPaths.tasks, label: 'work.nav.tasks' });
+  if (PathwayPageRoles.newReferral.includes(role))
+    items.push({ to: PathwayPaths.newReferral, label: 'work.nav.newReferral' });
   if (role === 'leader') items.push({ to: '/nodtilgang', label: 'nav.breakGlass' });
   return items;
 }

@@ -1,17 +1,17 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { describedBy, ErrorSummary, Field, type FieldErrors } from '../form/field.component.tsx';
 import { isApiError } from '../http/api-client.ts';
+import { personPath } from '../record/person-path.ts';
 import { ErrorMessage } from '../shell/status.component.tsx';
 import { useDocumentTitle } from '../shell/use-document-title.ts';
 import { useUnits } from './directory.resource.ts';
-import { describedBy, ErrorSummary, Field, type FieldErrors } from './form-field.component.tsx';
-import { osloDate, type ReferrerKind, ReferrerKinds } from './pathway-rules.ts';
+import { osloDate, type ReferrerKind, ReferrerKinds } from './pathway.ts';
+import { type Gender, Genders } from './pathway.types.ts';
 import { useRegisterReferral } from './referral.resource.ts';
 import { CompletenessWarning, ReferralChecklistFieldset } from './referral-checklist.component.tsx';
 import { type Draft, type DraftField, emptyDraft, ORDER, toBody, validate } from './referral-draft.ts';
-import { personPath } from './work.routes.ts';
-import { type Gender, Genders } from './work.types.ts';
 
 const ID = 'referral';
 const fieldId = (f: DraftField) => `${ID}-${f}`;

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../http/api-client.ts';
-import type { BoardStatus, DeadlineBoard } from './work.types.ts';
+import type { BoardStatus, DeadlineBoard } from './pathway.types.ts';
 
 export const PAGE_SIZE = 20;
 

@@ -1,6 +1,6 @@
-import type { FieldErrors } from './form-field.component.tsx';
-import type { ReferralChecklist, ReferrerKind } from './pathway-rules.ts';
-import type { Gender, NewReferral } from './work.types.ts';
+import type { FieldErrors } from '../form/field.component.tsx';
+import type { ReferralChecklist, ReferrerKind } from './pathway.ts';
+import type { Gender, NewReferral } from './pathway.types.ts';
 
 /** The referral form's state, its checks and the body it sends (POST /api/referrals). */
 export interface Draft {

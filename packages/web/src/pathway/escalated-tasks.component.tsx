@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../i18n/format.ts';
-import { personPath } from './work.routes.ts';
-import { fullName, type Task } from './work.types.ts';
+import { personPath } from '../record/person-path.ts';
+import { fullName, type Task } from './pathway.types.ts';
 
 /**
  * Tasks that have waited longer than the time set (P-42): shown to the unit leader, calmly — a list to

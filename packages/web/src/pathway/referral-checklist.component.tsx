@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { type ReferralChecklist, ReferralChecklistItems, referralCompleteness } from './pathway-rules.ts';
+import { type ReferralChecklist, ReferralChecklistItems, referralCompleteness } from './pathway.ts';
 
 /**
  * What the referral contains (P-13, P-14), with its completeness counted live by the domain rule.

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { daysBetween, type IsoDate } from './pathway-rules.ts';
+import { daysBetween, type IsoDate } from './pathway.ts';
 
 /** "om 3 dager", "i dag", "2 dager over fristen", counted from the server's today (Europe/Oslo). */
 export function useDaysLeft() {

@@ -4,13 +4,13 @@ import { Link } from 'react-router';
 import { useUser } from '../auth/session.resource.ts';
 import { SignalWorklist } from '../checkin/signal-worklist.component.tsx';
 import { FeedbackAlertWorklist } from '../questionnaire/feedback-alerts.component.tsx';
+import { personPath } from '../record/person-path.ts';
 import { ErrorMessage, Loading } from '../shell/status.component.tsx';
 import { useDocumentTitle } from '../shell/use-document-title.ts';
 import { EscalatedTaskList } from './escalated-tasks.component.tsx';
 import type { ReEngagementDone } from './re-engagement-form.component.tsx';
 import { useTasks } from './task.resource.ts';
 import { TaskCard } from './task-card.component.tsx';
-import { personPath } from './work.routes.ts';
 
 /** Roles that can have feedback alerts assigned (server: feedback-alert.routes.ts). */
 const AlertRoles = new Set(['clinician', 'milieu', 'municipal', 'leader']);

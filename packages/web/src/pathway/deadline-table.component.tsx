@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../i18n/format.ts';
+import { personPath } from '../record/person-path.ts';
 import { useDaysLeft } from './days.ts';
+import { type BoardDeadline, type BoardStatus, fullName } from './pathway.types.ts';
 import { StatusBadge } from './status-badge.component.tsx';
-import { personPath } from './work.routes.ts';
-import { type BoardDeadline, type BoardStatus, fullName } from './work.types.ts';
 
 const tone: Record<BoardStatus, 'overdue' | 'soon' | 'open'> = {
   overdue: 'overdue',

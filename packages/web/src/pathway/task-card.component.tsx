@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../i18n/format.ts';
+import { personPath } from '../record/person-path.ts';
 import { FirstContactForm } from './first-contact-form.component.tsx';
+import { fullName, type Task } from './pathway.types.ts';
 import { type ReEngagementDone, ReEngagementForm } from './re-engagement-form.component.tsx';
 import { StatusBadge } from './status-badge.component.tsx';
-import { personPath } from './work.routes.ts';
-import { fullName, type Task } from './work.types.ts';
 
 /** One open task: what it is about, for whom, by when, and the form that completes it. */
 export function TaskCard({ task, onDone }: { task: Task; onDone: (done: ReEngagementDone) => void }) {

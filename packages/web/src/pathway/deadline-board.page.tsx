@@ -9,9 +9,9 @@ import { type BoardFilter, PAGE_SIZE, totalFor, useDeadlineBoard } from './deadl
 import { DeadlineTable } from './deadline-table.component.tsx';
 import { useStaff, useUnits } from './directory.resource.ts';
 import { EscalatedTaskList } from './escalated-tasks.component.tsx';
-import { DUE_SOON_DAYS } from './pathway-rules.ts';
+import { DUE_SOON_DAYS } from './pathway.ts';
+import type { BoardStatus, DeadlineBoard } from './pathway.types.ts';
 import { useTasks } from './task.resource.ts';
-import type { BoardStatus, DeadlineBoard } from './work.types.ts';
 
 const Statuses: readonly BoardStatus[] = ['overdue', 'due-soon', 'open'];
 

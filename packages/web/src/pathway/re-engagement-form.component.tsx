@@ -1,10 +1,10 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describedBy, Field } from './form-field.component.tsx';
-import { osloDate, outcomesFor, type TaskOutcome } from './pathway-rules.ts';
+import { describedBy, Field } from '../form/field.component.tsx';
+import { osloDate, outcomesFor, type TaskOutcome } from './pathway.ts';
+import { fullName, type Task } from './pathway.types.ts';
 import { useCompleteTask } from './task.resource.ts';
 import { completionErrorKey } from './task-completion.ts';
-import { fullName, type Task } from './work.types.ts';
 
 export interface ReEngagementDone {
   message: string;

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../http/api-client.ts';
 import { deadlinesKey } from './deadline-board.resource.ts';
-import type { NewReferral, ReferralCreated } from './work.types.ts';
+import type { NewReferral, ReferralCreated } from './pathway.types.ts';
 
 /** Registers a referral (POST /api/referrals): the person's record is found or started, an episode opens. */
 export function useRegisterReferral() {
