@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { Questionnaire, QuestionnaireItem, QuestionnaireResponse } from '@medplum/fhirtypes';
-import { fhirProblems } from '../../../server/src/fhir/fhir-validation.ts';
+import { fhirProblems } from '../../../server/src/testing/fhir-validation.ts';
 import { enabledLinkIds } from './enable-when.ts';
 import {
   defaultSettingsOf,

@@ -3,10 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { Resource } from '@medplum/fhirtypes';
 import fc from 'fast-check';
-import { fhirProblems } from '../fhir/fhir-validation.ts';
 import type { Notice } from '../notify/notifier.ts';
 import { expectStatus, type Headers, login, send } from '../pathway/pathway.fixtures.ts';
 import { demoIds } from '../testing/demo-ids.ts';
+import { fhirProblems } from '../testing/fhir-validation.ts';
 import { TEST_NOW, type TestApp, testApp } from '../testing/test-app.ts';
 
 /**

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { AuditEvent, Bundle, CapabilityStatement, CarePlan, Resource } from '@medplum/fhirtypes';
 import { demoIds } from '../testing/demo-ids.ts';
+import { fhirProblems } from '../testing/fhir-validation.ts';
 import { type TestApp, testApp } from '../testing/test-app.ts';
-import { fhirProblems } from './fhir-validation.ts';
 
 /**
  * Patient/$everything (issue 6 point 7): the whole record the caller may see as one searchset Bundle,

@@ -1,4 +1,4 @@
-import type { AuditEvent, Bundle, BundleLink, Observation, Patient, Resource } from '@medplum/fhirtypes';
+import type { AuditEvent, Observation, Patient } from '@medplum/fhirtypes';
 import type { AccessLogEntry } from '../audit/audit.repository.ts';
 import type { RatingView } from '../record/record.repository.ts';
 
@@ -59,41 +59,6 @@ export function toAuditEvent(e: AccessLogEntry, personId: string): AuditEvent {
     ],
     source: { observer: { display: e.organisationName ?? 'Bedring' } },
     entity: [{ what: { reference: `Patient/${personId}` }, type: { code: e.resourceType } }],
-  };
-}
-
-/**
- * A searchset Bundle. With `paging`, total is the number of matches over all pages and the links say
- * where the next and previous pages are (`_offset` and `_count`, as Medplum and HAPI page).
- */
-export function searchset(
-  resources: Resource[],
-  selfUrl: string,
-  paging?: { total: number; count: number; offset: number },
-): Bundle {
-  const link: BundleLink[] = [{ relation: 'self', url: selfUrl }];
-  if (paging) {
-    const at = (offset: number) => {
-      const url = new URL(selfUrl, 'http://bedring.invalid');
-      url.searchParams.set('_offset', String(offset));
-      url.searchParams.set('_count', String(paging.count));
-      return `${url.pathname}${url.search}`;
-    };
-    if (paging.count > 0 && paging.offset + paging.count < paging.total)
-      link.push({ relation: 'next', url: at(paging.offset + paging.count) });
-    if (paging.offset > 0)
-      link.push({ relation: 'previous', url: at(Math.max(0, paging.offset - paging.count)) });
-  }
-  return {
-    resourceType: 'Bundle',
-    type: 'searchset',
-    total: paging?.total ?? resources.length,
-    link,
-    entry: resources.map((r) => ({
-      fullUrl: `${r.resourceType}/${r.id}`,
-      resource: r,
-      search: { mode: 'match' },
-    })),
   };
 }
 

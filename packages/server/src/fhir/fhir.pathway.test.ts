@@ -11,9 +11,9 @@ import type {
   Task,
 } from '@medplum/fhirtypes';
 import { TSB, UNITS } from '../demo/demo.ts';
+import { fhirProblems } from '../testing/fhir-validation.ts';
 import { type TestApp, testApp } from '../testing/test-app.ts';
 import { DIMENSION_SYSTEM } from './assessment.mapping.ts';
-import { fhirProblems } from './fhir-validation.ts';
 import { EXT } from './pathway.mapping.ts';
 
 /**

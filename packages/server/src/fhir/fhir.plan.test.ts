@@ -11,8 +11,8 @@ import type {
   Task,
 } from '@medplum/fhirtypes';
 import { demoIds } from '../testing/demo-ids.ts';
+import { fhirProblems } from '../testing/fhir-validation.ts';
 import { type TestApp, testApp } from '../testing/test-app.ts';
-import { fhirProblems } from './fhir-validation.ts';
 import { CARE_PLAN_CATEGORY_SYSTEM, PLAN_EXT } from './plan.mapping.ts';
 
 /**

@@ -13,8 +13,8 @@ import { totpCode } from '../auth/totp.ts';
 import { DEMO_ADMIN_TOTP, TSB } from '../demo/demo.ts';
 import { shippedInstruments } from '../questionnaire/instrument-registry.ts';
 import { demoIds } from '../testing/demo-ids.ts';
+import { fhirProblems } from '../testing/fhir-validation.ts';
 import { TEST_NOW, type TestApp, testApp } from '../testing/test-app.ts';
-import { fhirProblems } from './fhir-validation.ts';
 import { SCORE_BAND_SYSTEM } from './questionnaire.mapping.ts';
 
 /**

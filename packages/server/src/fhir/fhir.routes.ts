@@ -6,6 +6,9 @@ import { asActor, withPerson } from '../access/as-actor.ts';
 import { accessLog, recordAudit } from '../audit/audit.repository.ts';
 import type { App } from '../http/app.type.ts';
 import { badRequest, forbidden } from '../http/errors.ts';
+import { searchset } from '../http/fhir-bundle.ts';
+import { DateSearch, dateMatches, dateParams } from '../http/fhir-date.ts';
+import { FHIR_JSON, FormatParams, idOf, ReadQuery, ReferenceParam } from '../http/fhir-schemas.ts';
 import { Uuid } from '../http/schemas.ts';
 import { ratingHistory } from '../record/record.repository.ts';
 import { DIMENSION_SYSTEM, toDimensionObservations } from './assessment.mapping.ts';
@@ -14,13 +17,10 @@ import { capabilityStatement } from './fhir.capability.ts';
 import {
   LIVING_CONDITION_SYSTEM,
   type PersonRow,
-  searchset,
   toAuditEvent,
   toObservation,
   toPatient,
 } from './fhir.mapping.ts';
-import { FHIR_JSON, FormatParams, idOf, ReadQuery, ReferenceParam } from './fhir.schemas.ts';
-import { DateSearch, dateMatches, dateParams } from './fhir-date.ts';
 import { fhirFlagRoutes } from './flag.routes.ts';
 import { fhirPathwayRoutes } from './pathway.routes.ts';
 import { assessmentsOf } from './pathway-read.repository.ts';

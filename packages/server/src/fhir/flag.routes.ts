@@ -2,10 +2,7 @@ import { type TProperties, Type } from '@sinclair/typebox';
 import { asActor, personWork, withPerson } from '../access/as-actor.ts';
 import type { App } from '../http/app.type.ts';
 import { forbidden, notFound } from '../http/errors.ts';
-import { Uuid } from '../http/schemas.ts';
-import { toFlag } from './checkin.mapping.ts';
-import { flagsOf } from './checkin-read.repository.ts';
-import { searchset } from './fhir.mapping.ts';
+import { searchset } from '../http/fhir-bundle.ts';
 import {
   FHIR_JSON,
   FormatParams,
@@ -14,7 +11,10 @@ import {
   pageOf,
   ReadQuery,
   ReferenceParam,
-} from './fhir.schemas.ts';
+} from '../http/fhir-schemas.ts';
+import { Uuid } from '../http/schemas.ts';
+import { toFlag } from './checkin.mapping.ts';
+import { flagsOf } from './checkin-read.repository.ts';
 
 const Closed = <T extends TProperties>(props: T) =>
   Type.Object({ ...FormatParams, ...props }, { additionalProperties: false });

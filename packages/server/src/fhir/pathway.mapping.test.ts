@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { fhirProblems } from './fhir-validation.ts';
+import { fhirProblems } from '../testing/fhir-validation.ts';
 import { episodeOfCareStatus, statePeriods, toEpisodeOfCare, toTask } from './pathway.mapping.ts';
 import type { EpisodeView } from './pathway-read.repository.ts';
 import type { TaskView } from './task-read.repository.ts';

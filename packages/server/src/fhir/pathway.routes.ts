@@ -7,9 +7,7 @@ import type { RequestActor } from '../auth/actor.ts';
 import type { Tx } from '../db/transaction.ts';
 import type { App } from '../http/app.type.ts';
 import { badRequest, forbidden, notFound } from '../http/errors.ts';
-import { Uuid } from '../http/schemas.ts';
-import { toClinicalImpression } from './assessment.mapping.ts';
-import { searchset } from './fhir.mapping.ts';
+import { searchset } from '../http/fhir-bundle.ts';
 import {
   FHIR_JSON,
   FormatParams,
@@ -18,7 +16,9 @@ import {
   pageOf,
   ReadQuery,
   ReferenceParam,
-} from './fhir.schemas.ts';
+} from '../http/fhir-schemas.ts';
+import { Uuid } from '../http/schemas.ts';
+import { toClinicalImpression } from './assessment.mapping.ts';
 import { toEpisodeOfCare, toServiceRequest, toTask } from './pathway.mapping.ts';
 import {
   assessmentsOf,

@@ -5,10 +5,7 @@ import { asActor, type PersonWork, personWork, withPerson } from '../access/as-a
 import type { RequestActor } from '../auth/actor.ts';
 import type { App } from '../http/app.type.ts';
 import { HttpError, notFound } from '../http/errors.ts';
-import { Uuid } from '../http/schemas.ts';
-import { requirePlanAction, visibleParts } from '../plan/plan.access.ts';
-import { plansOf } from '../plan/plan.repository.ts';
-import { searchset } from './fhir.mapping.ts';
+import { searchset } from '../http/fhir-bundle.ts';
 import {
   FHIR_JSON,
   FormatParams,
@@ -17,7 +14,10 @@ import {
   pageOf,
   ReadQuery,
   ReferenceParam,
-} from './fhir.schemas.ts';
+} from '../http/fhir-schemas.ts';
+import { Uuid } from '../http/schemas.ts';
+import { requirePlanAction, visibleParts } from '../plan/plan.access.ts';
+import { plansOf } from '../plan/plan.repository.ts';
 import { CARE_PLAN_CATEGORY_SYSTEM, toCarePlan, toConsent, toGoal, toRelatedPerson } from './plan.mapping.ts';
 import { consentsOf, membersOf, type PlanTable, planRowOwner } from './plan-read.repository.ts';
 

@@ -12,13 +12,8 @@ import type { RequestActor } from '../auth/actor.ts';
 import type { Tx } from '../db/transaction.ts';
 import type { App } from '../http/app.type.ts';
 import { badRequest, forbidden, HttpError, notFound } from '../http/errors.ts';
-import { UUID_PATTERN, Uuid } from '../http/schemas.ts';
-import { type Instrument, instrumentsFor, settingsFor } from '../questionnaire/instrument-registry.ts';
-import { QuestionnaireId, ResponseItem } from '../questionnaire/questionnaire.schemas.ts';
-import { answeredBy, storeResponse } from '../questionnaire/response.repository.ts';
-import { seenBy } from '../questionnaire/response.routes.ts';
-import { checkinResponseById, checkinResponsesOf } from './checkin-read.repository.ts';
-import { searchset } from './fhir.mapping.ts';
+import { searchset } from '../http/fhir-bundle.ts';
+import { type DateParam, DateSearch, dateParams, instantBounds } from '../http/fhir-date.ts';
 import {
   FHIR_JSON,
   FormatParams,
@@ -27,8 +22,13 @@ import {
   pageOf,
   ReadQuery,
   ReferenceParam,
-} from './fhir.schemas.ts';
-import { type DateParam, DateSearch, dateParams, instantBounds } from './fhir-date.ts';
+} from '../http/fhir-schemas.ts';
+import { UUID_PATTERN, Uuid } from '../http/schemas.ts';
+import { type Instrument, instrumentsFor, settingsFor } from '../questionnaire/instrument-registry.ts';
+import { QuestionnaireId, ResponseItem } from '../questionnaire/questionnaire.schemas.ts';
+import { answeredBy, storeResponse } from '../questionnaire/response.repository.ts';
+import { seenBy } from '../questionnaire/response.routes.ts';
+import { checkinResponseById, checkinResponsesOf } from './checkin-read.repository.ts';
 import { misfitOutcome, toQuestionnaireResponse, toScoreObservation } from './questionnaire.mapping.ts';
 import { responseById, responseOwner, responsesOf, scoresOfPerson } from './questionnaire-read.repository.ts';
 

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { badRequest } from '../http/errors.ts';
+import { badRequest } from './errors.ts';
 
 /**
  * FHIR `date` search parameters (R4 §3.1.1.4.2): a prefix and a date or dateTime whose precision makes

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { HttpError } from '../http/errors.ts';
+import { HttpError } from './errors.ts';
 import { dateMatches, dateParams, dateRange, instantBounds } from './fhir-date.ts';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
