@@ -14,7 +14,7 @@ import type {
   Task,
 } from '@medplum/fhirtypes';
 import { EXT } from '../fhir/pathway.mapping.ts';
-import { PLAN_EXT } from '../fhir/plan.mapping.ts';
+import { PLAN_EXT } from '../plan/plan-fhir.mapping.ts';
 import type { ExportWords } from './export.text.ts';
 
 /** A printed document is a list of blocks; the PDF renderer only lays them out. */

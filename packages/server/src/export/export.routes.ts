@@ -1,10 +1,10 @@
 import { Type } from '@sinclair/typebox';
 import { withPerson } from '../access/as-actor.ts';
 import { everything, mayReadAccessLog } from '../fhir/everything.ts';
-import { mayRead } from '../fhir/plan.routes.ts';
 import type { App } from '../http/app.type.ts';
 import { PersonParams } from '../http/schemas.ts';
 import { lapsesOf } from '../plan/lapse.routes.ts';
+import { mayRead } from '../plan/plan-fhir.routes.ts';
 import { personOverview } from '../record/record.repository.ts';
 import { exportBlocks } from './export.content.ts';
 import { renderPdf } from './export.pdf.ts';

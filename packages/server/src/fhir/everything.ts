@@ -3,6 +3,7 @@ import type { Observation, Resource } from '@medplum/fhirtypes';
 import type { PersonWork } from '../access/as-actor.ts';
 import { accessLog } from '../audit/audit.repository.ts';
 import type { RequestActor } from '../auth/actor.ts';
+import { loaders as plans } from '../plan/plan-fhir.routes.ts';
 import { ratingHistory } from '../record/record.repository.ts';
 import { toDimensionObservations } from './assessment.mapping.ts';
 import { flagsOf } from './checkin-read.repository.ts';
@@ -10,7 +11,6 @@ import { toAuditEvent, toObservation, toPatient } from './fhir.mapping.ts';
 import { pathwayResources } from './pathway.routes.ts';
 import { assessmentsOf } from './pathway-read.repository.ts';
 import { patientRowOf } from './patient-read.repository.ts';
-import { loaders as plans } from './plan.routes.ts';
 import { instrumentsSeen, responsesSeen, scoreObservations } from './questionnaire.routes.ts';
 
 /**

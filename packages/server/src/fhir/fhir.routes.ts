@@ -10,6 +10,7 @@ import { searchset } from '../http/fhir-bundle.ts';
 import { DateSearch, dateMatches, dateParams } from '../http/fhir-date.ts';
 import { FHIR_JSON, FormatParams, idOf, ReadQuery, ReferenceParam } from '../http/fhir-schemas.ts';
 import { Uuid } from '../http/schemas.ts';
+import { fhirPlanRoutes } from '../plan/plan-fhir.routes.ts';
 import { ratingHistory } from '../record/record.repository.ts';
 import { DIMENSION_SYSTEM, toDimensionObservations } from './assessment.mapping.ts';
 import { fhirEverythingRoutes } from './everything.routes.ts';
@@ -25,7 +26,6 @@ import { fhirFlagRoutes } from './flag.routes.ts';
 import { fhirPathwayRoutes } from './pathway.routes.ts';
 import { assessmentsOf } from './pathway-read.repository.ts';
 import { patientRowOf } from './patient-read.repository.ts';
-import { fhirPlanRoutes } from './plan.routes.ts';
 import { fhirQuestionnaireRoutes, scoreObservations } from './questionnaire.routes.ts';
 
 const PatientSearch = Type.Object(

@@ -14,7 +14,7 @@ import type {
   Reference,
   RelatedPerson,
 } from '@medplum/fhirtypes';
-import type { plansOf } from '../plan/plan.repository.ts';
+import type { plansOf } from './plan.repository.ts';
 
 /**
  * The person's plans as FHIR R4 (issue 5 point 8, anchors §5.8): each plan kind a CarePlan with a coded

@@ -16,10 +16,16 @@ import {
   ReferenceParam,
 } from '../http/fhir-schemas.ts';
 import { Uuid } from '../http/schemas.ts';
-import { requirePlanAction, visibleParts } from '../plan/plan.access.ts';
-import { plansOf } from '../plan/plan.repository.ts';
-import { CARE_PLAN_CATEGORY_SYSTEM, toCarePlan, toConsent, toGoal, toRelatedPerson } from './plan.mapping.ts';
-import { consentsOf, membersOf, type PlanTable, planRowOwner } from './plan-read.repository.ts';
+import { requirePlanAction, visibleParts } from './plan.access.ts';
+import { plansOf } from './plan.repository.ts';
+import {
+  CARE_PLAN_CATEGORY_SYSTEM,
+  toCarePlan,
+  toConsent,
+  toGoal,
+  toRelatedPerson,
+} from './plan-fhir.mapping.ts';
+import { consentsOf, membersOf, type PlanTable, planRowOwner } from './plan-fhir-read.repository.ts';
 
 const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
 const Closed = <T extends TProperties>(props: T) =>

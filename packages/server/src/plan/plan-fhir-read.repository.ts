@@ -1,6 +1,6 @@
 import { consentIsActive, type PersonRef } from '@bedring/domain';
 import type { Tx } from '../db/transaction.ts';
-import type { ConsentRow, MemberRow } from './plan.mapping.ts';
+import type { ConsentRow, MemberRow } from './plan-fhir.mapping.ts';
 
 /** The tables of the plans' FHIR resources, each addressed by its own id. */
 export type PlanTable = 'care_plan' | 'plan_entry' | 'network_member' | 'consent';

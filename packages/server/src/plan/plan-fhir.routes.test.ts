@@ -13,7 +13,7 @@ import type {
 import { demoIds } from '../testing/demo-ids.ts';
 import { fhirProblems } from '../testing/fhir-validation.ts';
 import { type TestApp, testApp } from '../testing/test-app.ts';
-import { CARE_PLAN_CATEGORY_SYSTEM, PLAN_EXT } from './plan.mapping.ts';
+import { CARE_PLAN_CATEGORY_SYSTEM, PLAN_EXT } from './plan-fhir.mapping.ts';
 
 /**
  * The person's plans through FHIR (issue 5 point 8), on the demo's Per Pasient: CarePlan per plan kind,
