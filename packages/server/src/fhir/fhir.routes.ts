@@ -4,6 +4,7 @@ import { Type } from '@sinclair/typebox';
 import { personForAccessLog } from '../access/access.guard.ts';
 import { asActor, withPerson } from '../access/as-actor.ts';
 import { accessLog, recordAudit } from '../audit/audit.repository.ts';
+import { fhirFlagRoutes } from '../checkin/signal-fhir.routes.ts';
 import type { App } from '../http/app.type.ts';
 import { badRequest, forbidden } from '../http/errors.ts';
 import { searchset } from '../http/fhir-bundle.ts';
@@ -22,7 +23,6 @@ import {
   toObservation,
   toPatient,
 } from './fhir.mapping.ts';
-import { fhirFlagRoutes } from './flag.routes.ts';
 import { fhirPathwayRoutes } from './pathway.routes.ts';
 import { assessmentsOf } from './pathway-read.repository.ts';
 import { patientRowOf } from './patient-read.repository.ts';

@@ -9,6 +9,7 @@ import type { Observation, Questionnaire, QuestionnaireResponseItem } from '@med
 import { type TProperties, Type } from '@sinclair/typebox';
 import { asActor, personWork, withPerson } from '../access/as-actor.ts';
 import type { RequestActor } from '../auth/actor.ts';
+import { checkinResponseById, checkinResponsesOf } from '../checkin/checkin-fhir-read.repository.ts';
 import type { Tx } from '../db/transaction.ts';
 import type { App } from '../http/app.type.ts';
 import { badRequest, forbidden, HttpError, notFound } from '../http/errors.ts';
@@ -28,7 +29,6 @@ import { type Instrument, instrumentsFor, settingsFor } from '../questionnaire/i
 import { QuestionnaireId, ResponseItem } from '../questionnaire/questionnaire.schemas.ts';
 import { answeredBy, storeResponse } from '../questionnaire/response.repository.ts';
 import { seenBy } from '../questionnaire/response.routes.ts';
-import { checkinResponseById, checkinResponsesOf } from './checkin-read.repository.ts';
 import { misfitOutcome, toQuestionnaireResponse, toScoreObservation } from './questionnaire.mapping.ts';
 import { responseById, responseOwner, responsesOf, scoresOfPerson } from './questionnaire-read.repository.ts';
 

@@ -13,8 +13,8 @@ import {
   ReferenceParam,
 } from '../http/fhir-schemas.ts';
 import { Uuid } from '../http/schemas.ts';
-import { toFlag } from './checkin.mapping.ts';
-import { flagsOf } from './checkin-read.repository.ts';
+import { toFlag } from './checkin-fhir.mapping.ts';
+import { flagsOf } from './checkin-fhir-read.repository.ts';
 
 const Closed = <T extends TProperties>(props: T) =>
   Type.Object({ ...FormatParams, ...props }, { additionalProperties: false });

@@ -7,7 +7,7 @@ import {
   signalText,
 } from '@bedring/domain';
 import type { Flag, QuestionnaireResponse } from '@medplum/fhirtypes';
-import type { CheckinRow } from '../checkin/checkin.repository.ts';
+import type { CheckinRow } from './checkin.repository.ts';
 
 /** Check-ins as QuestionnaireResponses to bedring-checkin, and signals as Flags (issue 6 point 8). */
 

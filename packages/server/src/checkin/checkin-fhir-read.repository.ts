@@ -1,8 +1,8 @@
 import type { PersonRef } from '@bedring/domain';
 import type { Flag, QuestionnaireResponse } from '@medplum/fhirtypes';
-import { CHECKIN_COLUMNS } from '../checkin/checkin.repository.ts';
 import type { Tx } from '../db/transaction.ts';
-import { toCheckinResponse, toFlag } from './checkin.mapping.ts';
+import { CHECKIN_COLUMNS } from './checkin.repository.ts';
+import { toCheckinResponse, toFlag } from './checkin-fhir.mapping.ts';
 
 /** Reads of check-ins and signals for the FHIR façade; who may see them is decided by the caller. */
 
