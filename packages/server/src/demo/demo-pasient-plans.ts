@@ -23,7 +23,7 @@ import {
   signVersion,
   updateNetworkMember,
 } from '../plan/plan-write.repository.ts';
-import { KOMMUNE } from './demo.ts';
+import { KOMMUNE } from './demo-accounts.ts';
 import { demoActors } from './demo-actors.ts';
 
 const DAY = 86_400_000;

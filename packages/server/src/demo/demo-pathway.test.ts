@@ -15,7 +15,7 @@ import {
 import { timeLimits } from '../pathway/time-limit.repository.ts';
 import { demoIds } from '../testing/demo-ids.ts';
 import { TEST_NOW, type TestApp, testApp } from '../testing/test-app.ts';
-import { KOMMUNE, UNITS } from './demo.ts';
+import { KOMMUNE, UNITS } from './demo-accounts.ts';
 
 /** The demo's care pathway: every phase is there, and it is what the pathway rules would have stored. */
 let t: TestApp;

@@ -13,7 +13,6 @@ import type {
   PathwayTaskTable,
   ReferralTable,
 } from '../db/schema.ts';
-import type { EpisodeDraft } from './demo-episode.ts';
 
 /**
  * The care pathway of the demo, made by the rules production uses (P-01, P-30, P-58): every event goes
@@ -96,6 +95,15 @@ export interface EpisodeCare {
   responsible: DemoStaff;
 }
 
+/**
+ * An episode in the making (EpisodeDraft in demo-episode.ts), as the pathway keeps it: something to write
+ * once the person's pathway is complete. Named here by what the pathway needs of it, so that this file
+ * does not import demo-episode.ts, which builds on it (no import circles: docs/architecture.md).
+ */
+export interface PendingEpisode {
+  finish(): void;
+}
+
 /** The pathway of the demo: the limits in force and "today", and the rows made so far. */
 export class DemoPathway {
   readonly rows: PathwayRows;
@@ -103,7 +111,7 @@ export class DemoPathway {
   readonly now: Date;
   readonly today: IsoDate;
   /** Every episode made, to be written by finish() once the person's pathway is complete. */
-  readonly drafts: EpisodeDraft[] = [];
+  readonly drafts: PendingEpisode[] = [];
   constructor(rows: PathwayRows, limits: readonly TimeLimit[], now: Date, today: IsoDate) {
     this.rows = rows;
     this.limits = limits;

@@ -3,7 +3,7 @@ import { type Insertable, sql } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { LivingConditionRatingTable } from '../db/schema.ts';
 import { timeLimits } from '../pathway/time-limit.repository.ts';
-import { KOMMUNE, TSB } from './demo.ts';
+import { KOMMUNE, TSB } from './demo-accounts.ts';
 import { DemoPathway, type DemoStaff, insertRows, PathwayRows } from './demo-pathway.ts';
 import { planFor } from './demo-plans.ts';
 import { buildPathway } from './demo-scenarios.ts';

@@ -1,6 +1,6 @@
 import type { Level } from '@bedring/domain';
+import type { PathwayPlan, Scenario, Urgency } from './demo-cast.ts';
 import { pickOf } from './demo-pathway.ts';
-import type { PathwayPlan, Scenario, Urgency } from './demo-scenarios.ts';
 
 /**
  * Which pathway each demo person has. The first persons follow a script that has every phase, every

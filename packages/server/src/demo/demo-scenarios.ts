@@ -1,12 +1,7 @@
-import { addDays, type IsoDate, type Level, levelSetting, settingClass } from '@bedring/domain';
+import { addDays, type IsoDate, levelSetting, settingClass } from '@bedring/domain';
 import { chosenLevel } from './demo-assessment.ts';
-import {
-  type DemoPathway,
-  type DemoPerson,
-  type DemoStaff,
-  type EpisodeCare,
-  pickOf,
-} from './demo-pathway.ts';
+import type { Cast, PathwayPlan } from './demo-cast.ts';
+import { pickOf } from './demo-pathway.ts';
 import {
   afterDetox,
   completed,
@@ -27,53 +22,6 @@ import {
   treatedAndHandedOver,
   treatment,
 } from './demo-steps.ts';
-
-/**
- * Where a demo person's pathway stands today: every phase of the pathway (seeds §3), so that the person
- * page, the deadline board and the task lists have something to show. Dates are laid out backwards from
- * today, with the intervals read from the configured time limits, so that a deadline is overdue, due soon
- * or open as the scenario asks — whatever the limits are.
- */
-export const Scenarios = [
-  'referred',
-  'assessed',
-  'waiting',
-  'no-need',
-  'decision-due',
-  'evaluation-due',
-  'in-treatment',
-  'after-detox',
-  'discharged',
-  'handover-open',
-  'handover-late',
-  'follow-up',
-  'ended',
-  'drop-out',
-  'drop-out-closed',
-  'readmitted',
-  'years',
-] as const;
-export type Scenario = (typeof Scenarios)[number];
-
-/** Where the deadline that matters today stands: past due, due within DUE_SOON_DAYS, or later. */
-export type Urgency = 'overdue' | 'due-soon' | 'open';
-
-export interface PathwayPlan {
-  scenario: Scenario;
-  urgency: Urgency;
-  /** The level of care the assessment recommends (and so the setting of the treatment round). */
-  level: Level;
-  /** Whether the clinician chose another level than recommended, and which way. */
-  mismatch: 'over' | 'under' | null;
-}
-
-export interface Cast {
-  demo: DemoPathway;
-  person: DemoPerson;
-  care: EpisodeCare;
-  /** The municipal worker who receives a handover. */
-  worker: DemoStaff;
-}
 
 /**
  * Makes a person's pathway and writes nothing yet (DemoPathway.finish writes). Returns the day it

@@ -13,9 +13,9 @@ import {
   type TimeLimitKey,
 } from '@bedring/domain';
 import { chosenLevel, lessIntensive } from './demo-assessment.ts';
+import type { Cast, PathwayPlan, Urgency } from './demo-cast.ts';
 import { EpisodeDraft, type TaskDraft } from './demo-episode.ts';
 import { at, type DemoPathway, type DemoPerson, type EpisodeCare, pickOf } from './demo-pathway.ts';
-import type { Cast, PathwayPlan, Urgency } from './demo-scenarios.ts';
 
 /**
  * The steps pathways are made of (demo-scenarios.ts lays them out): each is a gap in days after the step

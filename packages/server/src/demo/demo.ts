@@ -1,102 +1,32 @@
 import { hashPassword } from '../auth/password.ts';
 import type { Database } from '../db/database.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, KOMMUNE, TSB, UNITS } from './demo-accounts.ts';
 import { addPasientPathway } from './demo-pasient.ts';
 import { addPasientCheckins } from './demo-pasient-checkins.ts';
 import { addPasientPlans } from './demo-pasient-plans.ts';
 import { addPersons } from './demo-persons.ts';
 import { addQuestionnaireDemo } from './demo-questionnaires.ts';
 
-/**
- * Demo data: a TSB unit with an inpatient and an outpatient team, a municipality, the demo accounts
- * of DESIGN.md and synthetic persons. `persons` tops the demo up to that many persons, so the same
- * command grows a demo to 100,000 for benchmarks.
- */
-export const DEMO_PASSWORD = 'bedring-demo';
-/** Demo only: the administrator's TOTP secret is printed so that anyone trying the demo can log in. */
-export const DEMO_ADMIN_TOTP = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
-
-export const TSB = '0f6b1c6e-7d0a-4c39-9a52-1a0000000001';
-export const KOMMUNE = '0f6b1c6e-7d0a-4c39-9a52-2b0000000002';
-export const UNITS = {
-  inpatient: '0f6b1c6e-7d0a-4c39-9a52-1a00000000a1',
-  outpatient: '0f6b1c6e-7d0a-4c39-9a52-1a00000000a2',
-  administration: '0f6b1c6e-7d0a-4c39-9a52-1a00000000a3',
-  followUp: '0f6b1c6e-7d0a-4c39-9a52-2b00000000b1',
-};
-
-export interface DemoAccount {
-  username: string;
-  role: string;
-  name: string;
-  organisation: string;
-  unit: string | null;
-  description: string;
-  totpSecret?: string;
-}
-
-export const DEMO_ACCOUNTS: DemoAccount[] = [
-  {
-    username: 'admin',
-    role: 'admin',
-    name: 'Ada Administrator',
-    organisation: TSB,
-    unit: UNITS.administration,
-    description: 'administrator (TOTP required)',
-    totpSecret: DEMO_ADMIN_TOTP,
-  },
-  {
-    username: 'leder',
-    role: 'leader',
-    name: 'Lene Leder',
-    organisation: TSB,
-    unit: UNITS.outpatient,
-    description: 'unit leader, TSB unit',
-  },
-  {
-    username: 'behandler',
-    role: 'clinician',
-    name: 'Bjørn Behandler',
-    organisation: TSB,
-    unit: UNITS.outpatient,
-    description: 'TSB clinician with a caseload',
-  },
-  {
-    username: 'miljo',
-    role: 'milieu',
-    name: 'Mia Miljøterapeut',
-    organisation: TSB,
-    unit: UNITS.inpatient,
-    description: 'milieu therapist, inpatient unit',
-  },
-  {
-    username: 'kommune',
-    role: 'municipal',
-    name: 'Kim Kommune',
-    organisation: KOMMUNE,
-    unit: UNITS.followUp,
-    description: 'municipal follow-up worker',
-  },
-  {
-    username: 'likeperson',
-    role: 'peer',
-    name: 'Liv Likeperson',
-    organisation: KOMMUNE,
-    unit: UNITS.followUp,
-    description: 'peer worker',
-  },
-  {
-    username: 'pasient',
-    role: 'patient',
-    name: 'Per Pasient',
-    organisation: TSB,
-    unit: null,
-    description: 'a patient in follow-up',
-  },
-];
+// The demo's entry point also names its organisations, units and accounts, for the tests and commands
+// that load the demo and log in as it.
+export {
+  DEMO_ACCOUNTS,
+  DEMO_ADMIN_TOTP,
+  DEMO_PASSWORD,
+  type DemoAccount,
+  KOMMUNE,
+  TSB,
+  UNITS,
+} from './demo-accounts.ts';
 
 const DAY = 86_400_000;
 
 /**
+ * Demo data: a TSB unit with an inpatient and an outpatient team, a municipality, the demo accounts
+ * of DESIGN.md and synthetic persons. `persons` tops the demo up to that many persons, so the same
+ * command grows a demo to 100,000 for benchmarks. The organisations, units and accounts are named in
+ * demo-accounts.ts.
+ *
  * `plans: false` leaves Per without plans: for the plan API tests, which start from a blank plan;
  * `checkins: false` without check-ins, for the check-in tests. The demo itself always has both.
  */

@@ -1,5 +1,5 @@
 import type { Database } from '../db/database.ts';
-import { KOMMUNE, TSB } from '../demo/demo.ts';
+import { KOMMUNE, TSB } from '../demo/demo-accounts.ts';
 
 /** Ids tests need from the demo: the demo patient, and persons inside and outside each caseload. */
 export async function demoIds(db: Database) {
