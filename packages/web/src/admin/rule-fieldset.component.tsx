@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { describedBy, Field } from '../form/field.component.tsx';
 import { fieldId, parseNumber, type RuleState, type RulesConfig } from './rules-form.ts';
 
 /**
@@ -45,28 +46,23 @@ export function RuleFieldset({
             const { min, max } = config.ranges[p] ?? { min: 0, max: 0 };
             const error = errors[p];
             return (
-              <div className="field" key={p}>
-                <label htmlFor={fid}>{t(`admin.${config.name}.params.${p}`)}</label>
-                <p className="hint" id={`${fid}-hint`}>
-                  {t(config.whole(p) ? 'admin.rules.rangeWhole' : 'admin.rules.range', { min, max })}
-                </p>
-                {error && (
-                  <p className="field__error" id={`${fid}-error`}>
-                    {error}
-                  </p>
-                )}
+              <Field
+                key={p}
+                id={fid}
+                label={t(`admin.${config.name}.params.${p}`)}
+                hint={t(config.whole(p) ? 'admin.rules.rangeWhole' : 'admin.rules.range', { min, max })}
+                error={error}
+              >
                 <input
-                  id={fid}
+                  {...describedBy(fid, { hint: true, error })}
                   type="text"
                   className="rule__number"
                   inputMode={config.whole(p) ? 'numeric' : 'decimal'}
                   autoComplete="off"
                   value={state.values[p] ?? ''}
-                  aria-invalid={error ? true : undefined}
-                  aria-describedby={error ? `${fid}-hint ${fid}-error` : `${fid}-hint`}
                   onChange={(e) => onChange({ ...state, values: { ...state.values, [p]: e.target.value } })}
                 />
-              </div>
+              </Field>
             );
           })}
         </div>

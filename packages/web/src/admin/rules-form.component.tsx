@@ -1,10 +1,10 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ErrorSummary } from '../form/error-summary.component.tsx';
 import { isApiError } from '../http/api-client.ts';
 import { ErrorMessage, Loading } from '../shell/status.component.tsx';
 import { RuleFieldset } from './rule-fieldset.component.tsx';
 import { type RulesPath, useRules, useSaveRules } from './rules.resource.ts';
-import { RulesErrorSummary } from './rules-error-summary.component.tsx';
 import {
   detailMessages,
   type FormState,
@@ -125,7 +125,7 @@ function RulesForm({
 
   return (
     <form className="form rules-form" onSubmit={submit} noValidate>
-      <RulesErrorSummary errors={summary} ref={summaryRef} />
+      <ErrorSummary title={t('admin.rules.errorsTitle')} errors={summary} ref={summaryRef} />
       {config.kinds.map((kind) => (
         <RuleFieldset
           key={kind}

@@ -1,7 +1,8 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { FormErrors, RadioGroup } from '../pathway/fields.component.tsx';
+import { ErrorSummary } from '../form/error-summary.component.tsx';
+import { RadioGroup } from '../form/field.component.tsx';
 import type { CheckinForm, NewCheckin, UseKind } from './checkin.types.ts';
 
 const MOODS = ['1', '2', '3', '4', '5'] as const;
@@ -67,7 +68,7 @@ export function CheckinFormFields({
 
   return (
     <form className="checkin-form" onSubmit={submit} noValidate>
-      {tried && <FormErrors title={t('checkin.form.errorsTitle')} errors={errors} />}
+      {tried && <ErrorSummary title={t('checkin.form.errorsTitle')} errors={errors} />}
       <RadioGroup
         legend={t('checkin.form.mood')}
         name="mood"

@@ -1,7 +1,8 @@
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ErrorSummary } from '../form/error-summary.component.tsx';
+import { DateField, RadioGroup, SelectField, TextAreaField } from '../form/field.component.tsx';
 import { isApiError } from '../http/api-client.ts';
-import { DateField, FormErrors, RadioGroup, SelectField, TextAreaField } from './fields.component.tsx';
 import { useAssess } from './pathway.resource.ts';
 import {
   type Dimension,
@@ -139,7 +140,7 @@ export function AssessmentForm({
         {t('pathway.assessment.formTitle')}
       </h4>
       <p className="hint">{t('pathway.assessment.formIntro')}</p>
-      <FormErrors title={t('pathway.form.fix')} errors={Object.values(errors)} />
+      <ErrorSummary title={t('pathway.form.fix')} errors={Object.values(errors)} />
       <DateField
         label={t('pathway.assessment.assessedOn')}
         value={assessedOn}

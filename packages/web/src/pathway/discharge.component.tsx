@@ -1,9 +1,9 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SelectField } from '../form/field.component.tsx';
 import { isApiError } from '../http/api-client.ts';
 import { useFormat } from '../i18n/format.ts';
 import { RatingBadge } from '../record/rating-badge.component.tsx';
-import { SelectField } from './fields.component.tsx';
 import { useSaveChecklist } from './pathway.resource.ts';
 import {
   type DischargeChecklist,

@@ -1,8 +1,9 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ErrorSummary } from '../form/error-summary.component.tsx';
+import { DateField, RadioGroup, SelectField, TextAreaField } from '../form/field.component.tsx';
 import { isApiError } from '../http/api-client.ts';
 import { useFormat } from '../i18n/format.ts';
-import { DateField, FormErrors, RadioGroup, SelectField, TextAreaField } from './fields.component.tsx';
 import { type NewEvent, useRecordEvent } from './pathway.resource.ts';
 import {
   type DeadlineKind,
@@ -120,7 +121,7 @@ export function EventForm({
         {t('pathway.eventForm.title', { event: t(`pathway.events.${kind}`) })}
       </h4>
       <p className="hint">{t(`pathway.eventForm.hints.${kind}`)}</p>
-      <FormErrors title={t('pathway.form.fix')} errors={problemList} />
+      <ErrorSummary title={t('pathway.form.fix')} errors={problemList} />
       <DateField
         label={t('pathway.eventForm.date')}
         value={date}

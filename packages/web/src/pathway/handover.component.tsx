@@ -1,8 +1,9 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ErrorSummary } from '../form/error-summary.component.tsx';
+import { DateField, SelectField, TextAreaField } from '../form/field.component.tsx';
 import { isApiError } from '../http/api-client.ts';
 import { useFormat } from '../i18n/format.ts';
-import { DateField, FormErrors, SelectField, TextAreaField } from './fields.component.tsx';
 import { useHandover, useMunicipalStaff } from './pathway.resource.ts';
 import type { HandoverView, TaskView } from './pathway.types.ts';
 
@@ -125,7 +126,7 @@ export function HandoverForm({
         {t('pathway.handover.formTitle')}
       </h4>
       <p className="hint">{t('pathway.handover.formIntro')}</p>
-      <FormErrors title={t('pathway.form.fix')} errors={Object.values(errors)} />
+      <ErrorSummary title={t('pathway.form.fix')} errors={Object.values(errors)} />
       <SelectField
         label={t('pathway.handover.worker')}
         value={worker}

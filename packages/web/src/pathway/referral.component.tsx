@@ -1,8 +1,9 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ErrorSummary } from '../form/error-summary.component.tsx';
+import { DateField, RadioGroup, TextAreaField } from '../form/field.component.tsx';
 import { isApiError } from '../http/api-client.ts';
 import { useFormat } from '../i18n/format.ts';
-import { DateField, FormErrors, RadioGroup, TextAreaField } from './fields.component.tsx';
 import { useAssessReferral } from './pathway.resource.ts';
 import { type ReferralOutcome, ReferralOutcomes } from './pathway.ts';
 import type { ReferralView } from './pathway.types.ts';
@@ -168,7 +169,7 @@ export function ReferralAssessmentForm({
       <h4 id={`${uid}-title`} tabIndex={-1} ref={heading}>
         {t('pathway.referralForm.title')}
       </h4>
-      <FormErrors title={t('pathway.form.fix')} errors={Object.values(errors)} />
+      <ErrorSummary title={t('pathway.form.fix')} errors={Object.values(errors)} />
       <DateField
         label={t('pathway.referralForm.assessedOn')}
         value={assessedOn}

@@ -1,7 +1,8 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { describedBy, ErrorSummary, Field, type FieldErrors } from '../form/field.component.tsx';
+import { ErrorSummary } from '../form/error-summary.component.tsx';
+import { describedBy, Field, type FieldErrors } from '../form/field.component.tsx';
 import { isApiError } from '../http/api-client.ts';
 import { personPath } from '../record/person-path.ts';
 import { ErrorMessage } from '../shell/status.component.tsx';
@@ -69,15 +70,16 @@ export function ReferralPage() {
   };
 
   const summary = ORDER.filter((f) => errors[f]).map((f) => ({
-    field: fieldId(f),
-    message: t(errors[f] as string),
+    key: f,
+    target: fieldId(f),
+    text: t(errors[f] as string),
   }));
 
   return (
     <div className="work-page">
       <h1>{t('work.referral.title')}</h1>
       <p className="lead">{t('work.referral.intro')}</p>
-      {summary.length > 0 && <ErrorSummary errors={summary} ref={summaryRef} />}
+      <ErrorSummary errors={summary} ref={summaryRef} />
       {failure !== null &&
         (isApiError(failure, 403) ? (
           <p className="message message--error" role="alert">

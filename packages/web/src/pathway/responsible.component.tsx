@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SelectField } from './fields.component.tsx';
+import { SelectField } from '../form/field.component.tsx';
 import { useAssignResponsible, useClinicians } from './pathway.resource.ts';
 
 /**

@@ -1,8 +1,8 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateField, RadioGroup, TextAreaField } from '../form/field.component.tsx';
 import { isApiError } from '../http/api-client.ts';
 import { useFormat } from '../i18n/format.ts';
-import { DateField, RadioGroup, TextAreaField } from './fields.component.tsx';
 import { useCompleteTask } from './pathway.resource.ts';
 import { outcomesFor, type TaskOutcome } from './pathway.ts';
 import type { TaskView } from './pathway.types.ts';

@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUser } from '../auth/session.resource.ts';
+import { describedBy, Field } from '../form/field.component.tsx';
 import { isApiError } from '../http/api-client.ts';
 import { useClinicians } from '../pathway/pathway.resource.ts';
 import { ErrorMessage } from '../shell/status.component.tsx';
@@ -81,23 +82,15 @@ export function EntryForm({
   });
   return (
     <form className="form plan-entry-form" onSubmit={onSubmit} noValidate>
-      <div className={`field${missing ? ' field--error' : ''}`}>
-        <label htmlFor={`${id}-text`}>{textLabel}</label>
-        {missing && (
-          <p className="field__error" id={`${id}-error`}>
-            {t('plan.form.textMissing')}
-          </p>
-        )}
+      <Field id={`${id}-text`} label={textLabel} error={missing ? t('plan.form.textMissing') : null}>
         <textarea
-          id={`${id}-text`}
+          {...describedBy(`${id}-text`, { error: missing ? t('plan.form.textMissing') : null })}
           rows={3}
           maxLength={4000}
           value={text}
           onChange={(e) => setText(e.target.value)}
-          aria-invalid={missing || undefined}
-          aria-describedby={missing ? `${id}-error` : undefined}
         />
-      </div>
+      </Field>
       {section === 'goal' && (
         <div className="field">
           <label htmlFor={`${id}-success`}>{t('plan.form.successMeans')}</label>
@@ -132,38 +125,31 @@ export function EntryForm({
                 ))}
             </select>
           </div>
-          <div className={`field${dueMissing ? ' field--error' : ''}`}>
-            <label htmlFor={`${id}-due`}>{t('plan.form.dueOn')}</label>
-            {dueMissing && (
-              <p className="field__error" id={`${id}-due-error`}>
-                {t('plan.form.dueMissing')}
-              </p>
-            )}
+          <Field
+            id={`${id}-due`}
+            label={t('plan.form.dueOn')}
+            error={dueMissing ? t('plan.form.dueMissing') : null}
+          >
             <input
-              id={`${id}-due`}
+              {...describedBy(`${id}-due`, { error: dueMissing ? t('plan.form.dueMissing') : null })}
               type="date"
               value={dueOn}
               onChange={(e) => setDueOn(e.target.value)}
-              aria-invalid={dueMissing || undefined}
-              aria-describedby={dueMissing ? `${id}-due-error` : undefined}
             />
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-evaluate`}>{t('plan.form.evaluateOn')}</label>
-            {/* Only a new measure falls back to the pathway's next evaluation; a change keeps what is given. */}
-            {!entry && (
-              <p className="hint" id={`${id}-evaluate-hint`}>
-                {t('plan.form.evaluateOnHint')}
-              </p>
-            )}
+          </Field>
+          {/* Only a new measure falls back to the pathway's next evaluation; a change keeps what is given. */}
+          <Field
+            id={`${id}-evaluate`}
+            label={t('plan.form.evaluateOn')}
+            hint={entry ? undefined : t('plan.form.evaluateOnHint')}
+          >
             <input
-              id={`${id}-evaluate`}
+              {...describedBy(`${id}-evaluate`, { hint: !entry })}
               type="date"
               value={evaluateOn}
               onChange={(e) => setEvaluateOn(e.target.value)}
-              aria-describedby={entry ? undefined : `${id}-evaluate-hint`}
             />
-          </div>
+          </Field>
         </>
       )}
       {hasPhone && (
@@ -179,10 +165,7 @@ export function EntryForm({
         />
       )}
       {hasPhone && (
-        <div className="field">
-          <label htmlFor={`${id}-phone`}>
-            {t('plan.form.phone')} <span className="field__optional">{t('work.optional')}</span>
-          </label>
+        <Field id={`${id}-phone`} label={t('plan.form.phone')} optional>
           <input
             id={`${id}-phone`}
             type="tel"
@@ -192,7 +175,7 @@ export function EntryForm({
             value={phone}
             onChange={(e) => setPhone(e.target.value)}
           />
-        </div>
+        </Field>
       )}
       {section === 'contact-person' && (
         <div className="checkbox">

@@ -1,6 +1,7 @@
 import { NetworkQualities, NetworkRelations, PlanKinds } from '@bedring/domain/plan/plan';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { describedBy, Field } from '../form/field.component.tsx';
 import { ErrorMessage } from '../shell/status.component.tsx';
 import { useAddMember, useUpdateMember } from './plan.resource.ts';
 import type { MemberContent, NetworkMember, PlanKind } from './plan.types.ts';
@@ -61,23 +62,19 @@ export function NetworkForm({
 
   return (
     <form className="form network-form" onSubmit={onSubmit} noValidate>
-      <div className={`field${missing ? ' field--error' : ''}`}>
-        <label htmlFor={`${id}-name`}>{t('plan.network.form.name')}</label>
-        {missing && (
-          <p className="field__error" id={`${id}-name-error`}>
-            {t('plan.network.form.nameMissing')}
-          </p>
-        )}
+      <Field
+        id={`${id}-name`}
+        label={t('plan.network.form.name')}
+        error={missing ? t('plan.network.form.nameMissing') : null}
+      >
         <input
-          id={`${id}-name`}
+          {...describedBy(`${id}-name`, { error: missing ? t('plan.network.form.nameMissing') : null })}
           maxLength={200}
           autoComplete="off"
           value={v.name}
           onChange={(e) => setV({ ...v, name: e.target.value })}
-          aria-invalid={missing || undefined}
-          aria-describedby={missing ? `${id}-name-error` : undefined}
         />
-      </div>
+      </Field>
       <div className="field">
         <label htmlFor={`${id}-relation`}>{t('plan.network.form.relation')}</label>
         <select

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Field } from '../form/field.component.tsx';
 import { useNetwork } from './plan.resource.ts';
 import type { NetworkMember } from './plan.types.ts';
 
@@ -24,10 +25,7 @@ export function NetworkMemberField({
   // A linked member taken off the map since stays chosen until someone changes it.
   const gone = value !== '' && !members.some((m) => m.id === value);
   return (
-    <div className="field">
-      <label htmlFor={`${id}-member`}>
-        {t('plan.form.networkMember')} <span className="field__optional">{t('work.optional')}</span>
-      </label>
+    <Field id={`${id}-member`} label={t('plan.form.networkMember')} optional>
       <select
         id={`${id}-member`}
         value={value}
@@ -41,6 +39,6 @@ export function NetworkMemberField({
           </option>
         ))}
       </select>
-    </div>
+    </Field>
   );
 }

@@ -1,8 +1,9 @@
 import { osloDate } from '@bedring/domain/pathway/calendar';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ErrorSummary } from '../form/error-summary.component.tsx';
+import { DateField, RadioGroup, TextAreaField } from '../form/field.component.tsx';
 import { isApiError } from '../http/api-client.ts';
-import { DateField, FormErrors, RadioGroup, TextAreaField } from '../pathway/fields.component.tsx';
 import type { OpenForm } from './due-questionnaires.component.tsx';
 import { useRecordContact } from './questionnaire.resource.ts';
 import { type ContactKind, ContactKinds, type InstrumentSummary } from './questionnaire.types.ts';
@@ -97,7 +98,7 @@ export function ContactBlock({
         )}
       </div>
       <form className="form q-contact-form" onSubmit={onSubmit} noValidate aria-labelledby="q-contact-title">
-        <FormErrors title={t('questionnaire.contact.fix')} errors={Object.values(errors)} />
+        <ErrorSummary title={t('questionnaire.contact.fix')} errors={Object.values(errors)} />
         <div className="form-row">
           <DateField
             label={t('questionnaire.contact.date')}

@@ -1,6 +1,7 @@
 import { enableWhenEvaluator } from '@bedring/domain/questionnaire/enable-when';
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ErrorSummary } from '../form/error-summary.component.tsx';
 import { isApiError } from '../http/api-client.ts';
 import { ErrorMessage, Loading } from '../shell/status.component.tsx';
 import { countAt, firstFieldOf, itemIndex, parentIndex, shorten } from './form-navigation.ts';
@@ -226,35 +227,13 @@ function FormBody({
         {audience === 'person' ? t('questionnaire.form.introPerson') : t('questionnaire.form.introStaff')}{' '}
         {t('questionnaire.form.requiredNote')}
       </p>
-      {uniqueSummary.length > 0 && (
-        <div className="message message--error error-summary" role="alert" tabIndex={-1} ref={summaryRef}>
-          <p>
-            <strong>
-              {attempt === 'completed'
-                ? t('questionnaire.form.summaryTitle')
-                : t('questionnaire.form.summarySave')}
-            </strong>
-          </p>
-          <ul>
-            {uniqueSummary.map((s) => (
-              <li key={s.key}>
-                <a
-                  href={`#${s.target}`}
-                  onClick={(ev) => {
-                    const target = document.getElementById(s.target);
-                    if (target) {
-                      ev.preventDefault();
-                      target.focus();
-                    }
-                  }}
-                >
-                  {s.text}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <ErrorSummary
+        title={
+          attempt === 'completed' ? t('questionnaire.form.summaryTitle') : t('questionnaire.form.summarySave')
+        }
+        errors={uniqueSummary}
+        ref={summaryRef}
+      />
       <FormContextProvider value={ctx}>
         <ItemList qItems={q.item} level={items} parentPath={[]} responsePath={[]} headingLevel={4} />
       </FormContextProvider>
