@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -62,6 +62,11 @@ describe('a running server and its data folder', () => {
     assert.equal(verify.code, 0, verify.out);
     assert.equal(await healthStatus(server.url), 200, 'the server still reaches its database');
     assert.equal(postmasterPid(dataDir), postmaster, 'the same database process runs');
+    // PostgreSQL's own log is kept in the data folder, for the operator (one file per weekday).
+    const logs = readdirSync(path.join(dataDir, 'pg', 'log'));
+    assert.ok(logs.length > 0 && logs.every((f) => /^postgresql-\w{3}\.log$/.test(f)), String(logs));
+    const logged = logs.map((f) => readFileSync(path.join(dataDir, 'pg', 'log', f), 'utf8')).join('');
+    assert.match(logged, /database system is ready to accept connections/);
 
     const second = await runCommand(['start'], { ...env, BEDRING_DATA_DIR: dataDir, PORT: '0' });
     assert.equal(second.code, 1);
