@@ -11,10 +11,10 @@ import { EXT } from './pathway.mapping.ts';
 import type { AssessmentView } from './pathway-read.repository.ts';
 
 /**
- * The dimensional assessment and level-of-care decision (M-01, P-20–P-27; anchors §5.8): one
- * ClinicalImpression per assessment, and one Observation per dimension rating (0–4). The
- * ClinicalImpression lists the six Observations in investigation.item and points at the ratings that
- * drove the recommendation from finding.itemReference (R4 gives an Observation no element that can point
+ * The dimensional assessment and level-of-care decision (docs/domain/pathway.md, M-01, P-20–P-27;
+ * docs/domain/fhir.md): one ClinicalImpression per assessment, and one Observation per dimension rating
+ * (0–4). The ClinicalImpression lists the six Observations in investigation.item and points at the ratings
+ * that drove the recommendation from finding.itemReference (R4 gives an Observation no element that can point
  * back at a ClinicalImpression). Both carry the episode in the `episode-of-care` extension.
  */
 const CS = 'https://bedring.no/fhir/CodeSystem';

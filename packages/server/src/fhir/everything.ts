@@ -5,13 +5,17 @@ import { accessLog } from '../audit/audit.repository.ts';
 import type { RequestActor } from '../auth/actor.ts';
 import { flagsOf } from '../checkin/checkin-fhir-read.repository.ts';
 import { loaders as plans } from '../plan/plan-fhir.routes.ts';
+import {
+  instrumentsSeen,
+  responsesSeen,
+  scoreObservations,
+} from '../questionnaire/questionnaire-fhir.routes.ts';
 import { ratingHistory } from '../record/record.repository.ts';
 import { toDimensionObservations } from './assessment.mapping.ts';
 import { toAuditEvent, toObservation, toPatient } from './fhir.mapping.ts';
 import { pathwayResources } from './pathway.routes.ts';
 import { assessmentsOf } from './pathway-read.repository.ts';
 import { patientRowOf } from './patient-read.repository.ts';
-import { instrumentsSeen, responsesSeen, scoreObservations } from './questionnaire.routes.ts';
 
 /**
  * One part of the person's record in Patient/$everything: a resource type and how its resources are

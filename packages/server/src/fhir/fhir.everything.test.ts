@@ -6,7 +6,7 @@ import { fhirProblems } from '../testing/fhir-validation.ts';
 import { type TestApp, testApp } from '../testing/test-app.ts';
 
 /**
- * Patient/$everything (issue 6 point 7): the whole record the caller may see as one searchset Bundle,
+ * Patient/$everything (docs/api.md): the whole record the caller may see as one searchset Bundle,
  * read by the same parts and rules as each type's own search, audited as one download.
  */
 let t: TestApp;

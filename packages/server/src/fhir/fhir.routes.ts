@@ -12,6 +12,7 @@ import { DateSearch, dateMatches, dateParams } from '../http/fhir-date.ts';
 import { FHIR_JSON, FormatParams, idOf, ReadQuery, ReferenceParam } from '../http/fhir-schemas.ts';
 import { Uuid } from '../http/schemas.ts';
 import { fhirPlanRoutes } from '../plan/plan-fhir.routes.ts';
+import { fhirQuestionnaireRoutes, scoreObservations } from '../questionnaire/questionnaire-fhir.routes.ts';
 import { ratingHistory } from '../record/record.repository.ts';
 import { DIMENSION_SYSTEM, toDimensionObservations } from './assessment.mapping.ts';
 import { fhirEverythingRoutes } from './everything.routes.ts';
@@ -26,7 +27,6 @@ import {
 import { fhirPathwayRoutes } from './pathway.routes.ts';
 import { assessmentsOf } from './pathway-read.repository.ts';
 import { patientRowOf } from './patient-read.repository.ts';
-import { fhirQuestionnaireRoutes, scoreObservations } from './questionnaire.routes.ts';
 
 const PatientSearch = Type.Object(
   {

@@ -24,7 +24,7 @@ import type { EpisodeView, ReferralView } from './pathway-read.repository.ts';
 import type { TaskView } from './task-read.repository.ts';
 
 /**
- * The care pathway as FHIR R4 (anchors §5.8): referral → ServiceRequest, episode → EpisodeOfCare,
+ * The care pathway as FHIR R4 (docs/domain/fhir.md): referral → ServiceRequest, episode → EpisodeOfCare,
  * handover and re-engagement → Task. Bedring's own codes live in code systems under
  * https://bedring.no/fhir/CodeSystem/ (as the living-condition domains do), and what FHIR has no element
  * for travels in extensions under https://bedring.no/fhir/StructureDefinition/.
@@ -81,9 +81,9 @@ const referralOutcomeText: Record<string, string> = {
 };
 
 /**
- * A referral (P-11–P-17). Status: active until assessed, completed when assessed with a need for
- * treatment, revoked when assessed as no need. The assessment outcome, its date, the rights deadline
- * (frist for start) and the letters are the complex extension `referral-assessment`, and a note says
+ * A referral (docs/domain/pathway.md, P-11–P-17). Status: active until assessed, completed when assessed with
+ * a need for treatment, revoked when assessed as no need. The assessment outcome, its date, the rights
+ * deadline (frist for start) and the letters are the complex extension `referral-assessment`, and a note says
  * the same in words for readers that do not know the extension.
  */
 export function toServiceRequest(r: ReferralView): ServiceRequest {
@@ -257,10 +257,10 @@ const PROMISE_TEXT = {
 } as const;
 
 /**
- * A promise made to the person (U-23, CAP-33; issue 5 point 5): `code` promise, `description` the words
- * of the promise, `requester` who made it, `owner` who keeps it, `for` the person, and the due date as
- * restriction.period.end. status: requested while open (businessStatus open, or overdue past the due
- * date), completed when kept, cancelled when withdrawn — with the note the person reads.
+ * A promise made to the person (docs/domain/plans.md, U-23, CAP-33; docs/decisions/0006-plans.md): `code`
+ * promise, `description` the words of the promise, `requester` who made it, `owner` who keeps it, `for` the
+ * person, and the due date as restriction.period.end. status: requested while open (businessStatus open, or
+ * overdue past the due date), completed when kept, cancelled when withdrawn — with the note the person reads.
  */
 function toPromiseTask(t: TaskView, today: string): Task {
   const status = promiseStatus(

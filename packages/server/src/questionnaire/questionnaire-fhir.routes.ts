@@ -25,12 +25,17 @@ import {
   ReferenceParam,
 } from '../http/fhir-schemas.ts';
 import { UUID_PATTERN, Uuid } from '../http/schemas.ts';
-import { type Instrument, instrumentsFor, settingsFor } from '../questionnaire/instrument-registry.ts';
-import { QuestionnaireId, ResponseItem } from '../questionnaire/questionnaire.schemas.ts';
-import { answeredBy, storeResponse } from '../questionnaire/response.repository.ts';
-import { seenBy } from '../questionnaire/response.routes.ts';
-import { misfitOutcome, toQuestionnaireResponse, toScoreObservation } from './questionnaire.mapping.ts';
-import { responseById, responseOwner, responsesOf, scoresOfPerson } from './questionnaire-read.repository.ts';
+import { type Instrument, instrumentsFor, settingsFor } from './instrument-registry.ts';
+import { QuestionnaireId, ResponseItem } from './questionnaire.schemas.ts';
+import { misfitOutcome, toQuestionnaireResponse, toScoreObservation } from './questionnaire-fhir.mapping.ts';
+import {
+  responseById,
+  responseOwner,
+  responsesOf,
+  scoresOfPerson,
+} from './questionnaire-fhir-read.repository.ts';
+import { answeredBy, storeResponse } from './response.repository.ts';
+import { seenBy } from './response.routes.ts';
 
 const Closed = <T extends TProperties>(props: T) =>
   Type.Object({ ...FormatParams, ...props }, { additionalProperties: false });

@@ -6,8 +6,8 @@ import type {
   QuestionnaireResponse,
   QuestionnaireResponseItem,
 } from '@medplum/fhirtypes';
-import type { Instrument } from '../questionnaire/instrument-registry.ts';
-import type { ResponseRow, ScoreRow } from './questionnaire-read.repository.ts';
+import type { Instrument } from './instrument-registry.ts';
+import type { ResponseRow, ScoreRow } from './questionnaire-fhir-read.repository.ts';
 
 /** A score's band (instrument-specific code, e.g. PHQ-9 `moderate`) and Bedring's four levels across instruments. */
 export const SCORE_BAND_SYSTEM = 'https://bedring.no/fhir/CodeSystem/score-band';

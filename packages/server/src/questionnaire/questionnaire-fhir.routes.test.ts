@@ -11,11 +11,11 @@ import type {
 } from '@medplum/fhirtypes';
 import { totpCode } from '../auth/totp.ts';
 import { DEMO_ADMIN_TOTP, TSB } from '../demo/demo.ts';
-import { shippedInstruments } from '../questionnaire/instrument-registry.ts';
 import { demoIds } from '../testing/demo-ids.ts';
 import { fhirProblems } from '../testing/fhir-validation.ts';
 import { TEST_NOW, type TestApp, testApp } from '../testing/test-app.ts';
-import { SCORE_BAND_SYSTEM } from './questionnaire.mapping.ts';
+import { shippedInstruments } from './instrument-registry.ts';
+import { SCORE_BAND_SYSTEM } from './questionnaire-fhir.mapping.ts';
 
 /**
  * Questionnaires through FHIR (issue 4 point 7): the instrument library as Questionnaire, responses
