@@ -13,9 +13,10 @@ import { openPage, PHONE, TEST_TIMEOUT } from './support/browser.ts';
 import { e2eEnvironment } from './support/fixture.ts';
 
 /**
- * The patient portal's daily life on a phone (issue 6 point 9): a check-in ticking a warning sign from
- * the person's own plan lands on the care team's worklist with its explanation; a check-in made
- * offline is sent when the phone is online again; "Jeg trenger hjelp nå" shows the crisis plan at once.
+ * The patient portal's daily life on a phone (docs/decisions/0007-checkins-and-signals.md): a check-in
+ * ticking a warning sign from the person's own plan lands on the care team's worklist with its explanation; a
+ * check-in made offline is sent when the phone is online again; "Jeg trenger hjelp nå" shows the crisis plan
+ * at once.
  */
 const env = e2eEnvironment();
 const CRISIS_SIGN = 'Jeg isolerer meg, slutter å spise og tenker at ingenting nytter';

@@ -13,7 +13,7 @@ import { e2eEnvironment } from './support/fixture.ts';
 const env = e2eEnvironment();
 
 /**
- * "Mine data" (issue 6 point 7) on a 360-px phone: the person finds it from Min side, sees who has
+ * "Mine data" (docs/api.md) on a 360-px phone: the person finds it from Min side, sees who has
  * seen the record, and downloads it as a readable PDF and as FHIR data — both audited, both in the log.
  */
 test('the person opens Mine data on a phone, sees the access log and downloads the PDF and the FHIR data', {

@@ -10,8 +10,9 @@ import { DESKTOP, openPage, PHONE, TEST_TIMEOUT } from './support/browser.ts';
 import { e2eEnvironment } from './support/fixture.ts';
 
 /**
- * More of issue 5 in the browser: lapses that never reset progress, the network map, promises, and
- * changing an entry one wrote. The demo patient may have plans of its own: every text here is unique.
+ * More of the plans (docs/decisions/0006-plans.md) in the browser: lapses that never reset progress, the
+ * network map, promises, and changing an entry one wrote. The demo patient may have plans of its own: every
+ * text here is unique.
  */
 const env = e2eEnvironment();
 const stamp = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;

@@ -6,7 +6,7 @@ import type { LoadSpec } from './http-load.ts';
 import { sessionAndBegin } from './pgbench-scripts.ts';
 
 /**
- * The daily check-in and the unit's signal sweep (issue 6 point 10). Every person in active care in the
+ * The daily check-in and the unit's signal sweep (docs/benchmarks.md). Every person in active care in the
  * leader's unit (`leder`, Poliklinikk) gets a patient account and a check-in for each of the last
  * HISTORY_DAYS days, written as the owner in one statement; the check-in measurement then posts new
  * check-ins as CHECKIN_PERSONS of them, each with their own session, and the sweep runs the rules for

@@ -263,7 +263,7 @@ async function prepareBoard(origin: string, access: ClusterAccess) {
 }
 
 /**
- * The questionnaire requests (issue 4 point 9): the first person of the caseload has answered PHQ-9 500
+ * The questionnaire requests (docs/benchmarks.md): the first person of the caseload has answered PHQ-9 500
  * times and their trajectory is read; the others have a weekly history, and the response measurement posts
  * a completed PHQ-9 for them in turn, its own writes removed again before each run (response-history.ts).
  */

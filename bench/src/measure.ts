@@ -41,7 +41,7 @@ export async function measureAll(
 }
 
 /**
- * The signal sweep as the unit leader (issue 6 point 10): sequential runs, one client, for the
+ * The signal sweep as the unit leader (docs/benchmarks.md): sequential runs, one client, for the
  * measurement's duration; a latency target, so no pgbench ceiling. After the check-ins, whose writes
  * its reset removes first, so it reads the same history on every database and run.
  */

@@ -26,20 +26,23 @@ export interface TargetCheck {
 }
 
 const MEMORY_LIMIT_MB = 250;
-/** The deadline board (issue 3): p95 at 8 clients on a unit with this many open episodes. */
+/**
+ * The deadline board (docs/decisions/0004-care-pathway.md): p95 at 8 clients on a unit with this many open
+ * episodes.
+ */
 const BOARD_P95_MS = 50;
 const BOARD_CLIENTS = 8;
 const BOARD_OPEN_EPISODES = 5000;
-/** The questionnaire response write (issue 4 point 9): share of its pgbench ceiling at 8 clients. */
+/** The questionnaire response write (docs/benchmarks.md): share of its pgbench ceiling at 8 clients. */
 const RESPONSE_SHARE = 0.5;
 /**
- * The trajectory of a person with 500 responses reads with p95 ≤ 30 ms (issue 4 point 9). The issue
+ * The trajectory of a person with 500 responses reads with p95 ≤ 30 ms (docs/benchmarks.md). The target
  * gives no concurrency for it (it does for the response write), so it is checked for one reader, and
  * also at 8 clients, the suite's middle concurrency, as a stricter reading.
  */
 const TRAJECTORY_P95_MS = 30;
 const TRAJECTORY_CLIENTS = [1, 8];
-/** The daily check-in (issue 6 point 10): share of its pgbench ceiling at 32 clients. */
+/** The daily check-in (docs/benchmarks.md): share of its pgbench ceiling at 32 clients. */
 const CHECKIN_SHARE = 0.5;
 const CHECKIN_CLIENTS = 32;
 /** The unit's signal sweep: p95 of sequential runs, for a unit with at least this many persons in active care. */

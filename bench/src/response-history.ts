@@ -4,7 +4,7 @@ import { asOwner, type ClusterAccess } from './cluster-access.ts';
 import { PHQ9, PHQ9_ID, phq9Items, phq9Score, RESPONSE_BODY } from './phq9.ts';
 
 /**
- * The PHQ-9 history the questionnaire measurements find (issue 4 point 9), written as the owner in one
+ * The PHQ-9 history the questionnaire measurements find (docs/benchmarks.md), written as the owner in one
  * statement per database: each person the response measurement posts for has answered PHQ-9 weekly
  * before, and the trajectory person has answered it 500 times. Scores and bands are the domain's own.
  */

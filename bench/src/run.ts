@@ -1,4 +1,4 @@
-// `npm run bench`: the benchmark suite (DESIGN.md "Testing and benchmarks"). See docs/benchmarks.md.
+// `npm run bench`: the benchmark suite (docs/architecture.md, "Tests"). See docs/benchmarks.md.
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -135,7 +135,8 @@ async function main() {
   const open: OpenDataset[] = [];
   const datasets: DatasetResult[] = [];
   try {
-    // The deadline board is measured on the largest database only (issue 3: 100,000 persons).
+    // The deadline board is measured on the largest database only (docs/decisions/0004-care-pathway.md:
+    // 100,000 persons).
     const largest = Math.max(...sizes);
     for (const l of loaded) {
       const board = only.has('board') && l.persons === largest;

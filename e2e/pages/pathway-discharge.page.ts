@@ -13,7 +13,7 @@ export const DischargeItemNames = {
 export type DischargeItemKey = keyof typeof DischargeItemNames;
 export type Answer = 'Ja' | 'Nei' | 'Ikke aktuelt';
 
-/** "Sjekkliste for utskrivning" in an episode panel (P-40, P-41). */
+/** "Sjekkliste for utskrivning" in an episode panel (docs/domain/pathway.md, P-40, P-41). */
 export class DischargeChecklistForm {
   readonly episode: Locator;
 

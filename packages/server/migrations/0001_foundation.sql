@@ -1,7 +1,8 @@
 -- Foundation: organisations, accounts, sessions, the person's record, care relations, consent,
 -- break-glass, living-condition ratings and the audit trail.
--- Every row carries tenant_id (the organisation that holds it) first in its key (DESIGN.md "Tenancy").
--- Row-level security is forced; the application role (bedring_app) owns nothing.
+-- Every row carries tenant_id (the organisation that holds it) first in its key (docs/architecture.md,
+-- "Tenancy and row-level security"). Row-level security is forced; the application role (bedring_app) owns
+-- nothing.
 
 create function app_tenant() returns uuid language sql stable
   as $$ select nullif(current_setting('app.tenant_id', true), '')::uuid $$;

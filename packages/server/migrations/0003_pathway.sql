@@ -1,9 +1,10 @@
--- The care pathway (issue 3, seeds §3): referrals and their assessment, episodes with their events,
--- the deadlines computed from them, the dimensional assessment, discharge readiness, the handover to the
--- municipality and the tasks that close loops. Every row is part of the person's record: tenant_id is the
--- organisation holding it and row-level security is the same as for the rest of the record.
+-- The care pathway (docs/decisions/0004-care-pathway.md; docs/domain/pathway.md): referrals and their
+-- assessment, episodes with their events, the deadlines computed from them, the dimensional assessment,
+-- discharge readiness, the handover to the municipality and the tasks that close loops. Every row is part of
+-- the person's record: tenant_id is the organisation holding it and row-level security is the same as for the
+-- rest of the record.
 
--- National pathway time limits: configuration with effective dates (anchors §4.1), not tenant data.
+-- National pathway time limits: configuration with effective dates (docs/domain/pathway.md), not tenant data.
 -- A change is a new row with a later effective_from; intervals keep the limit in force when they started.
 create table time_limit (
   key text not null,
@@ -96,7 +97,8 @@ create table pathway_event (
   -- National pathway codes (forløpskoder) yielded by the event, as a by-product.
   codes text[] not null default '{}',
   note text not null default '',
-  -- Warnings the event met (late, incomplete) and the reason staff gave for going on (U-13).
+  -- Warnings the event met (late, incomplete) and the reason staff gave for going on
+  -- (docs/domain/care-principles.md, U-13).
   warnings jsonb not null default '[]',
   reason text not null default '',
   recorded_at timestamptz not null,

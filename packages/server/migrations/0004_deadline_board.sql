@@ -1,5 +1,6 @@
--- The deadline board (GET /api/deadlines) for a unit with 5,000 open episodes (issue 3; docs/benchmarks.md).
--- EXPLAIN ANALYZE of its count query showed two costs per request, both growing with the unit:
+-- The deadline board (GET /api/deadlines) for a unit with 5,000 open episodes
+-- (docs/decisions/0004-care-pathway.md; docs/benchmarks.md). EXPLAIN ANALYZE of its count query showed two
+-- costs per request, both growing with the unit:
 --
 -- 1. Row-level security evaluated app_tenant() (current_setting() and a text-to-uuid cast) once per row,
 --    some 5,000 times per count. Written as a scalar subquery it is an InitPlan: evaluated once per

@@ -1,4 +1,4 @@
--- Questionnaires and feedback-informed treatment (issue 4; docs/decisions/0005-questionnaires.md).
+-- Questionnaires and feedback-informed treatment (docs/decisions/0005-questionnaires.md).
 -- Shipped instruments are files, loaded at start; what an organisation imports or configures is here.
 -- Everything about a person is part of their record: tenant_id is the organisation holding the record,
 -- and row-level security is the same as for the rest of it.

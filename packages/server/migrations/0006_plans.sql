@@ -1,4 +1,4 @@
--- The person's own plans (issue 5; docs/decisions/0006-plans.md): the treatment plan, the
+-- The person's own plans (docs/decisions/0006-plans.md): the treatment plan, the
 -- relapse-prevention plan and the crisis plan with their entries, comments, co-signatures and an
 -- append-only change log; lapses; the network map; promises as tasks; and what a consent shares of them.
 -- Everything here is part of the person's record: tenant_id is the organisation holding it.
@@ -124,7 +124,8 @@ create table plan_change (
   foreign key (tenant_id, plan_id, plan_kind) references care_plan (tenant_id, id, kind)
 );
 
--- A lapse: an event with the person's own look at the chain (M-04), never a reset of anything.
+-- A lapse: an event with the person's own look at the chain (docs/domain/plans.md, M-04), never a reset of
+-- anything.
 create table lapse (
   tenant_id uuid not null,
   id uuid not null default gen_random_uuid(),

@@ -1,4 +1,4 @@
--- The patient portal (issue 6; docs/decisions/0007-checkins-and-signals.md): daily check-ins, the
+-- The patient portal (docs/decisions/0007-checkins-and-signals.md): daily check-ins, the
 -- signals read from them (and the person's "I need help now"), and the person's reminder time.
 -- Row-level security as for the rest of the record: the organisation holding it, or a consent.
 

@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 
-/** Configuration from the environment (DESIGN.md "Configuration"); read once, at start. */
+/** Configuration from the environment (README "Configuration"); read once, at start. */
 export interface Config {
   port: number;
   host: string;

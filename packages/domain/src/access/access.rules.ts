@@ -1,7 +1,7 @@
 import type { Role } from './roles.ts';
 
 /**
- * Need to know (tjenstlig behov), DESIGN.md "Security model", seeds CAP-26 / L-26.
+ * Need to know (tjenstlig behov), docs/domain/law.md (CAP-26, L-26), docs/architecture.md.
  * One pure function decides whether an actor may reach a person's record; every route calls it
  * through the server's access guard. Time is passed in, never read here.
  */

@@ -1,4 +1,4 @@
-/** The roles of DESIGN.md "Who uses it". One name per role in every layer. */
+/** The roles of docs/architecture.md ("Who it is for"). One name per role in every layer. */
 export const Roles = ['admin', 'leader', 'clinician', 'milieu', 'municipal', 'peer', 'patient'] as const;
 export type Role = (typeof Roles)[number];
 

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 
 /**
- * The audit trail is a hash chain (DESIGN.md "Audit"): each sealed event's hash covers its own content
- * and the previous event's hash, so changing or removing any sealed event breaks every link after it.
+ * The audit trail is a hash chain (docs/architecture.md; docs/decisions/0002-tooling.md): each sealed event's
+ * hash covers its own content and the previous event's hash, so changing or removing any sealed event breaks
+ * every link after it.
  */
 export interface AuditFacts {
   id: string;

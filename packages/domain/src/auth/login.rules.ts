@@ -1,6 +1,9 @@
 import type { Role } from '../access/roles.ts';
 
-/** Login protection (DESIGN.md "Accounts"): lockout after repeated failures, idle timeout for staff. */
+/**
+ * Login protection (docs/architecture.md, "Security in short"; docs/operator-guide.md, "Accounts"): lockout
+ * after repeated failures, idle timeout for staff.
+ */
 export const LOCKOUT_AFTER_FAILURES = 5;
 export const LOCKOUT_MINUTES = 15;
 

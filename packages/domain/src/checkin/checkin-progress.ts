@@ -1,9 +1,9 @@
 import { addDays, type IsoDate } from '../pathway/calendar.ts';
 
 /**
- * Progress without shame (issue 6 point 5, M-04): the days the person checked in, counted up; a lapse
- * is a mark on its day, never a reset of anything. There is deliberately no streak here — a streak is
- * exactly what a lapse or a missed day would break.
+ * Progress without shame (docs/decisions/0007-checkins-and-signals.md; docs/domain/plans.md, M-04): the days
+ * the person checked in, counted up; a lapse is a mark on its day, never a reset of anything. There is
+ * deliberately no streak here — a streak is exactly what a lapse or a missed day would break.
  */
 export interface ProgressDay {
   day: IsoDate;

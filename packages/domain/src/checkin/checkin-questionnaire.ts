@@ -2,10 +2,11 @@ import type { Questionnaire, QuestionnaireItem, QuestionnaireResponseItem } from
 import type { CheckinInput, WarningSign } from './checkin.ts';
 
 /**
- * The check-in as FHIR sees it (issue 6 point 2, anchors §FHIR: "QuestionnaireResponse, patient-
- * authored"): a Questionnaire with id `bedring-checkin`, and each check-in a QuestionnaireResponse to
- * it. The warning-sign item has no fixed options: they are the early warning signs of the person's own
- * plans, given as codings of the plan entries, so the same Questionnaire fits everyone.
+ * The check-in as FHIR sees it (docs/domain/fhir.md: a QuestionnaireResponse authored
+ * by the person; docs/decisions/0007-checkins-and-signals.md): a Questionnaire with id `bedring-checkin`, and
+ * each check-in a QuestionnaireResponse to it. The warning-sign item has no fixed options: they are the early
+ * warning signs of the person's own plans, given as codings of the plan entries, so the same Questionnaire
+ * fits everyone.
  */
 export const CHECKIN_QUESTIONNAIRE_ID = 'bedring-checkin';
 export const CHECKIN_URL = 'https://bedring.no/fhir/Questionnaire/bedring-checkin';

@@ -1,10 +1,11 @@
 import type { IsoDate } from '../pathway/calendar.ts';
 
 /**
- * The daily check-in (issue 6, P-51, M-04): half a minute on the phone about today — mood, craving,
- * sleep, use, risky situations, and which of the early warning signs in the person's own plans they
- * notice. Between contacts is where relapse happens; the check-in is how the person and their helpers
- * see it coming, read against the plan they wrote together.
+ * The daily check-in (docs/decisions/0007-checkins-and-signals.md; docs/domain/care-principles.md, P-51;
+ * docs/domain/plans.md, M-04): half a minute on the phone about today — mood, craving, sleep, use, risky
+ * situations, and which of the early warning signs in the person's own plans they notice. Between contacts is
+ * where relapse happens; the check-in is how the person and their helpers see it coming, read against the
+ * plan they wrote together.
  */
 
 /** 1 very heavy … 5 very good: words on the buttons, never a bare number. */

@@ -2,7 +2,7 @@ import type { SignalFinding, SignalKind } from './signal.rules.ts';
 
 /**
  * A signal in words, the same in the portal, on the worklist and in FHIR (Flag.code.text): which rule
- * fired, on which days and values. Plain, and never blaming (DESIGN.md care principles). No imports of
+ * fired, on which days and values. Plain, and never blaming (docs/domain/care-principles.md). No imports of
  * the rules' logic, so the web can use this as it is.
  */
 export type SignalLanguage = 'nb' | 'en';

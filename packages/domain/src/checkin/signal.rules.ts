@@ -4,11 +4,12 @@ import { ruleConfigProblems } from '../rules/rule-config.ts';
 import type { CheckinDay, WarningSign } from './checkin.ts';
 
 /**
- * Signals (issue 6 point 3, CAP-22): simple, visible rules read over the person's own check-ins. They
- * decide nothing: each signal says in words which rule fired on which days and values, lands on the care
- * team's worklist, and shows the person the steps of their own plan that fit. An organisation can switch
- * rules off and change their numbers; the defaults are below. Falling session feedback is the feedback
- * alert of the questionnaires (feedback-alert.rules.ts), not repeated here.
+ * Signals (docs/decisions/0007-checkins-and-signals.md; docs/domain/checkins.md, CAP-22): simple, visible
+ * rules read over the person's own check-ins. They decide nothing: each signal says in words which rule fired
+ * on which days and values, lands on the care team's worklist, and shows the person the steps of their own
+ * plan that fit. An organisation can switch rules off and change their numbers; the defaults are below.
+ * Falling session feedback is the feedback alert of the questionnaires (feedback-alert.rules.ts), not
+ * repeated here.
  */
 
 export const SignalRuleKinds = [
@@ -38,9 +39,9 @@ export interface SignalRule {
 
 /**
  * Craving of 7 or more of 10 three days running is more than a bad day; the same warning sign two days
- * running is what a relapse-prevention plan asks the person to act on (M-04). Five check-in days in two
- * weeks is a habit; three silent days after it is worth a call — a person who drops out is offered a way
- * back, never blamed (P-30, CAP-22).
+ * running is what a relapse-prevention plan asks the person to act on (docs/domain/plans.md, M-04). Five
+ * check-in days in two weeks is a habit; three silent days after it is worth a call — a person who drops out
+ * is offered a way back, never blamed (docs/domain/pathway.md, P-30, CAP-22).
  */
 export const DEFAULT_SIGNAL_RULES: SignalRule[] = [
   { kind: 'craving-high', enabled: true, threshold: 7, days: 3 },

@@ -1,6 +1,7 @@
 /**
- * Discharge readiness (P-40, P-41, anchors §4.1 closing checklist). "When treatment ends, my hardest job
- * begins" (P-42): what must be in place before the person goes home. Missing items warn, never block.
+ * Discharge readiness (docs/domain/pathway.md, P-40, P-41 and the closing checklist). "When treatment ends,
+ * my hardest job begins" (P-42): what must be in place before the person goes home. Missing items warn, never
+ * block.
  */
 export const DischargeItems = [
   'own-housing',

@@ -1,8 +1,8 @@
 import type { IsoDate } from './calendar.ts';
 
 /**
- * The episode (behandlingsepisode) state machine, seeds §3 (P-01, P-30, P-58). An episode is one
- * round trip through the specialist service and into municipal follow-up; a person's life-long
+ * The episode (behandlingsepisode) state machine (docs/domain/pathway.md, P-01, P-30, P-58). An episode is
+ * one round trip through the specialist service and into municipal follow-up; a person's life-long
  * timeline is the row of their episodes. Re-admission opens a new episode linked to the last one,
  * it never reopens an ended one (P-58: part of a long pathway, not a failure).
  */
@@ -21,7 +21,7 @@ export type EpisodeState = (typeof EpisodeStates)[number];
 export const Settings = ['outpatient', 'day', 'inpatient', 'detox', 'lar'] as const;
 export type Setting = (typeof Settings)[number];
 
-/** The pathway time limits differ for outpatient and inpatient care (anchors §4.1). */
+/** The pathway time limits differ for outpatient and inpatient care (docs/domain/pathway.md). */
 export type SettingClass = 'outpatient' | 'inpatient';
 export function settingClass(setting: Setting): SettingClass {
   return setting === 'inpatient' || setting === 'detox' ? 'inpatient' : 'outpatient';
@@ -110,7 +110,8 @@ export type Transition =
 
 /**
  * Applies one event to an episode. Illegal transitions are refused (the API answers 409); everything
- * that is only unwise (late, incomplete) is allowed and warned about elsewhere (DESIGN.md "warn, don't block").
+ * that is only unwise (late, incomplete) is allowed and warned about elsewhere
+ * (docs/domain/care-principles.md, U-13: warn, don't block).
  */
 export function applyEvent(episode: EpisodeSnapshot, event: PathwayEvent): Transition {
   // An unknown kind (bad data, an older version's event) is refused like any illegal transition.
@@ -207,8 +208,8 @@ export function replay(events: readonly PathwayEvent[]): EpisodeSnapshot {
 }
 
 /**
- * The national pathway codes (forløpskoder, anchors §4.1) an event yields, as a by-product: staff record
- * what happened, never the codes themselves.
+ * The national pathway codes (forløpskoder, docs/domain/pathway.md) an event yields, as a by-product: staff
+ * record what happened, never the codes themselves.
  */
 export const PathwayCodes = [
   'pathway-start',

@@ -1,8 +1,8 @@
 import type { Setting } from './episode.rules.ts';
 
 /**
- * Dimensional assessment (kartlegging) on the structure of the ASAM criteria (M-01, anchors §1.1), in our
- * own words and with our own, deliberately simple and visible rules: no ASAM text or decision logic.
+ * Dimensional assessment (kartlegging) on the structure of the ASAM criteria (docs/domain/pathway.md, M-01),
+ * in our own words and with our own, deliberately simple and visible rules: no ASAM text or decision logic.
  * Each dimension is rated 0 (no problem or risk) to 4 (severe, needs immediate attention), for now and
  * for the history, with a rationale. The assessment starts from the person's own goals and resources (P-24).
  */

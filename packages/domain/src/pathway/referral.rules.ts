@@ -13,8 +13,8 @@ export const ReferrerKinds = [
 export type ReferrerKind = (typeof ReferrerKinds)[number];
 
 /**
- * What a referral should contain (P-13, P-14, anchors §4.1). The person's own participation comes first:
- * the referred person should take part in writing the referral.
+ * What a referral should contain (docs/domain/pathway.md, P-13, P-14). The person's own participation comes
+ * first: the referred person should take part in writing the referral.
  */
 export const ReferralChecklistItems = [
   'own-participation',

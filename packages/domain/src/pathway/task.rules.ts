@@ -1,11 +1,12 @@
 import { addDays, type IsoDate } from './calendar.ts';
 
 /**
- * Tasks that close loops at the seams of the pathway (P-07, P-34, P-42):
+ * Tasks that close loops at the seams of the pathway (docs/domain/pathway.md, P-07, P-34, P-42):
  * - handover: stays open until the first municipal contact has actually happened, and escalates to the
  *   unit leader when it has not happened within the configured number of days;
  * - re-engagement: made on a drop-out, offering a new round instead of closing the door (P-30, P-56);
- * - promise: what staff committed to the person (U-23, CAP-33), due on its escalation day (plan/promise.rules.ts).
+ * - promise: what staff committed to the person (docs/domain/plans.md, U-23, CAP-33), due on its escalation
+ *   day (plan/promise.rules.ts).
  */
 export const TaskKinds = ['handover', 're-engagement', 'promise'] as const;
 export type TaskKind = (typeof TaskKinds)[number];

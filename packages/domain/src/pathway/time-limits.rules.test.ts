@@ -17,8 +17,9 @@ import {
 } from './time-limits.rules.ts';
 
 /**
- * The national values of 2019 (anchors §4.1, pasient- og brukerrettighetsloven §2-2 for the referral),
- * plus the two local task limits, as an operator would configure them. A fixture, not a source of truth.
+ * The national values of 2019 (docs/domain/pathway.md, pasient- og brukerrettighetsloven §2-2 for the
+ * referral), plus the two local task limits, as an operator would configure them. A fixture, not a source of
+ * truth.
  */
 const NATIONAL_2019: readonly TimeLimit[] = [
   {

@@ -2,7 +2,7 @@ import { addDays, addWorkingDays, daysBetween, type IsoDate } from './calendar.t
 import { type PathwayEvent, type Setting, type SettingClass, settingClass } from './episode.rules.ts';
 
 /**
- * Pathway time limits (forløpstider, anchors §4.1) are configuration with effective dates, never
+ * Pathway time limits (forløpstider, docs/domain/pathway.md) are configuration with effective dates, never
  * constants in code: when the Directorate changes a limit, an operator adds a row that takes effect
  * on a date, and intervals that started before it keep the limit they started under.
  */
@@ -203,7 +203,10 @@ export function deadlineStatus(deadline: Deadline, today: IsoDate): DeadlineStat
   return left <= DUE_SOON_DAYS ? 'due-soon' : 'open';
 }
 
-/** A warning, never a block: the event is recorded and staff may say why it was late (U-13). */
+/**
+ * A warning, never a block: the event is recorded and staff may say why it was late
+ * (docs/domain/care-principles.md, U-13).
+ */
 export interface LateWarning {
   code: 'deadline-missed';
   deadline: DeadlineKind;

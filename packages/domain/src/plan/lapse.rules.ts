@@ -1,10 +1,10 @@
 import { daysBetween, type IsoDate } from '../pathway/calendar.ts';
 
 /**
- * Progress never resets to zero (DESIGN.md care principles, M-04): a lapse is an event in the
- * pathway, not the end of it. What is shown counts up over the whole pathway — days since treatment
- * started, and how many of them were days without a lapse — and there is no "days clean" streak that a
- * lapse would wipe out.
+ * Progress never resets to zero (docs/domain/care-principles.md, P-51; docs/domain/plans.md, M-04): a lapse
+ * is an event in the pathway, not the end of it. What is shown counts up over the whole pathway — days since
+ * treatment started, and how many of them were days without a lapse — and there is no "days clean" streak
+ * that a lapse would wipe out.
  */
 export interface Progress {
   /** The first day of treatment, or null when treatment has not started. */

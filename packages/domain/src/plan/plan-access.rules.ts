@@ -4,14 +4,14 @@ import { isStaff } from '../access/roles.ts';
 import { type PlanKind, type PlanPart, PlanParts, type PlanSection, sectionSide } from './plan.ts';
 
 /**
- * Who may do what with the person's plans (issue 5 point 6). Need to know (decideAccess) is asked
- * first and is a precondition here; this rule adds what the plans need on top of it:
+ * Who may do what with the person's plans (docs/decisions/0006-plans.md). Need to know (decideAccess) is
+ * asked first and is a precondition here; this rule adds what the plans need on top of it:
  * - the person edits their own parts, staff theirs; nobody edits another author's entry — they comment;
  * - peers read and comment (with a care relation), and help build the network, but never write plan
  *   entries;
  * - another organisation (municipality, GP) sees a plan kind or the network only when an active consent
- *   names it; without one it sees nothing of it (L-26, DESIGN.md "Across organisations").
- * Rules warn rather than block where the care principles allow it (U-13).
+ *   names it; without one it sees nothing of it (docs/domain/law.md, L-26).
+ * Rules warn rather than block where the care principles allow it (docs/domain/care-principles.md, U-13).
  */
 
 /** A consent, with the plan parts it opens to the grantee organisation. */
@@ -130,7 +130,7 @@ export function decidePlanAction(q: PlanQuestion): PlanDecision {
     case 'record-lapse':
       return isPeer ? deny('peer-reads-and-comments') : allow();
     case 'add-network-member':
-      // Building a network is part of a peer worker's job (DESIGN.md "Who uses it").
+      // Building a network is part of a peer worker's job (docs/domain/plans.md, CAP-05).
       return allow();
     case 'edit-network-member':
       // The map is the person's: they edit all of it; a helper only what they added themself.

@@ -3,8 +3,9 @@ import type { PlanSection } from './plan.ts';
 
 /**
  * What an entry holds beyond its text, by section. A goal says what success means to the person
- * (CAP-15); a measure has an owner, a due date and an evaluation date (CAP-02); a contact person may
- * carry an agreement to be called before using (M-07); a crisis contact has a phone number (M-08).
+ * (docs/domain/plans.md, CAP-15); a measure has an owner, a due date and an evaluation date (CAP-02); a
+ * contact person may carry an agreement to be called before using (M-07); a crisis contact has a phone number
+ * (M-08).
  */
 export interface EntryFields {
   text: string;
@@ -53,8 +54,8 @@ export function checkEntry(section: PlanSection, fields: EntryFields): EntryProb
 }
 
 /**
- * When a measure is evaluated: the date given, else the pathway's next evaluation point (P-34: the
- * plan is evaluated with the person at each evaluation), else none yet.
+ * When a measure is evaluated: the date given, else the pathway's next evaluation point
+ * (docs/domain/pathway.md, P-34: the plan is evaluated with the person at each evaluation), else none yet.
  */
 export function measureEvaluationDate(
   given: IsoDate | null | undefined,
@@ -67,7 +68,10 @@ export type EntryWarning =
   | { code: 'due-date-passed'; dueOn: IsoDate }
   | { code: 'evaluation-after-pathway-evaluation'; evaluateOn: IsoDate; pathwayEvaluation: IsoDate };
 
-/** What is shown with a measure but never refused (U-13): a past due date, a late evaluation. */
+/**
+ * What is shown with a measure but never refused (docs/domain/care-principles.md, U-13): a past due date, a
+ * late evaluation.
+ */
 export function entryWarnings(
   section: PlanSection,
   fields: EntryFields,

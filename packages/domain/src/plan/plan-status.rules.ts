@@ -3,8 +3,8 @@ import type { PlanKind, WrittenBy } from './plan.ts';
 
 /**
  * What a plan shows about itself: signatures against the version they signed, a crisis plan's review
- * date, and the prompt to look at the plan together after a lapse (M-04: a lapse is a chance to learn
- * about the chain, and the plan should learn too).
+ * date, and the prompt to look at the plan together after a lapse (docs/domain/plans.md, M-04: a lapse is a
+ * chance to learn about the chain, and the plan should learn too).
  */
 
 /** A signature refers to the version signed; a later change does not delete it, it makes it older. */

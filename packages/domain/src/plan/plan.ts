@@ -1,7 +1,8 @@
 /**
- * The person's own plans (issue 5): the treatment / individual plan (CAP-02, CAP-15), the
- * relapse-prevention plan built on the relapse chain (M-04, M-07) and the crisis plan (M-08). One plan
- * of each kind per person; its entries are grouped in sections, each entry written by someone.
+ * The person's own plans (docs/decisions/0006-plans.md): the treatment / individual plan
+ * (docs/domain/plans.md, CAP-02, CAP-15), the relapse-prevention plan built on the relapse chain (M-04, M-07)
+ * and the crisis plan (M-08). One plan of each kind per person; its entries are grouped in sections, each
+ * entry written by someone.
  */
 export const PlanKinds = ['treatment', 'relapse-prevention', 'crisis'] as const;
 export type PlanKind = (typeof PlanKinds)[number];

@@ -2,9 +2,9 @@ import type { IsoDate } from '../pathway/calendar.ts';
 import { taskStatus } from '../pathway/task.rules.ts';
 
 /**
- * Promises (løfter, U-23, CAP-33): what staff commit to the person is a task of kind "promise" with an
- * owner and a due date. Its due date is the task's escalation day: an open promise past it is overdue,
- * flagged to the owner and the unit leader like every escalated task; the person sees it too.
+ * Promises (løfter; docs/domain/plans.md, U-23, CAP-33): what staff commit to the person is a task of kind
+ * "promise" with an owner and a due date. Its due date is the task's escalation day: an open promise past it
+ * is overdue, flagged to the owner and the unit leader like every escalated task; the person sees it too.
  */
 export type PromiseStatus = 'open' | 'overdue' | 'kept' | 'withdrawn';
 

@@ -1,9 +1,9 @@
 import { ruleConfigProblems } from '../rules/rule-config.ts';
 
 /**
- * Feedback-informed treatment (issue 4, point 6): simple, visible rules that tell the clinician when the
- * person's own feedback or scores call for a conversation. They decide nothing; each finding says which
- * rule fired on which values, so staff and the person can see why. An organisation can switch rules off
+ * Feedback-informed treatment (docs/domain/questionnaires.md): simple, visible rules that tell the clinician
+ * when the person's own feedback or scores call for a conversation. They decide nothing; each finding says
+ * which rule fired on which values, so staff and the person can see why. An organisation can switch rules off
  * and change their numbers; the defaults are below.
  */
 

@@ -1,6 +1,6 @@
 /**
  * The 8 living-condition domains (levekårsområder) the person's record is rated on, green/yellow/red,
- * as in BrukerPlan (anchors §1) and the whole-person profile of CAP-01 / U-01.
+ * as in BrukerPlan and the whole-person profile (docs/domain/record.md, CAP-01 / U-01).
  * Order matters: it is the order the person and staff see them in.
  */
 export const LivingConditionDomains = [

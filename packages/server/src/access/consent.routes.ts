@@ -8,9 +8,9 @@ import { setPlanParts } from '../plan/plan-write.repository.ts';
 import { withPerson } from './as-actor.ts';
 
 /**
- * The person's consents to share with other organisations (DESIGN.md "Across organisations"), and which
- * parts of their plans each one opens (issue 5 point 6). A consent recorded at a handover opens the
- * record for follow-up but none of the plans until the person says which.
+ * The person's consents to share with other organisations (docs/domain/law.md, "Consent to share"), and which
+ * parts of their plans each one opens (docs/decisions/0006-plans.md). A consent recorded at a handover opens
+ * the record for follow-up but none of the plans until the person says which.
  */
 export async function consentRoutes(app: App) {
   app.get(

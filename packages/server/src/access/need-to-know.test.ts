@@ -171,7 +171,8 @@ const SAMPLES: Record<string, Sample> = {
   'GET /fhir/Consent/:id': { id: 'consent' },
   'GET /fhir/Consent': { query: 'patient=Patient/:personId' },
   'PUT /api/persons/:personId/consents/:consentId/plan-parts': { body: { planParts: ['crisis', 'network'] } },
-  // Check-ins and signals (issue 6). :signalId is the stranger's; a unit sweep names no person.
+  // Check-ins and signals (docs/decisions/0007-checkins-and-signals.md). :signalId is the stranger's; a unit
+  // sweep names no person.
   'GET /api/persons/:personId/checkin': {},
   'POST /api/persons/:personId/checkins': {
     body: {

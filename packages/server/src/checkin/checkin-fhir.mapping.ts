@@ -9,7 +9,10 @@ import {
 import type { Flag, QuestionnaireResponse } from '@medplum/fhirtypes';
 import type { CheckinRow } from './checkin.repository.ts';
 
-/** Check-ins as QuestionnaireResponses to bedring-checkin, and signals as Flags (issue 6 point 8). */
+/**
+ * Check-ins as QuestionnaireResponses to bedring-checkin, and signals as Flags
+ * (docs/decisions/0007-checkins-and-signals.md).
+ */
 
 export const SIGNAL_SYSTEM = 'https://bedring.no/fhir/CodeSystem/signal';
 

@@ -7,7 +7,10 @@ import { demoIds } from '../testing/demo-ids.ts';
 import { TEST_NOW, type TestApp, testApp } from '../testing/test-app.ts';
 import { sendDueReminders } from './checkin-reminders.ts';
 
-/** The person's reminder to check in (issue 6 point 2): at their time, once a day, not after a check-in. */
+/**
+ * The person's reminder to check in (docs/decisions/0007-checkins-and-signals.md): at their time, once a day,
+ * not after a check-in.
+ */
 let t: TestApp;
 let ids: Awaited<ReturnType<typeof demoIds>>;
 let per: Headers;

@@ -142,7 +142,7 @@ export interface StoredCheckin {
 /**
  * Stores a check-in and raises what it shows, in the caller's transaction: one read and one write. A
  * check-in with a lapse is also a lapse in the relapse-prevention plan's list — an event in the
- * pathway, never a reset (M-04). Sending the same check-in again writes nothing.
+ * pathway, never a reset (docs/domain/plans.md, M-04). Sending the same check-in again writes nothing.
  */
 export async function storeCheckin(
   trx: Tx,

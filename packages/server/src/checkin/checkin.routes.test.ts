@@ -10,9 +10,10 @@ import { fhirProblems } from '../testing/fhir-validation.ts';
 import { TEST_NOW, type TestApp, testApp } from '../testing/test-app.ts';
 
 /**
- * The daily check-in, its signals and "I need help now" over HTTP (issue 6 points 2–4): a check-in
- * ticking the same warning sign from the person's plan two days running lands on the care team's
- * worklist with its explanation, and shows the person the steps of their own plan.
+ * The daily check-in, its signals and "I need help now" over HTTP
+ * (docs/decisions/0007-checkins-and-signals.md): a check-in ticking the same warning sign from the person's
+ * plan two days running lands on the care team's worklist with its explanation, and shows the person the
+ * steps of their own plan.
  */
 let now = TEST_NOW;
 const notices: Notice[] = [];

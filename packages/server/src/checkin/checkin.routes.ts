@@ -34,8 +34,9 @@ function checkinOut(r: CheckinRow) {
 }
 
 /**
- * The daily check-in (issue 6 point 2): what the form needs (the signs from the person's own plans, the
- * reminder time), the check-ins themselves, and the person's reminder. Only the person checks in.
+ * The daily check-in (docs/decisions/0007-checkins-and-signals.md): what the form needs (the signs from the
+ * person's own plans, the reminder time), the check-ins themselves, and the person's reminder. Only the
+ * person checks in.
  */
 export async function checkinRoutes(app: App) {
   app.get(

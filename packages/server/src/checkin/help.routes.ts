@@ -7,10 +7,10 @@ import { planStepsOf, stepsFor } from './checkin.repository.ts';
 import { HelpRequest } from './checkin.schemas.ts';
 
 /**
- * "Jeg trenger hjelp nå" (issue 6 point 4, CAP-23): one tap. The portal shows the crisis plan at once
- * from what it already has (also offline); this records the request as a signal on the care team's
- * worklist and sends them a notice (notify/notifier.ts). Sent again after being offline, it is the
- * same request: one signal, one notice.
+ * "Jeg trenger hjelp nå" (docs/decisions/0007-checkins-and-signals.md; docs/domain/plans.md, CAP-23): one
+ * tap. The portal shows the crisis plan at once from what it already has (also offline); this records the
+ * request as a signal on the care team's worklist and sends them a notice (notify/notifier.ts). Sent again
+ * after being offline, it is the same request: one signal, one notice.
  */
 export async function helpRoutes(app: App) {
   app.post(

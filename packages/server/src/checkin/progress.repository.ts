@@ -22,9 +22,10 @@ function goalsIn(item: unknown): Array<{ text: string; progress: number | null }
 }
 
 /**
- * Progress without shame (issue 6 point 5): check-in days of the last four weeks counted up, lapses as
- * events on their day, check-in days in all, contacts had, and the goals the person last said they work
- * on (goal progress, in their own words). The caller has checked need to know and audits the read.
+ * Progress without shame (docs/decisions/0007-checkins-and-signals.md): check-in days of the last four weeks
+ * counted up, lapses as events on their day, check-in days in all, contacts had, and the goals the person
+ * last said they work on (goal progress, in their own words). The caller has checked need to know and audits
+ * the read.
  */
 export async function progressOf(trx: Tx, person: PersonRef, now: Date) {
   const today = osloDate(now);

@@ -25,8 +25,8 @@ const FlagSearch = Closed({
 });
 
 /**
- * Signals as Flags (issue 6 point 8): the care team's and the person's own view, with the explanation
- * in words in code.text. A peer worker sees none, as for check-ins.
+ * Signals as Flags (docs/decisions/0007-checkins-and-signals.md): the care team's and the person's own view,
+ * with the explanation in words in code.text. A peer worker sees none, as for check-ins.
  */
 export async function fhirFlagRoutes(app: App) {
   app.get('/fhir/Flag', { schema: { querystring: FlagSearch } }, async (req, reply) => {

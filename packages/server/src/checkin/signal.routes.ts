@@ -17,10 +17,10 @@ import { sweepUnit } from './signal-sweep.ts';
 const STAFF_WITH_SIGNALS = new Set(['clinician', 'milieu', 'municipal', 'leader']);
 
 /**
- * Signals (issue 6 point 3): on the worklist of everyone in the person's care team (an active care
- * relation) and of the unit leader (every open signal of their unit); on the person page; and to the
- * person themself with the steps of their own plans that fit. Acknowledged with a note by someone who
- * has the person in their care.
+ * Signals (docs/decisions/0007-checkins-and-signals.md): on the worklist of everyone in the person's care
+ * team (an active care relation) and of the unit leader (every open signal of their unit); on the person
+ * page; and to the person themself with the steps of their own plans that fit. Acknowledged with a note by
+ * someone who has the person in their care.
  */
 const SIGNAL: Acknowledgeable = {
   table: 'signal',

@@ -3,9 +3,9 @@ import type { Database } from '../db/database.ts';
 import { recomputeOpenDeadlines } from '../pathway/deadline-recompute.ts';
 
 /**
- * Operators' time-limit commands (anchors §4.1): limits are configuration with effective dates. A change
- * is a new row from a date; open episodes' deadlines are recomputed, intervals that started before the
- * date keep the old limit.
+ * Operators' time-limit commands (docs/domain/pathway.md, "The national pathway"): limits are configuration
+ * with effective dates. A change is a new row from a date; open episodes' deadlines are recomputed, intervals
+ * that started before the date keep the old limit.
  */
 export async function listTimeLimits(db: Database) {
   const rows = await db.owner

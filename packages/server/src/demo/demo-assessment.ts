@@ -8,8 +8,9 @@ import {
 } from '@bedring/domain';
 
 /**
- * The dimensional assessments of the demo (M-01, P-21): levels the clinician may choose instead of the
- * recommended one, with the reasons given, and ratings that the level-of-care rules read as a given level.
+ * The dimensional assessments of the demo (docs/domain/pathway.md, M-01, P-21): levels the clinician may
+ * choose instead of the recommended one, with the reasons given, and ratings that the level-of-care rules
+ * read as a given level.
  */
 
 /** Why a clinician chose a more (over) or less (under) intensive level than recommended. */

@@ -6,10 +6,10 @@ import type { DemoPathway, DemoPerson, DemoStaff, EpisodeCare } from './demo-pat
 // (no import circles: docs/architecture.md).
 
 /**
- * Where a demo person's pathway stands today: every phase of the pathway (seeds §3), so that the person
- * page, the deadline board and the task lists have something to show. Dates are laid out backwards from
- * today, with the intervals read from the configured time limits, so that a deadline is overdue, due soon
- * or open as the scenario asks — whatever the limits are.
+ * Where a demo person's pathway stands today: every phase of the pathway (docs/domain/pathway.md), so that
+ * the person page, the deadline board and the task lists have something to show. Dates are laid out backwards
+ * from today, with the intervals read from the configured time limits, so that a deadline is overdue, due
+ * soon or open as the scenario asks — whatever the limits are.
  */
 export const Scenarios = [
   'referred',

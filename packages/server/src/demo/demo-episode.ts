@@ -134,7 +134,10 @@ export class EpisodeDraft {
     return this;
   }
 
-  /** The assessment of the referral (P-17); no need for specialist treatment ends the episode. */
+  /**
+   * The assessment of the referral (docs/domain/pathway.md, P-17); no need for specialist treatment ends the
+   * episode.
+   */
   assessReferral(date: IsoDate, outcome: ReferralOutcome, treatmentStartDeadline: IsoDate | null) {
     this.treatmentStartDeadline = outcome === 'right-to-treatment' ? treatmentStartDeadline : null;
     this.record({ kind: 'referral-assessed', date });
@@ -223,7 +226,7 @@ export class EpisodeDraft {
 
   /**
    * Discharge as the events route records it: the help needed comes from the checklist, and its gaps are
-   * a warning stored with the event (P-40, U-13).
+   * a warning stored with the event (P-40; docs/domain/care-principles.md, U-13).
    */
   discharge(date: IsoDate) {
     const gaps = readiness(this.checklistItems).gaps;

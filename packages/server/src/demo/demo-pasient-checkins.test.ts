@@ -4,7 +4,7 @@ import { expectStatus, type Headers, login, send } from '../pathway/pathway.fixt
 import { demoIds } from '../testing/demo-ids.ts';
 import { type TestApp, testApp } from '../testing/test-app.ts';
 
-/** The demo's Per has weeks of check-ins and open signals, as the issue asks (issue 6 point 8). */
+/** The demo's Per has weeks of check-ins and open signals, as the portal and the worklists need them. */
 let t: TestApp;
 let ids: Awaited<ReturnType<typeof demoIds>>;
 let bjorn: Headers;

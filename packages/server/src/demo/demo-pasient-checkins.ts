@@ -7,11 +7,11 @@ import { demoActors } from './demo-actors.ts';
 const DAY = 86_400_000;
 
 /**
- * Per Pasient's daily check-ins (issue 6) for the last five and a half weeks, written through the same
- * storeCheckin as the API on each day, so the signals rise as they would have: a few days of strong
- * craving three weeks ago (acknowledged by behandler after a call), and now — the last three days —
- * craving building again and the early warning sign from his relapse-prevention plan two days running,
- * both open on the worklist. Some days he did not check in; nothing is made of that.
+ * Per Pasient's daily check-ins (docs/decisions/0007-checkins-and-signals.md) for the last five and a half
+ * weeks, written through the same storeCheckin as the API on each day, so the signals rise as they would
+ * have: a few days of strong craving three weeks ago (acknowledged by behandler after a call), and now — the
+ * last three days — craving building again and the early warning sign from his relapse-prevention plan two
+ * days running, both open on the worklist. Some days he did not check in; nothing is made of that.
  */
 export async function addPasientCheckins(db: Database, now: Date) {
   const o = db.owner;

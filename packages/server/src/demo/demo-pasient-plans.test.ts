@@ -5,7 +5,7 @@ import { planOf, plansOf } from '../plan/plan.fixtures.ts';
 import { demoIds } from '../testing/demo-ids.ts';
 import { TEST_NOW, type TestApp, testApp } from '../testing/test-app.ts';
 
-/** Per Pasient's plans in the demo (issue 5 point 8), read over /api as Per and as kommune. */
+/** Per Pasient's plans in the demo, read over /api as Per and as kommune. */
 let t: TestApp;
 let perId: string;
 let per: Headers;

@@ -29,8 +29,9 @@ import { demoActors } from './demo-actors.ts';
 const DAY = 86_400_000;
 
 /**
- * Per Pasient's own plans (issue 5), written through the same repository functions as the API, on the
- * days of his pathway in demo-pasient.ts (admitted ~200 days ago, home ~121, kommune since ~110):
+ * Per Pasient's own plans (docs/decisions/0006-plans.md), written through the same repository functions as
+ * the API, on the days of his pathway in demo-pasient.ts (admitted ~200 days ago, home ~121, kommune since
+ * ~110):
  * - a treatment plan with his goals in his own words and what success means, measures by behandler
  *   and kommune with owners and dates, his co-signature of an earlier version and one change after it,
  *   and a comment of his;
@@ -109,7 +110,8 @@ export async function addPasientPlans(db: Database, now: Date) {
       note: 'Begynte å gå der under innleggelsen.',
     });
 
-    // The treatment plan: his goals first, in his words (CAP-15), then the helpers' measures (CAP-02).
+    // The treatment plan: his goals first, in his words (docs/domain/plans.md, CAP-15), then the helpers'
+    // measures (CAP-02).
     await entry(per, 190, 'treatment', 'goal', {
       text: 'Ha et sted å bo som er mitt',
       successMeans: 'Egen nøkkel, og at jeg kan ha datteren min på besøk.',

@@ -7,9 +7,9 @@ import { openReferral } from './demo-steps.ts';
 import { seededRandom } from './synthetic.ts';
 
 /**
- * Per Pasient's pathway over several years (P-58: a long pathway, not a failure): an outpatient episode
- * three years ago that ended as planned; a LAR assessment last year that he dropped out of; the
- * re-engagement task that ended in a new round, with an inpatient stay, discharge and a handover to
+ * Per Pasient's pathway over several years (docs/domain/pathway.md, P-58: a long pathway, not a failure): an
+ * outpatient episode three years ago that ended as planned; a LAR assessment last year that he dropped out
+ * of; the re-engagement task that ended in a new round, with an inpatient stay, discharge and a handover to
  * `kommune`, whose first home visit started the municipal follow-up he is in now. The days fit his
  * ratings and care team in demo.ts (admitted ~200 days ago, home ~120 days ago, kommune since ~110).
  */

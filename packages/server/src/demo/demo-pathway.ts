@@ -15,11 +15,12 @@ import type {
 } from '../db/schema.ts';
 
 /**
- * The care pathway of the demo, made by the rules production uses (P-01, P-30, P-58): every event goes
- * through the episode state machine (applyEvent), yields its national codes (pathwayCodes), the stored
- * deadlines are deadlinesFor over the episode's events with the time limits read from the time_limit
- * table, late events carry the warnings lateWarnings gives, recommendations come from recommendLevel and
- * tasks escalate after the configured limit. Rows are collected here and written with multi-row inserts.
+ * The care pathway of the demo, made by the rules production uses (docs/domain/pathway.md, P-01, P-30, P-58):
+ * every event goes through the episode state machine (applyEvent), yields its national codes (pathwayCodes),
+ * the stored deadlines are deadlinesFor over the episode's events with the time limits read from the
+ * time_limit table, late events carry the warnings lateWarnings gives, recommendations come from
+ * recommendLevel and tasks escalate after the configured limit. Rows are collected here and written with
+ * multi-row inserts.
  */
 
 export interface DemoStaff {

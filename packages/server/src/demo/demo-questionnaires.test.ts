@@ -4,7 +4,7 @@ import { expectStatus, type Headers, login, send } from '../pathway/pathway.fixt
 import { demoIds } from '../testing/demo-ids.ts';
 import { type TestApp, testApp } from '../testing/test-app.ts';
 
-/** The demo's questionnaires, read as the demo logins read them (issue 4). */
+/** The demo's questionnaires, read as the demo logins read them (docs/decisions/0005-questionnaires.md). */
 let t: TestApp;
 let pasientId: string;
 before(async () => {

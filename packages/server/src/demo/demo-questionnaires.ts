@@ -11,8 +11,8 @@ import { demoActors } from './demo-actors.ts';
 const DAY = 86_400_000;
 
 /**
- * Questionnaires in the demo (issue 4), written through the same storeResponse as the API, so scores,
- * observations, what is due and the alerts are what production makes of the answers:
+ * Questionnaires in the demo (docs/decisions/0005-questionnaires.md), written through the same storeResponse
+ * as the API, so scores, observations, what is due and the alerts are what production makes of the answers:
  * - Per Pasient: PHQ-9 and GAD-7 from admission to follow-up, better over time with a dip after his
  *   lapse; session feedback after kommune's home visits, the last one lower (an alert for kommune); a
  *   visit two days ago whose feedback and goal progress are still due on Min side.

@@ -138,7 +138,8 @@ function script(d: Dates, plan: PathwayPlan): { steps: Step[]; lastOn: IsoDate }
     case 'readmitted':
       return inTreatment(d, plan, [...opening(d, chosen), ...droppedOut(d, plan), ...readmission(d)]);
     case 'years': {
-      // Three episodes over several years (P-58): a planned end, a drop-out, and the new round under way.
+      // Three episodes over several years (docs/domain/pathway.md, P-58): a planned end, a drop-out, and the
+      // new round under way.
       const first = ended(d, {
         ...plan,
         level: pickOf(d.rnd, ['outpatient', 'day'] as const),

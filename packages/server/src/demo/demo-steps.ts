@@ -249,7 +249,7 @@ export function ended(d: Dates, plan: PathwayPlan): Step[] {
   return [...treatedAndHandedOver(d, plan), ...firstContact(d), end];
 }
 
-/** Treatment that stopped: the person stopped coming after a while (P-30). */
+/** Treatment that stopped: the person stopped coming after a while (docs/domain/pathway.md, P-30). */
 export function droppedOut(d: Dates, plan: PathwayPlan): Step[] {
   const until = pickOf(d.rnd, ['decision', 'evaluations'] as const);
   const evaluations = until === 'evaluations' ? d.int(1, 2) : 0;

@@ -53,9 +53,11 @@ export async function loadDemo(
   if (opts.persons > have) await addPersons(db, have, opts.persons, opts.now);
   // After the persons: behandler's caseload is among them.
   if (!existing) await addQuestionnaireDemo(db, opts.now);
-  // Only Per has plans: they show every part of issue 5, and keep a large demo as fast as before.
+  // Only Per has plans: they show every part of docs/decisions/0006-plans.md, and keep a large demo as fast
+  // as before.
   if (!existing && opts.plans !== false) await addPasientPlans(db, opts.now);
-  // His check-ins read against those plans (issue 6); the check-in tests start without them.
+  // His check-ins read against those plans (docs/decisions/0007-checkins-and-signals.md); the check-in tests
+  // start without them.
   if (!existing && opts.plans !== false && opts.checkins !== false) await addPasientCheckins(db, opts.now);
   return true;
 }

@@ -1,7 +1,7 @@
 /**
- * Synthetic people for demo, tests and benchmarks: never real persons. The spread follows the seeds
- * (N-04: about 30/70 women/men; N-07: about a third alcohol, two thirds other substances).
- * National identity numbers are synthetic numbers (month + 80), which no real person has.
+ * Synthetic people for demo, tests and benchmarks: never real persons. The spread follows
+ * docs/domain/numbers.md (N-04: about 30/70 women/men; N-07: about a third alcohol, two thirds other
+ * substances). National identity numbers are synthetic numbers (month + 80), which no real person has.
  */
 
 /** A small seeded generator, so the same seed always gives the same demo. */

@@ -5,7 +5,7 @@ import { pdfContent } from '../testing/pdf-text.ts';
 import { type TestApp, testApp } from '../testing/test-app.ts';
 
 /**
- * "Mine data" as a PDF (issue 6 point 7): a valid PDF whose text — read back from its compressed
+ * "Mine data" as a PDF (docs/api.md): a valid PDF whose text — read back from its compressed
  * streams — has the person's own words with æ, ø and å, a heading per part, only what the caller may
  * see, in bokmål or English; audited; bad input in the /api error shape.
  */

@@ -16,7 +16,7 @@ const ExportQuery = Type.Object(
 );
 
 /**
- * "Mine data" as a readable PDF (issue 6 point 7): the content of Patient/$everything — read by the same
+ * "Mine data" as a readable PDF (docs/api.md): the content of Patient/$everything — read by the same
  * parts, under the same rules — with "om meg" and the lapses, in plain bokmål or English, made on the
  * server. For the person and for staff with need to know; one audit event ("RecordExport").
  */

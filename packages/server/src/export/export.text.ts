@@ -1,7 +1,8 @@
 /**
  * The words of the printed export (bokmål by default, English on request): plain, non-stigmatising
- * (M-29) — a lapse is an event on the way, never a reset (M-04). The server's own copy: the web app's
- * i18n files are not shipped with the server.
+ * (docs/domain/care-principles.md, M-29) — a lapse is an event on the way, never a reset
+ * (docs/domain/plans.md, M-04). The server's own copy: the web app's i18n files are not shipped with the
+ * server.
  */
 export const ExportLanguages = ['nb', 'en'] as const;
 export type ExportLanguage = (typeof ExportLanguages)[number];

@@ -1,4 +1,7 @@
-/** The error shape of DESIGN.md: {"error":{"code","message","details"}}; FHIR routes turn it into an OperationOutcome. */
+/**
+ * The error shape of docs/api.md: {"error":{"code","message","details"}}; FHIR routes turn it into an
+ * OperationOutcome.
+ */
 export class HttpError extends Error {
   readonly statusCode: number;
   readonly code: string;

@@ -16,7 +16,7 @@ import {
   send,
 } from './pathway.fixtures.ts';
 
-/** Dimensional assessment and level of care (M-01, P-20–P-27) over HTTP. */
+/** Dimensional assessment and level of care (docs/domain/pathway.md, M-01, P-20–P-27) over HTTP. */
 let t: TestApp;
 let clinician: Headers;
 before(async () => {

@@ -19,7 +19,10 @@ import {
   send,
 } from './pathway.fixtures.ts';
 
-/** Discharge readiness (P-40, P-41) and the handover to the municipality (P-42, P-44) over HTTP. */
+/**
+ * Discharge readiness (docs/domain/pathway.md, P-40, P-41) and the handover to the municipality (P-42, P-44)
+ * over HTTP.
+ */
 let t: TestApp;
 let clinician: Headers;
 let municipal: Headers;

@@ -6,7 +6,10 @@ import { lockEpisode } from './episode.repository.ts';
 import { PathwayRoles, requireRole } from './pathway.access.ts';
 import { ChecklistBody, EpisodeParams } from './pathway.schemas.ts';
 
-/** Discharge readiness (P-40, P-41): filled in together during treatment, shown beside the discharge button. */
+/**
+ * Discharge readiness (docs/domain/pathway.md, P-40, P-41): filled in together during treatment, shown beside
+ * the discharge button.
+ */
 export async function dischargeRoutes(app: App) {
   app.put(
     '/api/persons/:personId/episodes/:episodeId/discharge-checklist',

@@ -236,10 +236,10 @@ export interface Recorded {
 
 /**
  * Records one event on an episode: the state machine decides (illegal → 409), deadlines are recomputed
- * in the same transaction, and deadlines met late come back as warnings — the event is kept (U-13).
- * `times` lets the caller change facts the deadlines depend on (the rights deadline, the planned setting);
- * `otherWarnings` are the caller's own warnings (discharge readiness), stored with the event beside the
- * late ones, so the reason staff gave is kept with what it answers.
+ * in the same transaction, and deadlines met late come back as warnings — the event is kept
+ * (docs/domain/care-principles.md, U-13). `times` lets the caller change facts the deadlines depend on (the
+ * rights deadline, the planned setting); `otherWarnings` are the caller's own warnings (discharge readiness),
+ * stored with the event beside the late ones, so the reason staff gave is kept with what it answers.
  */
 export async function recordEvent(
   trx: Tx,
@@ -299,7 +299,7 @@ export async function recordEvent(
 
 /**
  * An evaluation after feedback given with a feedback instrument carries the code for use of the
- * feedback tool, whether or not the clinician ticked it (issue 4 point 6).
+ * feedback tool, whether or not the clinician ticked it (docs/domain/questionnaires.md).
  */
 async function withFeedbackToolUse(
   trx: Tx,

@@ -9,7 +9,10 @@ import { referralRoutes } from './referral.routes.ts';
 import { responsibleRoutes } from './responsible.routes.ts';
 import { taskRoutes } from './task.routes.ts';
 
-/** The care pathway (issue 3): referral → assessment → treatment → discharge → handover → follow-up. */
+/**
+ * The care pathway (docs/decisions/0004-care-pathway.md): referral → assessment → treatment → discharge →
+ * handover → follow-up.
+ */
 export async function pathwayRoutes(app: App) {
   await app.register(referralRoutes);
   await app.register(episodeRoutes);

@@ -250,7 +250,10 @@ export async function pathwayOf(trx: Tx, person: PersonRef, today: string) {
   });
 }
 
-/** Treatment rounds (P-30: several rounds) from the events: a round runs from its start to the next change. */
+/**
+ * Treatment rounds (docs/domain/pathway.md, P-30: several rounds) from the events: a round runs from its
+ * start to the next change.
+ */
 function roundsOf(events: { kind: string; date: string; setting: string | null }[]) {
   const rounds: { setting: string; from: string; to: string | null }[] = [];
   for (const ev of events) {

@@ -17,7 +17,9 @@ import {
   send,
 } from './pathway.fixtures.ts';
 
-/** Referral (P-11–P-15) and its assessment (P-16–P-17) over HTTP. Today is 2026-11-22. */
+/**
+ * Referral (docs/domain/pathway.md, P-11–P-15) and its assessment (P-16–P-17) over HTTP. Today is 2026-11-22.
+ */
 let t: TestApp;
 let clinician: Headers;
 let leader: Headers;

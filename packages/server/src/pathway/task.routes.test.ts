@@ -14,9 +14,9 @@ import {
 } from './pathway.fixtures.ts';
 
 /**
- * Tasks that close loops (P-07, P-34, P-42): who sees which, who may complete them, with which outcome.
- * Today is 2026-11-22: a handover made on 5 November escalated after 12 November; one made on
- * 20 November escalates after 27 November.
+ * Tasks that close loops (docs/domain/pathway.md, P-07, P-34, P-42): who sees which, who may complete them,
+ * with which outcome. Today is 2026-11-22: a handover made on 5 November escalated after 12 November; one
+ * made on 20 November escalates after 27 November.
  */
 let t: TestApp;
 let clinician: Headers;

@@ -13,9 +13,10 @@ import {
 } from './pathway.fixtures.ts';
 
 /**
- * Time limits are configuration with effective dates (anchors §4.1): an operator adds a row that takes
- * effect on a date; an interval that started before it keeps the limit it started under, one that starts
- * on or after it gets the new one. Shown over the API, with rows added by the owner as an operator would.
+ * Time limits are configuration with effective dates (docs/domain/pathway.md, "The national pathway"): an
+ * operator adds a row that takes effect on a date; an interval that started before it keeps the limit it
+ * started under, one that starts on or after it gets the new one. Shown over the API, with rows added by the
+ * owner as an operator would.
  */
 let t: TestApp;
 let clinician: Headers;

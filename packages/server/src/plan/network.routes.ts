@@ -9,9 +9,10 @@ import { MemberBody, MemberParams, MemberUpdateBody } from './plan.schemas.ts';
 import { addNetworkMember, updateNetworkMember } from './plan-write.repository.ts';
 
 /**
- * The network map (issue 5 point 4, CAP-05, M-12): the people and services around the person, how the
- * relation is now, their role in the crisis plan, whether they may be contacted and which plans they
- * may see. The map is the person's: they edit all of it; helpers add to it and edit what they added.
+ * The network map (docs/decisions/0006-plans.md; docs/domain/plans.md, CAP-05, M-12): the people and services
+ * around the person, how the relation is now, their role in the crisis plan, whether they may be contacted
+ * and which plans they may see. The map is the person's: they edit all of it; helpers add to it and edit what
+ * they added.
  */
 export async function networkRoutes(app: App) {
   app.get(

@@ -17,11 +17,11 @@ import type {
 import type { plansOf } from './plan.repository.ts';
 
 /**
- * The person's plans as FHIR R4 (issue 5 point 8, anchors §5.8): each plan kind a CarePlan with a coded
- * category, the person's goals Goals (expressedBy the Patient where they wrote them), the network map
- * RelatedPersons, and a consent's sharing a Consent whose nested provisions name the plan parts it opens.
- * Promises are Tasks (pathway.mapping.ts). Bedring's codes and extensions live under the same bases as
- * the pathway's.
+ * The person's plans as FHIR R4 (docs/domain/fhir.md; docs/decisions/0006-plans.md): each plan kind a
+ * CarePlan with a coded category, the person's goals Goals (expressedBy the Patient where they wrote them),
+ * the network map RelatedPersons, and a consent's sharing a Consent whose nested provisions name the plan
+ * parts it opens. Promises are Tasks (pathway/pathway-fhir.mapping.ts). Bedring's codes and extensions live under the same
+ * bases as the pathway's.
  */
 const CS = 'https://bedring.no/fhir/CodeSystem';
 const SD = 'https://bedring.no/fhir/StructureDefinition';
@@ -196,9 +196,9 @@ export function toCarePlan(personId: string, plan: PlanView & { id: string }): C
 }
 
 /**
- * A goal of the treatment plan in the person's own words (CAP-15): description.text is what they wrote,
- * what success means to them an extension, and expressedBy the Patient when they wrote it themself (a
- * goal staff wrote down for them is expressedBy that Practitioner). Comments are notes.
+ * A goal of the treatment plan in the person's own words (docs/domain/plans.md, CAP-15): description.text is
+ * what they wrote, what success means to them an extension, and expressedBy the Patient when they wrote it
+ * themself (a goal staff wrote down for them is expressedBy that Practitioner). Comments are notes.
  */
 export function toGoal(personId: string, e: EntryView): Goal {
   const note = comments(personId, e);
@@ -312,9 +312,10 @@ const PART_TEXT: Record<PlanPart, string> = {
 };
 
 /**
- * A consent to share across organisations (DESIGN.md "Across organisations"): the record opened to the
- * grantee organisation for the purpose, and nested permits for each plan part it names (issue 5
- * point 6) — without one, the grantee sees nothing of that part. Revoked or expired is inactive.
+ * A consent to share across organisations (docs/domain/law.md, "Consent to share"): the record opened to the
+ * grantee organisation for the purpose, and nested permits for each plan part it names
+ * (docs/decisions/0006-plans.md) — without one, the grantee sees nothing of that part. Revoked or expired is
+ * inactive.
  */
 export function toConsent(c: ConsentRow, plansByKind: ReadonlyMap<string, string>): Consent {
   const end = c.revoked_at ?? c.expires_at;

@@ -16,7 +16,7 @@ import { type TestApp, testApp } from '../testing/test-app.ts';
 import { CARE_PLAN_CATEGORY_SYSTEM, PLAN_EXT } from './plan-fhir.mapping.ts';
 
 /**
- * The person's plans through FHIR (issue 5 point 8), on the demo's Per Pasient: CarePlan per plan kind,
+ * The person's plans through FHIR (docs/api.md), on the demo's Per Pasient: CarePlan per plan kind,
  * Goal, RelatedPerson, Task for promises and Consent — valid R4, under need to know and the plan rule as
  * /api: kommune sees only the plans his consent names, and nothing once it names none.
  */

@@ -88,7 +88,7 @@ const TABLE: Record<PlanResource, PlanTable> = {
 /**
  * One resource by id: whose record the row is in (row-level security hides a plan part that is not
  * shared: 404), need to know for that person, the resource as the search would give it, audited in the
- * same transaction — readOne of pathway.routes.ts for the plans.
+ * same transaction — readOne of pathway/pathway-fhir.routes.ts for the plans.
  */
 function readById(app: App, actor: RequestActor, type: PlanResource, id: string): Promise<Resource> {
   return asActor(app, actor, async (trx, now) => {
@@ -103,9 +103,9 @@ function readById(app: App, actor: RequestActor, type: PlanResource, id: string)
 }
 
 /**
- * The person's plans in FHIR R4 (issue 5 point 8): CarePlan per plan kind, Goal, RelatedPerson for the
+ * The person's plans in FHIR R4 (docs/api.md): CarePlan per plan kind, Goal, RelatedPerson for the
  * network map and Consent — under need to know and the plan rule exactly as /api (plan.access.ts), each
- * read audited. Promises are Tasks (pathway.routes.ts).
+ * read audited. Promises are Tasks (pathway/pathway-fhir.routes.ts).
  */
 export async function fhirPlanRoutes(app: App) {
   const read = { schema: { params: IdParams, querystring: ReadQuery } };

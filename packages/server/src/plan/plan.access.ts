@@ -39,9 +39,9 @@ export async function visibleParts(w: PersonWork, actor: RequestActor): Promise<
 }
 
 /**
- * Asks the domain's plan rule (point 6 of issue 5) after need to know has let the actor in. A part that
- * is not shared with the actor's organisation is 404 — for them it does not exist; a role that may not
- * do this is 403 with the rule's reason as the code.
+ * Asks the domain's plan rule (docs/decisions/0006-plans.md, "Who may do what") after need to know has let
+ * the actor in. A part that is not shared with the actor's organisation is 404 — for them it does not exist;
+ * a role that may not do this is 403 with the rule's reason as the code.
  */
 export async function requirePlanAction(
   w: PersonWork,

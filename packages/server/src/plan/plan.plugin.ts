@@ -4,7 +4,10 @@ import { networkRoutes } from './network.routes.ts';
 import { planRoutes } from './plan.routes.ts';
 import { promiseRoutes } from './promise.routes.ts';
 
-/** The person's own plans (issue 5): plans, lapses, the network map and the promises made to them. */
+/**
+ * The person's own plans (docs/decisions/0006-plans.md): plans, lapses, the network map and the promises made
+ * to them.
+ */
 export async function planPlugin(app: App) {
   await app.register(planRoutes);
   await app.register(lapseRoutes);

@@ -39,7 +39,8 @@ export async function plansOf(trx: Tx, person: PersonRef, parts: readonly PlanPa
     .where('e.plan_id', 'in', ids.length ? ids : none)
     .orderBy('e.position')
     .execute();
-  // The person's goals at the top (CAP-15), then each section in the plan's order, as written.
+  // The person's goals at the top (docs/domain/plans.md, CAP-15), then each section in the plan's order, as
+  // written.
   const order = (section: string) => (AllPlanSections as readonly string[]).indexOf(section);
   entries.sort((a, b) => order(a.section) - order(b.section) || a.position - b.position);
   const comments = await trx

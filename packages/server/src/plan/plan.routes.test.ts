@@ -16,7 +16,7 @@ import { type TestApp, testApp } from '../testing/test-app.ts';
 import { municipalConsentId, planFootprint, planOf, plansOf, relate } from './plan.fixtures.ts';
 
 /**
- * The person's plans over HTTP (issue 5 points 1–4 and 6): goals in the person's words, measures by
+ * The person's plans over HTTP (docs/decisions/0006-plans.md): goals in the person's words, measures by
  * staff, comments, co-signature of a version, the change log; the relapse-prevention plan and lapses
  * that never reset progress; the crisis plan with its emergency numbers; the network map; and sharing
  * with the municipality only under a consent that names the plan.

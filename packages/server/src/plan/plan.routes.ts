@@ -48,7 +48,7 @@ async function checkedFields(
 }
 
 /**
- * The person's plans (issue 5 points 1–3): treatment plan, relapse-prevention plan and crisis plan.
+ * The person's plans (docs/decisions/0006-plans.md): treatment plan, relapse-prevention plan and crisis plan.
  * Every entry shows who wrote it; a change makes a new version with a line in the change log; the
  * person co-signs a version. Who may do what is the domain's plan rule (plan.access.ts).
  */

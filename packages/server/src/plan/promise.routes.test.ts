@@ -6,8 +6,9 @@ import { type TestApp, testApp } from '../testing/test-app.ts';
 import { planFootprint } from './plan.fixtures.ts';
 
 /**
- * Promises over HTTP (issue 5 point 5, U-23): a promise is a task with an owner and a due date, on the
- * owner's task list, visible to the person, and flagged to the unit leader when overdue.
+ * Promises over HTTP (docs/decisions/0006-plans.md; docs/domain/plans.md, U-23): a promise is a task with an
+ * owner and a due date, on the owner's task list, visible to the person, and flagged to the unit leader when
+ * overdue.
  */
 let t: TestApp;
 let ids: Awaited<ReturnType<typeof demoIds>>;

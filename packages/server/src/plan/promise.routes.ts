@@ -9,10 +9,10 @@ import { PromiseBody } from './plan.schemas.ts';
 import { promiseEpisode } from './plan-write.repository.ts';
 
 /**
- * Promises (løfter, issue 5 point 5, U-23, CAP-33): what staff commit to the person is a task of kind
- * "promise" with an owner and a due date. It is on the owner's GET /api/tasks, escalates to the unit
- * leader when overdue like every task, is completed by POST /api/tasks/{id}/complete (kept / withdrawn)
- * — and the person sees every promise made to them here.
+ * Promises (løfter, docs/decisions/0006-plans.md; docs/domain/plans.md, U-23, CAP-33): what staff commit to
+ * the person is a task of kind "promise" with an owner and a due date. It is on the owner's GET /api/tasks,
+ * escalates to the unit leader when overdue like every task, is completed by POST /api/tasks/{id}/complete
+ * (kept / withdrawn) — and the person sees every promise made to them here.
  */
 export async function promiseRoutes(app: App) {
   app.get(

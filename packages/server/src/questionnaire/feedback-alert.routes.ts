@@ -18,8 +18,8 @@ async function titlesIn(trx: Tx, organisationId: string) {
 }
 
 /**
- * Feedback-informed alerts (issue 4 point 6): on the clinician's worklist (alerts for the persons they
- * are responsible for), on the unit leader's board (every open alert of their unit), and on the
+ * Feedback-informed alerts (docs/domain/questionnaires.md): on the clinician's worklist (alerts for the
+ * persons they are responsible for), on the unit leader's board (every open alert of their unit), and on the
  * person page; acknowledged with a note by someone who has the person in their care.
  */
 const ALERT: Acknowledgeable = {

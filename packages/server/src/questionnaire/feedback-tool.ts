@@ -5,7 +5,7 @@ import { instrumentsFor } from './instrument-registry.ts';
 /**
  * Whether the person gave feedback with a feedback instrument (one with a feedback score, such as
  * session feedback) in this episode since a date. An evaluation then carries the pathway code for use of
- * the feedback tool (issue 4 point 6), without the clinician having to remember to tick it.
+ * the feedback tool (docs/domain/questionnaires.md), without the clinician having to remember to tick it.
  */
 export async function feedbackToolUsedSince(
   trx: Tx,

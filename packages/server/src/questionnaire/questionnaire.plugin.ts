@@ -5,7 +5,10 @@ import { questionnaireRoutes } from './questionnaire.routes.ts';
 import { responseRoutes } from './response.routes.ts';
 import { trajectoryRoutes } from './trajectory.routes.ts';
 
-/** Questionnaires and feedback-informed treatment (issue 4): instruments, answers, scores, alerts. */
+/**
+ * Questionnaires and feedback-informed treatment (docs/decisions/0005-questionnaires.md): instruments,
+ * answers, scores, alerts.
+ */
 export async function questionnairePlugin(app: App) {
   await app.register(questionnaireRoutes);
   await app.register(contactRoutes);

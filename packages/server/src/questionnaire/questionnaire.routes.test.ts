@@ -14,9 +14,9 @@ import { demoIds } from '../testing/demo-ids.ts';
 import { TEST_NOW, type TestApp, testApp } from '../testing/test-app.ts';
 
 /**
- * Questionnaires over HTTP (issue 4): the library, planning on contacts and pathway events, save and
- * resume, scoring into observations, answers that do not fit, feedback alerts and who sees what. The
- * clock moves a minute per answer, so a trajectory's points have an order.
+ * Questionnaires over HTTP (docs/decisions/0005-questionnaires.md): the library, planning on contacts and
+ * pathway events, save and resume, scoring into observations, answers that do not fit, feedback alerts and
+ * who sees what. The clock moves a minute per answer, so a trajectory's points have an order.
  */
 let t: TestApp;
 let clinician: Headers;

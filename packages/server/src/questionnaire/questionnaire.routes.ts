@@ -42,7 +42,10 @@ function requireAdmin(actor: RequestActor) {
   if (actor.role !== 'admin') throw forbidden();
 }
 
-/** The instrument library (issue 4 point 1): shipped files, plus what an administrator imports. */
+/**
+ * The instrument library (docs/decisions/0005-questionnaires.md): shipped files, plus what an administrator
+ * imports.
+ */
 export async function questionnaireRoutes(app: App) {
   app.get('/api/questionnaires', { schema: { querystring: NoQuery } }, async (req) => {
     const actor = req.actor!;

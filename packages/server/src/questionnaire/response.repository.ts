@@ -48,7 +48,7 @@ interface Who {
 
 /**
  * Checks a response against its instrument and says which item does not fit, in the error shape of
- * DESIGN.md (details: one entry per item). Nothing is stored when anything does not fit.
+ * docs/api.md (details: one entry per item). Nothing is stored when anything does not fit.
  */
 export function requireFit(instrument: Instrument, input: Pick<ResponseInput, 'status' | 'item'>) {
   const problems = responseProblems(

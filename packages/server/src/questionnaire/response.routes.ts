@@ -20,7 +20,10 @@ export function seenBy(actor: RequestActor, settings: InstrumentSettings | undef
   return actor.role !== 'patient' || (settings?.visibleToPerson ?? false);
 }
 
-/** Responses (issue 4 points 3–5): what is due, save and resume, and completed responses with scores. */
+/**
+ * Responses (docs/decisions/0005-questionnaires.md): what is due, save and resume, and completed responses
+ * with scores.
+ */
 export async function responseRoutes(app: App) {
   app.get(
     '/api/persons/:personId/questionnaires',

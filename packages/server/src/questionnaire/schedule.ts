@@ -56,7 +56,10 @@ export async function planInstruments(
   return planned;
 }
 
-/** The pathway events that plan instruments (issue 4 point 4), by the episode event kind. */
+/**
+ * The pathway events that plan instruments (docs/decisions/0005-questionnaires.md), by the episode event
+ * kind.
+ */
 export const TRIGGER_OF_EVENT: Readonly<Record<string, Trigger>> = {
   'first-attendance': 'first-attendance',
   evaluation: 'evaluation',

@@ -8,8 +8,9 @@ import { TrajectoryQuery } from './questionnaire.schemas.ts';
 import { seenBy } from './response.routes.ts';
 
 /**
- * Trajectories (issue 4 point 5): each score of each instrument over time, with its bands, so a graph
- * can show where the person was and is. The person sees those their organisation makes visible.
+ * Trajectories (docs/decisions/0005-questionnaires.md): each score of each instrument over time, with its
+ * bands, so a graph can show where the person was and is. The person sees those their organisation makes
+ * visible.
  */
 export async function trajectoryRoutes(app: App) {
   app.get(

@@ -7,8 +7,8 @@ import { RulesSection } from './rules-form.component.tsx';
 import type { RulesConfig } from './rules-form.ts';
 
 /**
- * The organisation's feedback alert rules (issue 4 point 6): when the person's session feedback or
- * scores suggest a conversation. Checked with the same domain function the server uses.
+ * The organisation's feedback alert rules (docs/domain/questionnaires.md): when the person's session feedback
+ * or scores suggest a conversation. Checked with the same domain function the server uses.
  */
 const feedbackRules: RulesConfig = {
   name: 'feedbackRules',

@@ -7,8 +7,9 @@ import { RulesSection } from './rules-form.component.tsx';
 import type { RulesConfig } from './rules-form.ts';
 
 /**
- * The organisation's check-in signal rules (issue 6 point 3, CAP-22): when the person's own check-ins
- * put a signal on the care team's worklist. Checked with the same domain function the server uses.
+ * The organisation's check-in signal rules (docs/decisions/0007-checkins-and-signals.md;
+ * docs/domain/checkins.md, CAP-22): when the person's own check-ins put a signal on the care team's worklist.
+ * Checked with the same domain function the server uses.
  */
 const signalRules: RulesConfig = {
   name: 'signalRules',

@@ -23,7 +23,8 @@ export function CheckinCard({ personId }: { personId: string }) {
   const { t } = useTranslation();
   const form = useCheckinForm(personId);
   const questionnaires = usePersonQuestionnaires(personId);
-  // After each contact the person is offered session feedback (issue 6 point 6): said here, at the top.
+  // After each contact the person is offered session feedback (docs/decisions/0005-questionnaires.md): said
+  // here, at the top.
   const feedback = (questionnaires.data?.due ?? []).find(
     (d) => d.questionnaireId === 'session-feedback' && d.mayAnswer,
   );

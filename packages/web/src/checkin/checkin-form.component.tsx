@@ -13,9 +13,9 @@ const USES = ['none', 'lapse', 'use'] as const;
 type Answer<T extends string> = T | null;
 
 /**
- * The daily check-in (issue 6 point 2): four taps and send — mood, craving, sleep, use — then what
- * the person wants to add: a risky situation, the warning signs of their own plan, a note. Big targets
- * for a phone; words on every button, never a bare score.
+ * The daily check-in (docs/decisions/0007-checkins-and-signals.md): four taps and send — mood, craving,
+ * sleep, use — then what the person wants to add: a risky situation, the warning signs of their own plan, a
+ * note. Big targets for a phone; words on every button, never a bare score.
  */
 export function CheckinFormFields({
   form,

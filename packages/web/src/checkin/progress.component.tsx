@@ -4,8 +4,9 @@ import { ErrorMessage, Loading } from '../shell/status.component.tsx';
 import { useCheckins } from './checkin.resource.ts';
 
 /**
- * Progress without shame (issue 6 point 5): the days with a check-in counted up, a lapse a mark on its
- * day — never a streak that breaks, never a reset — and the goals in the person's own words.
+ * Progress without shame (docs/decisions/0007-checkins-and-signals.md): the days with a check-in counted up,
+ * a lapse a mark on its day — never a streak that breaks, never a reset — and the goals in the person's own
+ * words.
  */
 export function CheckinProgress({ personId, self }: { personId: string; self: boolean }) {
   const { t } = useTranslation();

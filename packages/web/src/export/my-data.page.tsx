@@ -6,7 +6,7 @@ import { useUser } from '../auth/session.resource.ts';
 import { useDocumentTitle } from '../shell/use-document-title.ts';
 
 /**
- * /min-side/mine-data — "Mine data" (issue 6 point 7): everything about the person to download, as a
+ * /min-side/mine-data — "Mine data" (docs/api.md): everything about the person to download, as a
  * readable PDF and as FHIR data, and who has seen the record. The downloads are plain links: the
  * session cookie goes with them, and the server audits each one.
  */

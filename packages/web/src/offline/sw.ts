@@ -7,7 +7,8 @@
  *    into this file, so every build installs a new worker whose cache replaces the old one.
  * 2. Keeps an offline copy of exactly two API reads, network-first, for a logged-in patient only:
  *    GET /api/auth/me (without the CSRF token) and GET /api/persons/{own id}/plans, reduced to the
- *    crisis plan (M-08). That is what the crisis plan page needs to open offline, and nothing else:
+ *    crisis plan (docs/domain/plans.md, M-08). That is what the crisis plan page needs to open offline, and
+ *    nothing else:
  *    every other API and FHIR response passes by untouched and is never stored on the device.
  * 3. Drops the offline copy when the server says the session is gone (401) or the user is not a
  *    patient; the page deletes every cache itself on logout and on the next login.

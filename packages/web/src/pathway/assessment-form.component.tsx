@@ -31,9 +31,10 @@ const emptyRatings = () =>
   >;
 
 /**
- * Dimensional assessment and level of care (M-01, P-20–P-27). It starts with the person's own goals and
- * resources (P-24); the recommendation, its rule and the dimensions that drove it are shown live while
- * the six dimensions are rated. Choosing another level is the clinician's call, with a reason (P-21).
+ * Dimensional assessment and level of care (docs/domain/pathway.md, M-01, P-20–P-27). It starts with the
+ * person's own goals and resources (P-24); the recommendation, its rule and the dimensions that drove it are
+ * shown live while the six dimensions are rated. Choosing another level is the clinician's call, with a
+ * reason (P-21).
  */
 export function AssessmentForm({
   personId,

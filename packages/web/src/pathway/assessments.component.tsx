@@ -6,7 +6,8 @@ import { RecommendationExplained } from './recommendation.component.tsx';
 
 /**
  * Past assessments, newest first: the person's goals first, then the recommendation explained, the level
- * chosen (and why, when it differs), and the change per dimension since the one before (M-01: repeated).
+ * chosen (and why, when it differs), and the change per dimension since the one before
+ * (docs/domain/pathway.md, M-01: repeated).
  */
 export function Assessments({ assessments }: { assessments: AssessmentView[] }) {
   const { t } = useTranslation();

@@ -18,7 +18,10 @@ import type { ChecklistView, LivingConditionsBeside } from './pathway.types.ts';
 
 const Answers: ItemAnswer[] = ['yes', 'no', 'not-relevant'];
 
-/** "When treatment ends, my hardest job begins" (P-42): what is in place before the person goes home. */
+/**
+ * "When treatment ends, my hardest job begins" (docs/domain/pathway.md, P-42): what is in place before the
+ * person goes home.
+ */
 export function DischargeSummary({ checklist }: { checklist: ChecklistView | null }) {
   const { t } = useTranslation();
   const format = useFormat();

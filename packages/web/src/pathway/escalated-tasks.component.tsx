@@ -5,8 +5,8 @@ import { personPath } from '../record/person-path.ts';
 import { fullName, type Task } from './pathway.types.ts';
 
 /**
- * Tasks that have waited longer than the time set (P-42): shown to the unit leader, calmly — a list to
- * follow up, not an alarm.
+ * Tasks that have waited longer than the time set (docs/domain/pathway.md, P-42): shown to the unit leader,
+ * calmly — a list to follow up, not an alarm.
  */
 export function EscalatedTaskList({ tasks }: { tasks: Task[] }) {
   const { t } = useTranslation();

@@ -28,8 +28,8 @@ const meets: Partial<Record<RecordableEventKind, DeadlineKind[]>> = {
 
 /**
  * One event on the episode (first attendance, clinical decision, evaluation, discharge …). Rules warn
- * and never block (U-13): a passed deadline or a discharge checklist with gaps is said calmly before
- * saving, with room to say why, and the event is saved all the same.
+ * and never block (docs/domain/care-principles.md, U-13): a passed deadline or a discharge checklist with
+ * gaps is said calmly before saving, with room to say why, and the event is saved all the same.
  */
 export function EventForm({
   personId,

@@ -3,7 +3,10 @@ import { useFormat } from '../i18n/format.ts';
 import type { EventView } from './pathway.types.ts';
 import { Warnings } from './warnings.component.tsx';
 
-/** What happened in the episode, newest first, each with who recorded it (DESIGN.md: every entry shows who). */
+/**
+ * What happened in the episode, newest first, each with who recorded it (docs/domain/care-principles.md:
+ * every entry shows who wrote it).
+ */
 export function Events({ events }: { events: EventView[] }) {
   const { t } = useTranslation();
   const format = useFormat();

@@ -8,7 +8,7 @@ import { completionErrorKey } from './task-completion.ts';
 
 /**
  * "Første kontakt har skjedd": the municipal worker records that the first municipal contact actually
- * happened (P-44). Only then does the handover task close.
+ * happened (docs/domain/pathway.md, P-44). Only then does the handover task close.
  */
 export function FirstContactForm({ task, onDone }: { task: Task; onDone: (message: string) => void }) {
   const { t } = useTranslation();

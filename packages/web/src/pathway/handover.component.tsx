@@ -8,8 +8,8 @@ import { useHandover, useMunicipalStaff } from './pathway.resource.ts';
 import type { HandoverView, TaskView } from './pathway.types.ts';
 
 /**
- * The handover to the municipality (P-42, P-44): to a named worker, under the person's consent, with a
- * task that stays open until the first municipal contact has actually happened.
+ * The handover to the municipality (docs/domain/pathway.md, P-42, P-44): to a named worker, under the
+ * person's consent, with a task that stays open until the first municipal contact has actually happened.
  */
 export function HandoverFacts({ handover, task }: { handover: HandoverView; task: TaskView | undefined }) {
   const { t } = useTranslation();

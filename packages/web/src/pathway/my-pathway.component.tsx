@@ -9,7 +9,8 @@ import { chronological } from './timeline.layout.ts';
 
 /**
  * The person's own pathway on Min side, read-only and in plain words: what happened when, their own
- * goals, their rights (the start deadline) and who follows them up — the promises made (U-23).
+ * goals, their rights (the start deadline) and who follows them up — the promises made (docs/domain/plans.md,
+ * U-23).
  */
 export function MyPathway({ personId }: { personId: string }) {
   const { t } = useTranslation();

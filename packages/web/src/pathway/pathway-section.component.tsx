@@ -10,7 +10,8 @@ import { TimelineText } from './timeline-text.component.tsx';
 /**
  * "Forløp" on the person page: the whole pathway as a picture across years, its text alternative, and
  * one panel per episode (newest first, the current one open). A long pathway with several rounds is
- * the normal shape of recovery (P-30, P-58), so nothing here is drawn or worded as failure.
+ * the normal shape of recovery (docs/domain/pathway.md, P-30, P-58), so nothing here is drawn or worded as
+ * failure.
  */
 export function PathwaySection({ personId }: { personId: string }) {
   const { t } = useTranslation();

@@ -1,7 +1,8 @@
 /**
  * The pathway's names and rules from the domain package, imported as plain data and pure functions
  * (the web app still talks to the server only over HTTP). The form runs `recommendLevel` live so that
- * the person and staff see the recommendation and what drove it before anything is saved (P-21).
+ * the person and staff see the recommendation and what drove it before anything is saved
+ * (docs/domain/pathway.md, P-21).
  */
 export { daysBetween, type IsoDate, osloDate } from '@bedring/domain/pathway/calendar';
 export {

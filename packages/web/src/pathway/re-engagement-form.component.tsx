@@ -14,8 +14,8 @@ export interface ReEngagementDone {
 }
 
 /**
- * After a drop-out the door stays open (P-30, P-56): the clinician reaches out and records what came of
- * it. "Tilby ny runde" opens a new episode straight away, without a new referral (P-58).
+ * After a drop-out the door stays open (docs/domain/pathway.md, P-30, P-56): the clinician reaches out and
+ * records what came of it. "Tilby ny runde" opens a new episode straight away, without a new referral (P-58).
  */
 export function ReEngagementForm({ task, onDone }: { task: Task; onDone: (done: ReEngagementDone) => void }) {
   const { t } = useTranslation();

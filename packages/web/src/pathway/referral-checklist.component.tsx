@@ -2,8 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { type ReferralChecklist, ReferralChecklistItems, referralCompleteness } from './pathway.ts';
 
 /**
- * What the referral contains (P-13, P-14), with its completeness counted live by the domain rule.
- * The person's own participation comes first and stands out: the person should help write the referral.
+ * What the referral contains (docs/domain/pathway.md, P-13, P-14), with its completeness counted live by the
+ * domain rule. The person's own participation comes first and stands out: the person should help write the
+ * referral.
  */
 export function ReferralChecklistFieldset({
   idPrefix,
@@ -55,7 +56,10 @@ export function ReferralChecklistFieldset({
   );
 }
 
-/** Warn, don't block (U-13): what is missing is said before registering, and registering still works. */
+/**
+ * Warn, don't block (docs/domain/care-principles.md, U-13): what is missing is said before registering, and
+ * registering still works.
+ */
 export function CompletenessWarning({ checklist }: { checklist: ReferralChecklist }) {
   const { t } = useTranslation();
   const { missing } = referralCompleteness(checklist);

@@ -8,7 +8,10 @@ import { useAssessReferral } from './pathway.resource.ts';
 import { type ReferralOutcome, ReferralOutcomes } from './pathway.ts';
 import type { ReferralView } from './pathway.types.ts';
 
-/** The referral (P-11–P-15): who referred, when, why, and how complete it is; then its assessment. */
+/**
+ * The referral (docs/domain/pathway.md, P-11–P-15): who referred, when, why, and how complete it is; then its
+ * assessment.
+ */
 export function ReferralFacts({ referral }: { referral: ReferralView }) {
   const { t } = useTranslation();
   const format = useFormat();

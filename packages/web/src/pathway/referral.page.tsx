@@ -17,7 +17,9 @@ import { type Draft, type DraftField, emptyDraft, ORDER, toBody, validate } from
 const ID = 'referral';
 const fieldId = (f: DraftField) => `${ID}-${f}`;
 
-/** "Ny henvisning": registers a referral (P-11–P-15) and opens the person's record. */
+/**
+ * "Ny henvisning": registers a referral (docs/domain/pathway.md, P-11–P-15) and opens the person's record.
+ */
 export function ReferralPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('work.referral.title'));

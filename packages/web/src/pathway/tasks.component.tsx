@@ -8,8 +8,8 @@ import { outcomesFor, type TaskOutcome } from './pathway.ts';
 import type { TaskView } from './pathway.types.ts';
 
 /**
- * Tasks that close loops (P-07, P-34, P-42): the municipal worker's first contact after a handover, and
- * after a drop-out an offer of a new round. The one the task is for completes it here.
+ * Tasks that close loops (docs/domain/pathway.md, P-07, P-34, P-42): the municipal worker's first contact
+ * after a handover, and after a drop-out an offer of a new round. The one the task is for completes it here.
  */
 export function Tasks({
   personId,

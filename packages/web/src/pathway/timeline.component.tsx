@@ -7,11 +7,11 @@ import { LANE, layoutTimeline } from './timeline.layout.ts';
 import { DeadlineMark, SettingPatterns, TimelineLegend } from './timeline-marks.component.tsx';
 
 /**
- * The pathway as a picture across years (DESIGN.md "Pictures where people look for change"): one lane
- * per episode, treatment rounds as bars whose setting is told by pattern and name as well as colour,
- * events and deadlines as markers of their own shapes, and a re-admission linked to the episode before
- * it — a new round, never drawn as a failure. The picture is an image with a short name; the same facts
- * are in the text alternative beside it.
+ * The pathway as a picture across years (docs/domain/care-principles.md: pictures where people look for
+ * change): one lane per episode, treatment rounds as bars whose setting is told by pattern and name as well
+ * as colour, events and deadlines as markers of their own shapes, and a re-admission linked to the episode
+ * before it — a new round, never drawn as a failure. The picture is an image with a short name; the same
+ * facts are in the text alternative beside it.
  */
 export function PathwayTimeline({
   episodes,

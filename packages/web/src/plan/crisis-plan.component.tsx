@@ -7,7 +7,10 @@ import { ErrorMessage } from '../shell/status.component.tsx';
 import { useSetReviewDate } from './plan.resource.ts';
 import type { PlanView } from './plan.types.ts';
 
-/** 113 and legevakt, always there (constants of the domain, M-08), as links that call on a phone. */
+/**
+ * 113 and legevakt, always there (constants of the domain; docs/domain/plans.md, M-08), as links that call on
+ * a phone.
+ */
 export function EmergencyNumbers({ plan }: { plan: PlanView }) {
   const { t } = useTranslation();
   return (

@@ -9,8 +9,8 @@ import { CrisisContacts, EmergencyNumbers } from './crisis-plan.component.tsx';
 import { usePlans } from './plan.resource.ts';
 
 /**
- * The crisis plan on one page (M-08): to print (print CSS hides everything else) and to keep at hand
- * on a phone. /min-side/kriseplan for the person, /personer/:personId/kriseplan for staff.
+ * The crisis plan on one page (docs/domain/plans.md, M-08): to print (print CSS hides everything else) and to
+ * keep at hand on a phone. /min-side/kriseplan for the person, /personer/:personId/kriseplan for staff.
  */
 export function CrisisPrintPage() {
   const { t } = useTranslation();

@@ -13,7 +13,8 @@ import type { Viewer } from './plan-permissions.ts';
 /**
  * Adds one entry to a section, or changes one the viewer wrote (`entry`). A goal asks what success
  * means; a measure asks for an owner and dates (no evaluation date: the pathway's next evaluation
- * point, P-34); contacts ask for a phone number and may point at someone in the network map.
+ * point, P-34 (docs/domain/pathway.md)); contacts ask for a phone number and may point at someone in the
+ * network map.
  */
 export function EntryForm({
   personId,
@@ -41,7 +42,8 @@ export function EntryForm({
   const [text, setText] = useState(entry?.text ?? '');
   const [successMeans, setSuccessMeans] = useState(entry?.successMeans ?? '');
   const user = useUser();
-  // A measure always has an owner (CAP-02): the one writing it unless someone else is chosen.
+  // A measure always has an owner (docs/domain/plans.md, CAP-02): the one writing it unless someone else is
+  // chosen.
   const [owner, setOwner] = useState(entry?.ownerAccountId ?? user.id);
   const [dueOn, setDueOn] = useState(entry?.dueOn ?? '');
   const [evaluateOn, setEvaluateOn] = useState(entry?.evaluateOn ?? '');

@@ -11,8 +11,9 @@ import { WrittenByLine } from './written-by.component.tsx';
 const Fields = ['situation', 'thoughtsFeelings', 'whatHappened', 'whatHelped'] as const;
 
 /**
- * Progress that counts up over the whole pathway and lapses in the person's own words (M-04): a lapse
- * is something to learn from together, never a reset to zero — there is no "days clean" streak here.
+ * Progress that counts up over the whole pathway and lapses in the person's own words (docs/domain/plans.md,
+ * M-04): a lapse is something to learn from together, never a reset to zero — there is no "days clean" streak
+ * here.
  */
 export function Lapses({ personId }: { personId: string }) {
   const { t } = useTranslation();

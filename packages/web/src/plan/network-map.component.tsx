@@ -22,9 +22,9 @@ export function layoutMembers(members: NetworkMember[]) {
 }
 
 /**
- * The network map as a picture (CAP-05, M-12): the person in the centre, the people around by how the
- * relation is now (line style and colour, never colour alone). Screen readers hear a short summary;
- * the table beside it says everything the picture does, and is where the map is edited.
+ * The network map as a picture (docs/domain/plans.md, CAP-05, M-12): the person in the centre, the people
+ * around by how the relation is now (line style and colour, never colour alone). Screen readers hear a short
+ * summary; the table beside it says everything the picture does, and is where the map is edited.
  */
 export function NetworkMap({ members, centre }: { members: NetworkMember[]; centre: string }) {
   const { t } = useTranslation();

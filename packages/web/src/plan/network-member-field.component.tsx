@@ -5,8 +5,8 @@ import { useNetwork } from './plan.resource.ts';
 import type { NetworkMember } from './plan.types.ts';
 
 /**
- * Picks a contact from the network map (the person's own people, CAP-05), so the crisis plan and the
- * map name the same person. Not shown when the map is empty or not shared with the viewer.
+ * Picks a contact from the network map (the person's own people; docs/domain/plans.md, CAP-05), so the crisis
+ * plan and the map name the same person. Not shown when the map is empty or not shared with the viewer.
  */
 export function NetworkMemberField({
   personId,

@@ -7,7 +7,7 @@ import { ErrorMessage, Loading } from '../shell/status.component.tsx';
 import { useDocumentTitle } from '../shell/use-document-title.ts';
 import { Plans } from './plans.component.tsx';
 
-/** /personer/:personId/plan — the staff view of the person's plans (issue 5 point 7). */
+/** /personer/:personId/plan — the staff view of the person's plans (docs/decisions/0006-plans.md). */
 export function PersonPlansPage() {
   const { personId = '' } = useParams();
   const { t } = useTranslation();

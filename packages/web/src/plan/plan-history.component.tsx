@@ -19,7 +19,9 @@ function changedFields(before: unknown, after: unknown): string[] {
   return Object.keys(a).filter((k) => k !== 'retired' && JSON.stringify(a[k]) !== JSON.stringify(b[k]));
 }
 
-/** The full version history: who changed what, when (CAP-02). Newest first, folded away. */
+/**
+ * The full version history: who changed what, when (docs/domain/plans.md, CAP-02). Newest first, folded away.
+ */
 export function PlanHistory({ history }: { history: PlanChange[] }) {
   const { t } = useTranslation();
   const format = useFormat();

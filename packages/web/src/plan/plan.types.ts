@@ -113,7 +113,10 @@ export interface NewEntry extends EntryContent {
   section: PlanSection;
 }
 
-/** What the server says back on saving an entry: it prompts, it never blocks (U-13). */
+/**
+ * What the server says back on saving an entry: it prompts, it never blocks (docs/domain/care-principles.md,
+ * U-13).
+ */
 export type SaveWarning =
   | { code: 'written-for-the-person' }
   | { code: 'due-date-passed'; dueOn: string }

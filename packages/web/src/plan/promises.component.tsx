@@ -8,8 +8,8 @@ import { useMakePromise, usePromises } from './plan.resource.ts';
 import { mayPromise, viewerOf } from './plan-permissions.ts';
 
 /**
- * Promises made to the person (U-23, CAP-33): each one a task with an owner and a due date, visible to
- * the person. Kept or withdrawn is marked on the owner's task list ("Oppgaver").
+ * Promises made to the person (docs/domain/plans.md, U-23, CAP-33): each one a task with an owner and a due
+ * date, visible to the person. Kept or withdrawn is marked on the owner's task list ("Oppgaver").
  */
 export function Promises({ personId }: { personId: string }) {
   const { t } = useTranslation();

@@ -4,7 +4,8 @@ import type { SaveWarning } from './plan.types.ts';
 
 /**
  * What the server noticed on saving, as a calm note after the fact: it is saved, nothing is blocked
- * (U-13: warn, don't block). Unknown codes still get a plain sentence rather than a code.
+ * (docs/domain/care-principles.md, U-13: warn, don't block). Unknown codes still get a plain sentence rather
+ * than a code.
  */
 export function SaveWarnings({ warnings }: { warnings: SaveWarning[] }) {
   const { t } = useTranslation();

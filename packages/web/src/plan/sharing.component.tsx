@@ -10,8 +10,8 @@ import type { ConsentView, PlanPart } from './plan.types.ts';
 import { mayShare, viewerOf } from './plan-permissions.ts';
 
 /**
- * What of the plans each consent opens to another organisation (issue 5 point 6). Nothing is shared
- * until the person says which parts; without it the other service sees nothing of the plans.
+ * What of the plans each consent opens to another organisation (docs/decisions/0006-plans.md). Nothing is
+ * shared until the person says which parts; without it the other service sees nothing of the plans.
  */
 export function Sharing({ personId }: { personId: string }) {
   const { t } = useTranslation();

@@ -2,7 +2,10 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../i18n/format.ts';
 import type { Author, WrittenBy } from './plan.types.ts';
 
-/** Every entry, comment and lapse shows who wrote it (CAP-15): the person themself, or a named helper. */
+/**
+ * Every entry, comment and lapse shows who wrote it (docs/domain/plans.md, CAP-15): the person themself, or a
+ * named helper.
+ */
 export function WrittenByLine({
   writtenBy,
   author,

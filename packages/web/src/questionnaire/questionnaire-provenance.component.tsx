@@ -4,7 +4,7 @@ import { langOf, localized } from './questionnaire-text.ts';
 
 /**
  * "Om skjemaet" under a form: where the instrument comes from, on what terms it may be used, and whether
- * the Norwegian text is a validated translation (DESIGN.md, clinical content and licences).
+ * the Norwegian text is a validated translation (docs/domain/questionnaires.md, "Instruments and licences").
  */
 export function Provenance({ instrument, audience }: { instrument: InstrumentDetail; audience: Audience }) {
   const { t, i18n } = useTranslation();

@@ -6,7 +6,7 @@ import type { PersonOverview } from './record.types.ts';
 
 /**
  * "Om meg": the person's own words and strengths, shown before any rating or score, with who wrote
- * them and when (DESIGN.md "Language and care principles").
+ * them and when (docs/domain/care-principles.md).
  */
 export function AboutMe({ person, viewer }: { person: PersonOverview; viewer: 'staff' | 'self' }) {
   const { t } = useTranslation();
