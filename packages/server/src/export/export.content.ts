@@ -13,7 +13,7 @@ import type {
   Resource,
   Task,
 } from '@medplum/fhirtypes';
-import { EXT } from '../fhir/pathway.mapping.ts';
+import { EXT } from '../pathway/pathway-fhir.mapping.ts';
 import { PLAN_EXT } from '../plan/plan-fhir.mapping.ts';
 import type { ExportWords } from './export.text.ts';
 

@@ -4,6 +4,9 @@ import type { PersonWork } from '../access/as-actor.ts';
 import { accessLog } from '../audit/audit.repository.ts';
 import type { RequestActor } from '../auth/actor.ts';
 import { flagsOf } from '../checkin/checkin-fhir-read.repository.ts';
+import { toDimensionObservations } from '../pathway/assessment-fhir.mapping.ts';
+import { pathwayResources } from '../pathway/pathway-fhir.routes.ts';
+import { assessmentsOf } from '../pathway/pathway-fhir-read.repository.ts';
 import { loaders as plans } from '../plan/plan-fhir.routes.ts';
 import {
   instrumentsSeen,
@@ -11,10 +14,7 @@ import {
   scoreObservations,
 } from '../questionnaire/questionnaire-fhir.routes.ts';
 import { ratingHistory } from '../record/record.repository.ts';
-import { toDimensionObservations } from './assessment.mapping.ts';
 import { toAuditEvent, toObservation, toPatient } from './fhir.mapping.ts';
-import { pathwayResources } from './pathway.routes.ts';
-import { assessmentsOf } from './pathway-read.repository.ts';
 import { patientRowOf } from './patient-read.repository.ts';
 
 /**

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Bundle, BundleEntry, Observation, Resource } from '@medplum/fhirtypes';
+import { DIMENSION_SYSTEM } from '../pathway/assessment-fhir.mapping.ts';
 import { demoIds } from '../testing/demo-ids.ts';
 import { fhirProblems } from '../testing/fhir-validation.ts';
 import { type TestApp, testApp } from '../testing/test-app.ts';
-import { DIMENSION_SYSTEM } from './assessment.mapping.ts';
 import { LIVING_CONDITION_SYSTEM } from './fhir.mapping.ts';
 
 let t: TestApp;
@@ -95,8 +95,9 @@ describe('FHIR R4 façade', () => {
     const bundle = res.json() as Bundle;
     valid(bundle);
     for (const e of bundle.entry!) valid(e.resource!);
-    // The same search also gives assessment dimension ratings (fhir.pathway.test.ts) and questionnaire
-    // scores, derived from their responses (fhir.questionnaire.test.ts); the code system tells.
+    // The same search also gives assessment dimension ratings (pathway/pathway-fhir.routes.test.ts) and
+    // questionnaire scores, derived from their responses (questionnaire/questionnaire-fhir.routes.test.ts);
+    // the code system tells.
     const system = (e: BundleEntry) => (e.resource as Observation).code.coding?.[0]?.system;
     const score = (e: BundleEntry) =>
       (e.resource as Observation).derivedFrom?.[0]?.reference?.startsWith('QuestionnaireResponse/');

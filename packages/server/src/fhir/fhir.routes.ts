@@ -11,10 +11,12 @@ import { searchset } from '../http/fhir-bundle.ts';
 import { DateSearch, dateMatches, dateParams } from '../http/fhir-date.ts';
 import { FHIR_JSON, FormatParams, idOf, ReadQuery, ReferenceParam } from '../http/fhir-schemas.ts';
 import { Uuid } from '../http/schemas.ts';
+import { DIMENSION_SYSTEM, toDimensionObservations } from '../pathway/assessment-fhir.mapping.ts';
+import { fhirPathwayRoutes } from '../pathway/pathway-fhir.routes.ts';
+import { assessmentsOf } from '../pathway/pathway-fhir-read.repository.ts';
 import { fhirPlanRoutes } from '../plan/plan-fhir.routes.ts';
 import { fhirQuestionnaireRoutes, scoreObservations } from '../questionnaire/questionnaire-fhir.routes.ts';
 import { ratingHistory } from '../record/record.repository.ts';
-import { DIMENSION_SYSTEM, toDimensionObservations } from './assessment.mapping.ts';
 import { fhirEverythingRoutes } from './everything.routes.ts';
 import { capabilityStatement } from './fhir.capability.ts';
 import {
@@ -24,8 +26,6 @@ import {
   toObservation,
   toPatient,
 } from './fhir.mapping.ts';
-import { fhirPathwayRoutes } from './pathway.routes.ts';
-import { assessmentsOf } from './pathway-read.repository.ts';
 import { patientRowOf } from './patient-read.repository.ts';
 
 const PatientSearch = Type.Object(

@@ -241,7 +241,8 @@ export async function fhirQuestionnaireRoutes(app: App) {
       const actor = req.actor!;
       if (actor.role === 'peer') throw forbidden();
       const id = req.params.id.toLowerCase();
-      // Whose response first, then need to know for that person, as readOne in pathway.routes.ts.
+      // Whose response first, then need to know for that person, as readOne in
+      // pathway/pathway-fhir.routes.ts.
       const resource = await asActor(app, actor, async (trx, now) => {
         const owner = await responseOwner(trx, id);
         if (!owner) {

@@ -18,8 +18,8 @@ import {
   ReferenceParam,
 } from '../http/fhir-schemas.ts';
 import { Uuid } from '../http/schemas.ts';
-import { toClinicalImpression } from './assessment.mapping.ts';
-import { toEpisodeOfCare, toServiceRequest, toTask } from './pathway.mapping.ts';
+import { toClinicalImpression } from './assessment-fhir.mapping.ts';
+import { toEpisodeOfCare, toServiceRequest, toTask } from './pathway-fhir.mapping.ts';
 import {
   assessmentsOf,
   type EpisodeStatusFilter,
@@ -28,8 +28,8 @@ import {
   type PathwayTable,
   referralsOf,
   unitEpisodes,
-} from './pathway-read.repository.ts';
-import { ownerTasks, tasksOf } from './task-read.repository.ts';
+} from './pathway-fhir-read.repository.ts';
+import { ownerTasks, tasksOf } from './task-fhir-read.repository.ts';
 
 const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
 const Closed = <T extends TProperties>(props: T) =>
@@ -124,7 +124,7 @@ export const pathwayResources = {
 
 /**
  * The care pathway in FHIR R4 (issue point 9): referrals, episodes, level-of-care decisions and tasks,
- * under the same access rules as /api. Dimension ratings are Observations (see fhir.routes.ts).
+ * under the same access rules as /api. Dimension ratings are Observations (see fhir/fhir.routes.ts).
  */
 export async function fhirPathwayRoutes(app: App) {
   const {

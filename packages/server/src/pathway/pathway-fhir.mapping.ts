@@ -20,8 +20,8 @@ import type {
   ServiceRequest,
   Task,
 } from '@medplum/fhirtypes';
-import type { EpisodeView, ReferralView } from './pathway-read.repository.ts';
-import type { TaskView } from './task-read.repository.ts';
+import type { EpisodeView, ReferralView } from './pathway-fhir-read.repository.ts';
+import type { TaskView } from './task-fhir-read.repository.ts';
 
 /**
  * The care pathway as FHIR R4 (docs/domain/fhir.md): referral → ServiceRequest, episode → EpisodeOfCare,

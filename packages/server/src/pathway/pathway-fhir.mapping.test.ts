@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { fhirProblems } from '../testing/fhir-validation.ts';
-import { episodeOfCareStatus, statePeriods, toEpisodeOfCare, toTask } from './pathway.mapping.ts';
-import type { EpisodeView } from './pathway-read.repository.ts';
-import type { TaskView } from './task-read.repository.ts';
+import { episodeOfCareStatus, statePeriods, toEpisodeOfCare, toTask } from './pathway-fhir.mapping.ts';
+import type { EpisodeView } from './pathway-fhir-read.repository.ts';
+import type { TaskView } from './task-fhir-read.repository.ts';
 
 const episode = (
   events: EpisodeView['events'],

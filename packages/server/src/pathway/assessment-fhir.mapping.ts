@@ -7,8 +7,8 @@ import type {
   Practitioner,
   Reference,
 } from '@medplum/fhirtypes';
-import { EXT } from './pathway.mapping.ts';
-import type { AssessmentView } from './pathway-read.repository.ts';
+import { EXT } from './pathway-fhir.mapping.ts';
+import type { AssessmentView } from './pathway-fhir-read.repository.ts';
 
 /**
  * The dimensional assessment and level-of-care decision (docs/domain/pathway.md, M-01, P-20–P-27;

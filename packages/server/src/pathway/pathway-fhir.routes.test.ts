@@ -13,8 +13,8 @@ import type {
 import { TSB, UNITS } from '../demo/demo.ts';
 import { fhirProblems } from '../testing/fhir-validation.ts';
 import { type TestApp, testApp } from '../testing/test-app.ts';
-import { DIMENSION_SYSTEM } from './assessment.mapping.ts';
-import { EXT } from './pathway.mapping.ts';
+import { DIMENSION_SYSTEM } from './assessment-fhir.mapping.ts';
+import { EXT } from './pathway-fhir.mapping.ts';
 
 /**
  * The care pathway through FHIR: pathway data is made over /api as staff make it (see
