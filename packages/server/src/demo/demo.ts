@@ -23,8 +23,8 @@ const DAY = 86_400_000;
 
 /**
  * Demo data: a TSB unit with an inpatient and an outpatient team, a municipality, the demo accounts
- * of DESIGN.md and synthetic persons. `persons` tops the demo up to that many persons, so the same
- * command grows a demo to 100,000 for benchmarks. The organisations, units and accounts are named in
+ * (README, "Demo logins") and synthetic persons. `persons` tops the demo up to that many persons, so the
+ * same command grows a demo to 100,000 for benchmarks. The organisations, units and accounts are named in
  * demo-accounts.ts.
  *
  * `plans: false` leaves Per without plans: for the plan API tests, which start from a blank plan;

@@ -18,9 +18,9 @@ import { shippedInstruments } from './instrument-registry.ts';
 import { SCORE_BAND_SYSTEM } from './questionnaire-fhir.mapping.ts';
 
 /**
- * Questionnaires through FHIR (issue 4 point 7): the instrument library as Questionnaire, responses
- * posted and searched as QuestionnaireResponse, their scores as Observations — valid R4, under the
- * same access rules as /api, checked against the instrument, nothing written when refused.
+ * Questionnaires through FHIR (docs/decisions/0005-questionnaires.md): the instrument library as
+ * Questionnaire, responses posted and searched as QuestionnaireResponse, their scores as Observations — valid
+ * R4, under the same access rules as /api, checked against the instrument, nothing written when refused.
  */
 let t: TestApp;
 let ids: Awaited<ReturnType<typeof demoIds>>;

@@ -13,7 +13,7 @@ import type { Viewer } from './plan-permissions.ts';
 /**
  * Adds one entry to a section, or changes one the viewer wrote (`entry`). A goal asks what success
  * means; a measure asks for an owner and dates (no evaluation date: the pathway's next evaluation
- * point, P-34 (docs/domain/pathway.md)); contacts ask for a phone number and may point at someone in the
+ * point; docs/domain/pathway.md, P-34); contacts ask for a phone number and may point at someone in the
  * network map.
  */
 export function EntryForm({
