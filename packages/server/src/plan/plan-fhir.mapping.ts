@@ -20,8 +20,8 @@ import type { plansOf } from './plan.repository.ts';
  * The person's plans as FHIR R4 (docs/domain/fhir.md; docs/decisions/0006-plans.md): each plan kind a
  * CarePlan with a coded category, the person's goals Goals (expressedBy the Patient where they wrote them),
  * the network map RelatedPersons, and a consent's sharing a Consent whose nested provisions name the plan
- * parts it opens. Promises are Tasks (pathway/pathway-fhir.mapping.ts). Bedring's codes and extensions live under the same
- * bases as the pathway's.
+ * parts it opens. Promises are Tasks (pathway/pathway-fhir.mapping.ts). Bedring's codes and extensions live
+ * under the same bases as the pathway's.
  */
 const CS = 'https://bedring.no/fhir/CodeSystem';
 const SD = 'https://bedring.no/fhir/StructureDefinition';
