@@ -123,7 +123,7 @@ export const pathwayResources = {
 };
 
 /**
- * The care pathway in FHIR R4 (issue point 9): referrals, episodes, level-of-care decisions and tasks,
+ * The care pathway in FHIR R4 (docs/api.md, docs/domain/fhir.md): referrals, episodes, level-of-care decisions and tasks,
  * under the same access rules as /api. Dimension ratings are Observations (see fhir/fhir.routes.ts).
  */
 export async function fhirPathwayRoutes(app: App) {
