@@ -124,7 +124,8 @@ export const pathwayResources = {
 
 /**
  * The care pathway in FHIR R4 (docs/api.md, docs/domain/fhir.md): referrals, episodes, level-of-care
- * decisions and tasks, under the same access rules as /api. Dimension ratings are Observations (see fhir/fhir.routes.ts).
+ * decisions and tasks, under the same access rules as /api. Dimension ratings are Observations (see
+ * fhir/fhir.routes.ts).
  */
 export async function fhirPathwayRoutes(app: App) {
   const {
