@@ -1,9 +1,10 @@
 import { type DimensionRatings, type Level, levelSetting, matchOf, recommendLevel } from '@bedring/domain';
 import { withPerson } from '../access/as-actor.ts';
 import type { App } from '../http/app.type.ts';
+import { notInFuture } from '../http/day.ts';
 import { badRequest, conflict } from '../http/errors.ts';
 import { lockEpisode, storeDeadlines } from './episode.repository.ts';
-import { notInFuture, PathwayRoles, requireRole } from './pathway.access.ts';
+import { PathwayRoles, requireRole } from './pathway.access.ts';
 import { AssessmentBody, EpisodeParams } from './pathway.schemas.ts';
 import { timeLimits } from './time-limit.repository.ts';
 

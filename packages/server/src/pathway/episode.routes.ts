@@ -7,10 +7,11 @@ import {
 } from '@bedring/domain';
 import { withPerson } from '../access/as-actor.ts';
 import type { App } from '../http/app.type.ts';
+import { notInFuture } from '../http/day.ts';
 import { badRequest, forbidden } from '../http/errors.ts';
 import { NoQuery, PersonParams } from '../http/schemas.ts';
 import { type EventInput, lockEpisode, recordEvent } from './episode.repository.ts';
-import { notInFuture, PathwayRoles, requireRole } from './pathway.access.ts';
+import { PathwayRoles, requireRole } from './pathway.access.ts';
 import { pathwayOf } from './pathway.repository.ts';
 import { EpisodeParams, EventBody } from './pathway.schemas.ts';
 import { openTask } from './task.repository.ts';

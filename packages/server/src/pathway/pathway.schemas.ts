@@ -12,6 +12,7 @@ import {
   TaskOutcomes,
 } from '@bedring/domain';
 import { type TSchema, Type } from '@sinclair/typebox';
+import { Day } from '../http/day.ts';
 import { Text, Uuid } from '../http/schemas.ts';
 
 /** Route schemas of the pathway; every enum comes from the domain, so one name holds in every layer. */
@@ -19,9 +20,6 @@ const OneOf = (values: readonly string[]) => Type.Union(values.map((v) => Type.L
 const Closed = <T extends Record<string, TSchema>>(props: T) =>
   Type.Object(props, { additionalProperties: false });
 const ShortText = Text(200);
-
-/** A calendar day; years 1900–2099 (a typing error like 0999 is refused, not computed with). */
-export const Day = Type.String({ format: 'date', pattern: '^(19|20)[0-9]{2}-' });
 
 export const EpisodeParams = Closed({ personId: Uuid, episodeId: Uuid });
 export const ReferralParams = Closed({ personId: Uuid, referralId: Uuid });

@@ -8,9 +8,10 @@ import { breakGlassLimited, brokeGlassFor } from '../access/access.guard.ts';
 import { asActor, withPerson } from '../access/as-actor.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { App } from '../http/app.type.ts';
+import { notInFuture } from '../http/day.ts';
 import { badRequest, conflict, notFound } from '../http/errors.ts';
 import { lockEpisode, openEpisode, recordEvent } from './episode.repository.ts';
-import { notInFuture, PathwayRoles, requireRole } from './pathway.access.ts';
+import { PathwayRoles, requireRole } from './pathway.access.ts';
 import { ReferralAssessmentBody, ReferralBody, ReferralParams } from './pathway.schemas.ts';
 
 const problemText: Record<string, string> = {

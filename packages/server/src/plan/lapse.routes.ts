@@ -2,9 +2,9 @@ import { lapsePromptsUpdate, osloDate, type PersonRef, progressOf } from '@bedri
 import { withPerson } from '../access/as-actor.ts';
 import type { Tx } from '../db/transaction.ts';
 import type { App } from '../http/app.type.ts';
+import { notInFuture } from '../http/day.ts';
 import { badRequest } from '../http/errors.ts';
 import { NoQuery, PersonParams } from '../http/schemas.ts';
-import { notInFuture } from '../pathway/pathway.access.ts';
 import { requirePlanAction } from './plan.access.ts';
 import { lastLapseAtVersion } from './plan.repository.ts';
 import { LapseBody } from './plan.schemas.ts';

@@ -1,7 +1,7 @@
 import { AllPlanSections, NetworkQualities, NetworkRelations, PlanKinds, PlanParts } from '@bedring/domain';
 import { type TSchema, Type } from '@sinclair/typebox';
+import { Day } from '../http/day.ts';
 import { Text, Uuid } from '../http/schemas.ts';
-import { Day } from '../pathway/pathway.schemas.ts';
 
 /** Route schemas of the plans; every enum comes from the domain, so one name holds in every layer. */
 const OneOf = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));

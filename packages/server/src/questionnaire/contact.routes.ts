@@ -1,8 +1,8 @@
 import { withPerson } from '../access/as-actor.ts';
 import type { App } from '../http/app.type.ts';
+import { notInFuture } from '../http/day.ts';
 import { forbidden } from '../http/errors.ts';
 import { NoQuery, PersonParams } from '../http/schemas.ts';
-import { notInFuture } from '../pathway/pathway.access.ts';
 import { ContactBody } from './questionnaire.schemas.ts';
 import { planInstruments } from './schedule.ts';
 
