@@ -1,4 +1,10 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { readConfig, trustProxy } from '../config.ts';
 import { DEMO_ADMIN_TOTP, DEMO_PASSWORD } from '../demo/demo.ts';
@@ -210,6 +216,62 @@ describe('behind the TLS proxy (TRUST_PROXY)', () => {
     });
     assert.equal(res.statusCode, 200);
     assert.notEqual(res.cookies.find((c) => c.name === 'bedring_session')?.secure, true);
+  });
+
+  it('without it, marks the cookie Secure when the request itself came over https', async () => {
+    // A TLS server in front of the app's router: the connection is encrypted, no header says so.
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'bedring-tls-'));
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=localhost',
+        '-keyout',
+        path.join(dir, 'key.pem'),
+        '-out',
+        path.join(dir, 'cert.pem'),
+      ],
+      { stdio: 'ignore' },
+    );
+    const tls = https.createServer(
+      { key: readFileSync(path.join(dir, 'key.pem')), cert: readFileSync(path.join(dir, 'cert.pem')) },
+      (req, res) => t.app.routing(req, res),
+    );
+    await new Promise<void>((r) => tls.listen(0, '127.0.0.1', r));
+    try {
+      const { port } = tls.address() as AddressInfo;
+      const setCookie = await new Promise<string[]>((resolve, reject) => {
+        const req = https.request(
+          {
+            host: '127.0.0.1',
+            port,
+            path: '/api/auth/login',
+            method: 'POST',
+            rejectUnauthorized: false,
+            headers: { 'content-type': 'application/json' },
+          },
+          (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.headers['set-cookie'] ?? []));
+          },
+        );
+        req.on('error', reject);
+        req.end(JSON.stringify({ username: 'behandler', password: DEMO_PASSWORD }));
+      });
+      const session = setCookie.find((c) => c.startsWith('bedring_session='));
+      assert.ok(session, String(setCookie));
+      assert.match(session, /;\s*Secure/i);
+    } finally {
+      tls.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("reads TRUST_PROXY as the proxies' addresses, and refuses what would trust any client", () => {
