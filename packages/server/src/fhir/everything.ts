@@ -14,8 +14,9 @@ import {
   scoreObservations,
 } from '../questionnaire/questionnaire-fhir.routes.ts';
 import { ratingHistory } from '../record/record.repository.ts';
-import { toAuditEvent, toObservation, toPatient } from './fhir.mapping.ts';
-import { patientRowOf } from './patient-read.repository.ts';
+import { toObservation, toPatient } from '../record/record-fhir.mapping.ts';
+import { patientRowOf } from '../record/record-fhir-read.repository.ts';
+import { toAuditEvent } from './audit-event.mapping.ts';
 
 /**
  * One part of the person's record in Patient/$everything: a resource type and how its resources are

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Bundle, BundleEntry, Observation, Resource } from '@medplum/fhirtypes';
 import { DIMENSION_SYSTEM } from '../pathway/assessment-fhir.mapping.ts';
+import { LIVING_CONDITION_SYSTEM } from '../record/record-fhir.mapping.ts';
 import { demoIds } from '../testing/demo-ids.ts';
 import { fhirProblems } from '../testing/fhir-validation.ts';
 import { type TestApp, testApp } from '../testing/test-app.ts';
-import { LIVING_CONDITION_SYSTEM } from './fhir.mapping.ts';
 
 let t: TestApp;
 let ids: Awaited<ReturnType<typeof demoIds>>;

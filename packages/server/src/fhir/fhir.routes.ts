@@ -6,43 +6,32 @@ import { asActor, withPerson } from '../access/as-actor.ts';
 import { accessLog, recordAudit } from '../audit/audit.repository.ts';
 import { fhirFlagRoutes } from '../checkin/signal-fhir.routes.ts';
 import type { App } from '../http/app.type.ts';
-import { badRequest, forbidden } from '../http/errors.ts';
+import { badRequest } from '../http/errors.ts';
 import { searchset } from '../http/fhir-bundle.ts';
 import { DateSearch, dateMatches, dateParams } from '../http/fhir-date.ts';
 import { FHIR_JSON, FormatParams, idOf, ReadQuery, ReferenceParam } from '../http/fhir-schemas.ts';
-import { Uuid } from '../http/schemas.ts';
 import { DIMENSION_SYSTEM, toDimensionObservations } from '../pathway/assessment-fhir.mapping.ts';
 import { fhirPathwayRoutes } from '../pathway/pathway-fhir.routes.ts';
 import { assessmentsOf } from '../pathway/pathway-fhir-read.repository.ts';
 import { fhirPlanRoutes } from '../plan/plan-fhir.routes.ts';
 import { fhirQuestionnaireRoutes, scoreObservations } from '../questionnaire/questionnaire-fhir.routes.ts';
 import { ratingHistory } from '../record/record.repository.ts';
+import { LIVING_CONDITION_SYSTEM, toObservation } from '../record/record-fhir.mapping.ts';
+import { fhirRecordRoutes } from '../record/record-fhir.routes.ts';
+import { toAuditEvent } from './audit-event.mapping.ts';
 import { fhirEverythingRoutes } from './everything.routes.ts';
 import { capabilityStatement } from './fhir.capability.ts';
-import {
-  LIVING_CONDITION_SYSTEM,
-  type PersonRow,
-  toAuditEvent,
-  toObservation,
-  toPatient,
-} from './fhir.mapping.ts';
-import { patientRowOf } from './patient-read.repository.ts';
-
-const PatientSearch = Type.Object(
-  {
-    ...FormatParams,
-    identifier: Type.Optional(Type.String({ maxLength: 120, pattern: '^[^|]*\\|?[0-9A-Za-z-]{1,40}$' })),
-    name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
-    _count: Type.Optional(Type.String({ pattern: '^[0-9]{1,4}$' })),
-  },
-  { additionalProperties: false },
-);
 
 // A token: [system|]code. Besides Bedring's own systems, scores carry LOINC or an imported instrument's codes.
 const ObservationCode = Type.String({ pattern: '^([^|\\s]{1,500}\\|)?[^|\\s]{1,100}$' });
 const isDimension = (code: string) => (Dimensions as readonly string[]).includes(code);
 
-/** The FHIR R4 read façade: the same records and the same access rules as /api. */
+/**
+ * The FHIR R4 façade: the same records and the same access rules as /api. Each concept's resources are its
+ * own routes (record/record-fhir.routes.ts, pathway/pathway-fhir.routes.ts, …), registered here; what
+ * belongs to no single concept is here: the CapabilityStatement, the access log as AuditEvents, the
+ * Observation search across ratings, dimensions and scores, and Patient/$everything.
+ */
 export async function fhirRoutes(app: App) {
   // FHIR clients send application/fhir+json: the root instance parses it exactly as application/json
   // (same limits and input rules; http/input-rules.ts).
@@ -53,84 +42,7 @@ export async function fhirRoutes(app: App) {
     async (_req, reply) => reply.type(FHIR_JSON).send(capabilityStatement()),
   );
 
-  app.get(
-    '/fhir/Patient/:id',
-    {
-      schema: { params: Type.Object({ id: Uuid }, { additionalProperties: false }), querystring: ReadQuery },
-    },
-    async (req, reply) => {
-      const patient = await withPerson(app, req.actor!, req.params.id, async ({ trx, person, audit }) => {
-        const row = await patientRowOf(trx, person);
-        await audit('read', 'Patient', person.id);
-        return toPatient(row);
-      });
-      return reply.type(FHIR_JSON).send(patient);
-    },
-  );
-
-  app.get('/fhir/Patient', { schema: { querystring: PatientSearch } }, async (req, reply) => {
-    const actor = req.actor!;
-    if (actor.role === 'admin') throw forbidden();
-    const count = Math.min(Number(req.query._count ?? 50), 500);
-    const rows = await asActor(app, actor, async (trx, now) => {
-      let q = trx
-        .selectFrom('person as p')
-        .select([
-          'p.tenant_id',
-          'p.id',
-          'p.national_id',
-          'p.given_name',
-          'p.family_name',
-          'p.birth_date',
-          'p.gender',
-        ]);
-      if (actor.role === 'patient') {
-        q = q.where('p.id', '=', actor.personId!).where('p.tenant_id', '=', actor.organisationId);
-      } else {
-        // Staff see the persons they have an active care relation with (need to know), nothing else.
-        q = q.where((w) =>
-          w.exists(
-            w
-              .selectFrom('care_relation as r')
-              .select('r.id')
-              .whereRef('r.tenant_id', '=', 'p.tenant_id')
-              .whereRef('r.person_id', '=', 'p.id')
-              .where('r.account_id', '=', actor.accountId)
-              .where('r.organisation_id', '=', actor.organisationId)
-              .where('r.from_at', '<=', now)
-              .where((v) => v.or([v('r.to_at', 'is', null), v('r.to_at', '>', now)])),
-          ),
-        );
-      }
-      if (req.query.identifier) q = q.where('p.national_id', '=', req.query.identifier.split('|').pop()!);
-      if (req.query.name) {
-        const like = `${req.query.name.toLowerCase().replaceAll('\\', '\\\\').replaceAll('%', '\\%').replaceAll('_', '\\_')}%`;
-        q = q.where((w) =>
-          w.or([
-            w(w.fn('lower', ['p.family_name']), 'like', like),
-            w(w.fn('lower', ['p.given_name']), 'like', like),
-          ]),
-        );
-      }
-      const found = (await q.orderBy('p.family_name').orderBy('p.id').limit(count).execute()) as PersonRow[];
-      for (const p of found) {
-        await recordAudit(
-          trx,
-          actor,
-          {
-            action: 'search',
-            tenantId: p.tenant_id,
-            personId: p.id,
-            resourceType: 'Patient',
-            resourceId: p.id,
-          },
-          now,
-        );
-      }
-      return found;
-    });
-    return reply.type(FHIR_JSON).send(searchset(rows.map(toPatient), req.url));
-  });
+  await app.register(fhirRecordRoutes);
 
   app.get(
     '/fhir/AuditEvent',

@@ -1,6 +1,5 @@
-import type { AuditEvent, Observation, Patient } from '@medplum/fhirtypes';
-import type { AccessLogEntry } from '../audit/audit.repository.ts';
-import type { RatingView } from '../record/record.repository.ts';
+import type { Observation, Patient } from '@medplum/fhirtypes';
+import type { RatingView } from './record.repository.ts';
 
 /** Synthetic national identity numbers in the demo use the official fødselsnummer system URI. */
 export const NATIONAL_ID_SYSTEM = 'urn:oid:2.16.578.1.12.4.1.4.1';
@@ -24,41 +23,6 @@ export function toPatient(p: PersonRow): Patient {
     gender: p.gender as Patient['gender'],
     birthDate: p.birth_date,
     managingOrganization: { reference: `Organization/${p.tenant_id}` },
-  };
-}
-
-const ACTION_CODE: Record<string, AuditEvent['action']> = {
-  read: 'R',
-  search: 'E',
-  create: 'C',
-  update: 'U',
-  'break-glass': 'E',
-  login: 'E',
-  logout: 'E',
-};
-
-export function toAuditEvent(e: AccessLogEntry, personId: string): AuditEvent {
-  return {
-    resourceType: 'AuditEvent',
-    id: e.id,
-    type: {
-      system: 'http://terminology.hl7.org/CodeSystem/audit-event-type',
-      code: 'rest',
-      display: 'RESTful Operation',
-    },
-    action: ACTION_CODE[e.action] ?? 'E',
-    recorded: e.at.toISOString(),
-    outcome: '0',
-    agent: [
-      {
-        requestor: true,
-        who: { display: e.actorName ?? (e.actorRole === 'patient' ? 'Personen selv' : e.actorRole) },
-        role: [{ text: e.actorRole }],
-        ...(e.breakGlassReason ? { purposeOfUse: [{ text: `Nødtilgang: ${e.breakGlassReason}` }] } : {}),
-      },
-    ],
-    source: { observer: { display: e.organisationName ?? 'Bedring' } },
-    entity: [{ what: { reference: `Patient/${personId}` }, type: { code: e.resourceType } }],
   };
 }
 

@@ -1,6 +1,6 @@
 import type { PersonRef } from '@bedring/domain';
 import type { Tx } from '../db/transaction.ts';
-import type { PersonRow } from './fhir.mapping.ts';
+import type { PersonRow } from './record-fhir.mapping.ts';
 
 /** The columns of a person that the Patient resource shows (GET /fhir/Patient/{id} and $everything). */
 export async function patientRowOf(trx: Tx, person: PersonRef): Promise<PersonRow> {
