@@ -1,16 +1,13 @@
-import { consentIsActive, type PlanPart } from '@bedring/domain';
+import { consentIsActive } from '@bedring/domain';
 import type { App } from '../http/app.type.ts';
-import { conflict, notFound } from '../http/errors.ts';
 import { NoQuery, PersonParams } from '../http/schemas.ts';
-import { requirePlanAction } from '../plan/plan.access.ts';
-import { ConsentParams, PlanPartsBody } from '../plan/plan.schemas.ts';
-import { setPlanParts } from '../plan/plan-write.repository.ts';
 import { withPerson } from './as-actor.ts';
 
 /**
  * The person's consents to share with other organisations (docs/domain/law.md, "Consent to share"), and which
  * parts of their plans each one opens (docs/decisions/0006-plans.md). A consent recorded at a handover opens
- * the record for follow-up but none of the plans until the person says which.
+ * the record for follow-up but none of the plans until the person says which; that choice is the plan's
+ * route (plan/plan-sharing.routes.ts), so that access imports nothing of plan (docs/architecture.md).
  */
 export async function consentRoutes(app: App) {
   app.get(
@@ -59,40 +56,5 @@ export async function consentRoutes(app: App) {
           })),
         };
       }),
-  );
-
-  app.put(
-    '/api/persons/:personId/consents/:consentId/plan-parts',
-    { schema: { params: ConsentParams, body: PlanPartsBody } },
-    async (req) => {
-      const actor = req.actor!;
-      return withPerson(app, actor, req.params.personId, async (w) => {
-        await requirePlanAction(w, actor, { kind: 'share' });
-        const consent = await w.trx
-          .selectFrom('consent')
-          .select(['id', 'tenant_id', 'purpose', 'grantee_organisation_id', 'expires_at', 'revoked_at'])
-          .where('tenant_id', '=', w.person.organisationId)
-          .where('person_id', '=', w.person.id)
-          .where('id', '=', req.params.consentId)
-          .forUpdate()
-          .executeTakeFirst();
-        if (!consent) throw notFound('Fant ikke samtykket.');
-        const active = consentIsActive(
-          {
-            personId: w.person.id,
-            granteeOrganisationId: consent.grantee_organisation_id,
-            purpose: consent.purpose,
-            expiresAt: consent.expires_at,
-            revokedAt: consent.revoked_at,
-          },
-          w.now,
-        );
-        if (!active) throw conflict('consent_not_active', 'Samtykket er trukket tilbake eller utløpt.');
-        const planParts = req.body.planParts as PlanPart[];
-        await setPlanParts(w.trx, consent, planParts);
-        await w.audit('update', 'Consent', consent.id);
-        return { id: consent.id, planParts };
-      });
-    },
   );
 }
