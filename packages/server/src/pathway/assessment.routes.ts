@@ -8,7 +8,7 @@ import { PathwayRoles, requireRole } from './pathway.access.ts';
 import { AssessmentBody, EpisodeParams } from './pathway.schemas.ts';
 import { timeLimits } from './time-limit.repository.ts';
 
-/** Dimensional assessment and level of care (M-01, P-20–P-27). */
+/** Dimensional assessment and level of care (docs/domain/pathway.md, M-01, P-20–P-27). */
 export async function assessmentRoutes(app: App) {
   app.post(
     '/api/persons/:personId/episodes/:episodeId/assessments',

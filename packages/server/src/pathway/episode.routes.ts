@@ -61,7 +61,8 @@ export async function episodeRoutes(app: App) {
           const episode = await lockEpisode(trx, person, req.params.episodeId);
           const warnings: unknown[] = [];
           if (event.kind === 'discharged') {
-            // Discharge readiness warns, never blocks (P-40, U-13): the gaps travel with the event.
+            // Discharge readiness warns, never blocks (docs/domain/pathway.md, P-40;
+            // docs/domain/care-principles.md, U-13): the gaps travel with the event.
             const checklist = await trx
               .selectFrom('discharge_checklist')
               .select(['items', 'help_needed'])

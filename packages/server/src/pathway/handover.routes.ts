@@ -8,9 +8,9 @@ import { EpisodeParams, HandoverBody } from './pathway.schemas.ts';
 import { openTask } from './task.repository.ts';
 
 /**
- * The handover that closes the loop (P-42, P-44, anchors §4.1 closing): a package for the named municipal
- * worker, shared under the person's recorded consent, and a task that stays open until the first
- * municipal contact has happened.
+ * The handover that closes the loop (docs/domain/pathway.md, P-42, P-44, the closing checklist): a package
+ * for the named municipal worker, shared under the person's recorded consent, and a task that stays open
+ * until the first municipal contact has happened.
  */
 export async function handoverRoutes(app: App) {
   app.post(

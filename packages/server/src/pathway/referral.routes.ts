@@ -21,7 +21,7 @@ const problemText: Record<string, string> = {
   'assessed-before-received': 'Vurderingen kan ikke være før henvisningen kom.',
 };
 
-/** Referral (henvisning, P-11–P-15) and its assessment (P-16–P-17). */
+/** Referral (henvisning; docs/domain/pathway.md, P-11–P-15) and its assessment (P-16–P-17). */
 export async function referralRoutes(app: App) {
   app.post('/api/referrals', { schema: { body: ReferralBody } }, async (req, reply) => {
     const actor = req.actor!;

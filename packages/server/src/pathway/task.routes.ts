@@ -12,8 +12,8 @@ import { closeTask } from './task.repository.ts';
 
 /**
  * Tasks that close loops: the municipal worker's handover tasks ("første kontakt"), the clinician's
- * re-engagement tasks after a drop-out, the promises staff made to a person (U-23), and for a unit
- * leader the tasks of their organisation that have escalated.
+ * re-engagement tasks after a drop-out, the promises staff made to a person (docs/domain/plans.md, U-23), and
+ * for a unit leader the tasks of their organisation that have escalated.
  */
 export async function taskRoutes(app: App) {
   app.get('/api/tasks', { schema: { querystring: NoQuery } }, async (req) => {
@@ -142,8 +142,9 @@ export async function taskRoutes(app: App) {
             .where('id', '=', task.handover_id ?? '')
             .execute();
           const episode = await lockEpisode(trx, person, task.episode_id);
-          // The first contact is the start of municipal follow-up (P-44): the episode moves on with it. A
-          // first meeting before discharge is good practice (P-42); follow-up then starts on the discharge day.
+          // The first contact is the start of municipal follow-up (docs/domain/pathway.md, P-44): the episode
+          // moves on with it. A first meeting before discharge is good practice (P-42); follow-up then starts
+          // on the discharge day.
           if (episode.state === 'discharged') {
             const discharged = episode.times.events.at(-1)?.date ?? b.date;
             await recordEvent(trx, who, person, episode, {

@@ -11,9 +11,10 @@ import { LapseBody } from './plan.schemas.ts';
 import { recordLapse, relapsePlanVersion } from './plan-write.repository.ts';
 
 /**
- * Lapses (issue 5 point 2, M-04): an event with the person's own look at the chain — the situation,
- * thoughts and feelings, what happened, what helped — never a judgement and never a reset. Recording one
- * prompts looking at the relapse-prevention plan together (a warning on the plan until it changes).
+ * Lapses (docs/decisions/0006-plans.md; docs/domain/plans.md, M-04): an event with the person's own look at
+ * the chain — the situation, thoughts and feelings, what happened, what helped — never a judgement and never
+ * a reset. Recording one prompts looking at the relapse-prevention plan together (a warning on the plan until
+ * it changes).
  */
 export async function lapseRoutes(app: App) {
   app.get(

@@ -9,7 +9,10 @@ import { planInstruments } from './schedule.ts';
 /** Roles that have contacts with the person (a peer's conversations are not recorded here). */
 const CONTACT_ROLES = new Set(['clinician', 'milieu', 'municipal', 'leader']);
 
-/** Contacts (issue 4 point 4): each one plans the instruments asked after a contact (session feedback). */
+/**
+ * Contacts (docs/decisions/0005-questionnaires.md): each one plans the instruments asked after a contact
+ * (session feedback).
+ */
 export async function contactRoutes(app: App) {
   app.get(
     '/api/persons/:personId/contacts',
