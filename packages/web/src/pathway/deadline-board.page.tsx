@@ -5,35 +5,14 @@ import { useUser } from '../auth/session.resource.ts';
 import { FeedbackAlertWorklist } from '../questionnaire/feedback-alerts.component.tsx';
 import { ErrorMessage, Loading } from '../shell/status.component.tsx';
 import { useDocumentTitle } from '../shell/use-document-title.ts';
-import { type BoardFilter, PAGE_SIZE, totalFor, useDeadlineBoard } from './deadline-board.resource.ts';
+import { type BoardFilter, filterFrom, PAGE_SIZE, paramsFrom, totalFor } from './deadline-board.filter.ts';
+import { useDeadlineBoard } from './deadline-board.resource.ts';
 import { DeadlineTable } from './deadline-table.component.tsx';
 import { useStaff, useUnits } from './directory.resource.ts';
 import { EscalatedTaskList } from './escalated-tasks.component.tsx';
 import { DUE_SOON_DAYS } from './pathway.ts';
 import type { BoardStatus, DeadlineBoard } from './pathway.types.ts';
 import { useTasks } from './task.resource.ts';
-
-const Statuses: readonly BoardStatus[] = ['overdue', 'due-soon', 'open'];
-
-function filterFrom(params: URLSearchParams): BoardFilter {
-  const status = params.get('status');
-  const page = Number(params.get('side') ?? '1');
-  return {
-    status: Statuses.includes(status as BoardStatus) ? (status as BoardStatus) : null,
-    unitId: params.get('enhet') || null,
-    accountId: params.get('ansvarlig') || null,
-    page: Number.isInteger(page) && page > 0 ? page : 1,
-  };
-}
-
-function paramsFrom(f: BoardFilter): Record<string, string> {
-  const p: Record<string, string> = {};
-  if (f.status) p.status = f.status;
-  if (f.unitId) p.enhet = f.unitId;
-  if (f.accountId) p.ansvarlig = f.accountId;
-  if (f.page > 1) p.side = String(f.page);
-  return p;
-}
 
 /**
  * "Frister": the open pathway deadlines, most urgent first. A unit leader sees a unit (their own unless
