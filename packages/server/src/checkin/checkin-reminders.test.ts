@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { Notice, Notifier } from '../notify/notifier.ts';
-import { expectStatus, type Headers, login, send } from '../pathway/pathway.fixtures.ts';
 import { demoIds } from '../testing/demo-ids.ts';
+import { expectStatus, type Headers, login, send } from '../testing/requests.ts';
 import { TEST_NOW, type TestApp, testApp } from '../testing/test-app.ts';
 import { sendDueReminders } from './checkin-reminders.ts';
 

@@ -4,9 +4,9 @@ import { after, before, describe, it } from 'node:test';
 import type { Resource } from '@medplum/fhirtypes';
 import fc from 'fast-check';
 import type { Notice } from '../notify/notifier.ts';
-import { expectStatus, type Headers, login, send } from '../pathway/pathway.fixtures.ts';
 import { demoIds } from '../testing/demo-ids.ts';
 import { fhirProblems } from '../testing/fhir-validation.ts';
+import { expectStatus, type Headers, login, send } from '../testing/requests.ts';
 import { TEST_NOW, type TestApp, testApp } from '../testing/test-app.ts';
 
 /**

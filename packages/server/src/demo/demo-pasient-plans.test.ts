@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { expectStatus, type Headers, login, send } from '../pathway/pathway.fixtures.ts';
 import { planOf, plansOf } from '../plan/plan.fixtures.ts';
 import { demoIds } from '../testing/demo-ids.ts';
+import { expectStatus, type Headers, login, send } from '../testing/requests.ts';
 import { TEST_NOW, type TestApp, testApp } from '../testing/test-app.ts';
 
 /** Per Pasient's plans in the demo, read over /api as Per and as kommune. */

@@ -1,19 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { TSB, UNITS } from '../demo/demo.ts';
+import { accountId, expectStatus, type Headers, login, send } from '../testing/requests.ts';
 import { type TestApp, testApp } from '../testing/test-app.ts';
 import {
-  accountId,
   episodeFootprint,
   episodeOf,
-  expectStatus,
-  type Headers,
   inTreatment,
-  login,
   type Ref,
   ratings,
   recordEvent,
-  send,
 } from './pathway.fixtures.ts';
 
 /** Dimensional assessment and level of care (docs/domain/pathway.md, M-01, P-20–P-27) over HTTP. */

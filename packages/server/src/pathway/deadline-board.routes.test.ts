@@ -1,17 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { UNITS } from '../demo/demo.ts';
+import { accountId, expectStatus, type Headers, login, send } from '../testing/requests.ts';
 import { type TestApp, testApp } from '../testing/test-app.ts';
-import {
-  accountId,
-  assessReferral,
-  expectStatus,
-  type Headers,
-  login,
-  type Ref,
-  registerReferral,
-  send,
-} from './pathway.fixtures.ts';
+import { assessReferral, type Ref, registerReferral } from './pathway.fixtures.ts';
 
 /**
  * The deadline board ("frister"). Today is Sunday 2026-11-22; a referral's assessment is due ten working

@@ -2,21 +2,17 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DischargeItems } from '@bedring/domain';
 import { KOMMUNE, TSB, UNITS } from '../demo/demo.ts';
+import { accountId, expectStatus, type Headers, login, send } from '../testing/requests.ts';
 import { type TestApp, testApp } from '../testing/test-app.ts';
 import {
-  accountId,
   countRows,
   episodeFootprint,
   episodeOf,
-  expectStatus,
-  type Headers,
   inTreatment,
-  login,
   type Ref,
   ratings,
   recordEvent,
   registerReferral,
-  send,
 } from './pathway.fixtures.ts';
 
 /**

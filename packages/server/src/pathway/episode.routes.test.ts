@@ -1,21 +1,17 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { TSB, UNITS } from '../demo/demo.ts';
+import { accountId, expectStatus, type Headers, login, send } from '../testing/requests.ts';
 import { type TestApp, testApp } from '../testing/test-app.ts';
 import {
-  accountId,
   assessReferral,
   episodeFootprint,
   episodeOf,
-  expectStatus,
-  type Headers,
   inTreatment,
-  login,
   pathwayOf,
   type Ref,
   recordEvent,
   registerReferral,
-  send,
 } from './pathway.fixtures.ts';
 
 /** Episode events over HTTP: the state machine (409), dates (400/409), late deadlines (warn), codes, drop-out. */

@@ -1,17 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { accountId, expectStatus, type Headers, login, send } from '../testing/requests.ts';
 import { type TestApp, testApp } from '../testing/test-app.ts';
-import {
-  accountId,
-  expectStatus,
-  type Headers,
-  inTreatment,
-  login,
-  recordEvent,
-  referralBody,
-  registerReferral,
-  send,
-} from './pathway.fixtures.ts';
+import { inTreatment, recordEvent, referralBody, registerReferral } from './pathway.fixtures.ts';
 
 /** Guards added after review: wrong-person referrals, duplicate relations, peers, odd years, contact before discharge. */
 let t: TestApp;

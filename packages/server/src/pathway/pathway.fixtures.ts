@@ -1,49 +1,11 @@
 import assert from 'node:assert/strict';
-import { totpCode } from '../auth/totp.ts';
-import { DEMO_ADMIN_TOTP, UNITS } from '../demo/demo.ts';
-import { TEST_NOW, type TestApp } from '../testing/test-app.ts';
+import { UNITS } from '../demo/demo.ts';
+import { expectStatus, type Headers, send } from '../testing/requests.ts';
+import type { TestApp } from '../testing/test-app.ts';
 
-/**
- * What the pathway API tests share: logging in, registering a referral and moving an episode on over
- * HTTP, and reading what was written with the owner connection. Dates are fixed; "today" is the Oslo
- * date of TEST_NOW (2026-11-22), never the wall clock.
- */
-export type Headers = { authorization: string };
-
-/**
- * A one-time code lets the administrator in once (auth.routes.ts), and the tests' clock stands still at
- * TEST_NOW: the administrator logs in once per app and later calls reuse that session.
- */
-const adminTokens = new WeakMap<TestApp, Promise<string>>();
-
-export async function login(t: TestApp, username: string): Promise<Headers> {
-  let token: Promise<string>;
-  if (username === 'admin') {
-    token = adminTokens.get(t) ?? t.login('admin', totpCode(DEMO_ADMIN_TOTP, TEST_NOW));
-    adminTokens.set(t, token);
-  } else token = t.login(username);
-  return { authorization: `Bearer ${await token}` };
-}
-
-export async function accountId(t: TestApp, username: string): Promise<string> {
-  return (
-    await t.db.owner
-      .selectFrom('account')
-      .select('id')
-      .where('username', '=', username)
-      .executeTakeFirstOrThrow()
-  ).id;
-}
-
-export function send(
-  t: TestApp,
-  method: 'GET' | 'POST' | 'PUT',
-  url: string,
-  headers: Headers,
-  payload?: object,
-) {
-  return t.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
-}
+// What the pathway API tests share: registering a referral and moving an episode on over HTTP, and
+// reading what was written with the owner connection; logging in and sending are testing/requests.ts.
+// Dates are fixed; "today" is the Oslo date of TEST_NOW (2026-11-22), never the wall clock.
 
 /** Synthetic national ids: month 01 never occurs in the demo's synthetic ids (months 81–92). */
 let serial = 0;
@@ -96,16 +58,6 @@ export function assessReferral(t: TestApp, headers: Headers, ref: Ref, body: Rec
 
 export function recordEvent(t: TestApp, headers: Headers, ref: Ref, body: Record<string, unknown>) {
   return send(t, 'POST', `${ref.episode}/events`, headers, body);
-}
-
-/** Asserts the status and returns the parsed body. */
-export async function expectStatus<T = Record<string, unknown>>(
-  res: Promise<{ statusCode: number; body: string; json(): unknown }>,
-  status: number,
-): Promise<T> {
-  const r = await res;
-  assert.equal(r.statusCode, status, r.body);
-  return r.json() as T;
 }
 
 /**

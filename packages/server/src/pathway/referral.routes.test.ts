@@ -2,19 +2,15 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ReferralChecklistItems } from '@bedring/domain';
 import { TSB, UNITS } from '../demo/demo.ts';
+import { accountId, expectStatus, type Headers, login, send } from '../testing/requests.ts';
 import { type TestApp, testApp } from '../testing/test-app.ts';
 import {
-  accountId,
   assessReferral,
   countRows,
   episodeFootprint,
   episodeOf,
-  expectStatus,
-  type Headers,
-  login,
   referralBody,
   registerReferral,
-  send,
 } from './pathway.fixtures.ts';
 
 /**

@@ -1,17 +1,9 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import { accountId, expectStatus, type Headers, login, send } from '../testing/requests.ts';
 import { type TestApp, testApp } from '../testing/test-app.ts';
-import {
-  accountId,
-  expectStatus,
-  type Headers,
-  inTreatment,
-  login,
-  type Ref,
-  recordEvent,
-  send,
-} from './pathway.fixtures.ts';
+import { inTreatment, type Ref, recordEvent } from './pathway.fixtures.ts';
 
 /**
  * Tasks that close loops (docs/domain/pathway.md, P-07, P-34, P-42): who sees which, who may complete them,

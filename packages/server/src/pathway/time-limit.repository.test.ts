@@ -1,16 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { expectStatus, type Headers, login } from '../testing/requests.ts';
 import { type TestApp, testApp } from '../testing/test-app.ts';
-import {
-  episodeOf,
-  expectStatus,
-  type Headers,
-  inTreatment,
-  login,
-  type Ref,
-  recordEvent,
-  registerReferral,
-} from './pathway.fixtures.ts';
+import { episodeOf, inTreatment, type Ref, recordEvent, registerReferral } from './pathway.fixtures.ts';
 
 /**
  * Time limits are configuration with effective dates (docs/domain/pathway.md, "The national pathway"): an

@@ -1,5 +1,5 @@
 import { KOMMUNE, TSB } from '../demo/demo.ts';
-import { accountId, expectStatus, type Headers, send } from '../pathway/pathway.fixtures.ts';
+import { accountId, expectStatus, type Headers, send } from '../testing/requests.ts';
 import type { TestApp } from '../testing/test-app.ts';
 
 /**

@@ -2,16 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { inTenant } from '../db/transaction.ts';
 import { KOMMUNE } from '../demo/demo.ts';
-import {
-  accountId,
-  expectStatus,
-  type Headers,
-  inTreatment,
-  login,
-  recordEvent,
-  send,
-} from '../pathway/pathway.fixtures.ts';
+import { inTreatment, recordEvent } from '../pathway/pathway.fixtures.ts';
 import { demoIds } from '../testing/demo-ids.ts';
+import { accountId, expectStatus, type Headers, login, send } from '../testing/requests.ts';
 import { type TestApp, testApp } from '../testing/test-app.ts';
 import { municipalConsentId, planFootprint, planOf, plansOf, relate } from './plan.fixtures.ts';
 

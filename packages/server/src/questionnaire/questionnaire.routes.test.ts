@@ -1,16 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { UNITS } from '../demo/demo.ts';
-import {
-  expectStatus,
-  type Headers,
-  inTreatment,
-  login,
-  type Ref,
-  recordEvent,
-  send,
-} from '../pathway/pathway.fixtures.ts';
+import { inTreatment, type Ref, recordEvent } from '../pathway/pathway.fixtures.ts';
 import { demoIds } from '../testing/demo-ids.ts';
+import { expectStatus, type Headers, login, send } from '../testing/requests.ts';
 import { TEST_NOW, type TestApp, testApp } from '../testing/test-app.ts';
 
 /**
