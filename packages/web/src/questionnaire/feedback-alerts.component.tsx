@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { describedBy, Field } from '../form/field.component.tsx';
 import { isApiError } from '../http/api-client.ts';
 import { useFormat } from '../i18n/format.ts';
 import { personPath } from '../record/person-path.ts';
@@ -213,28 +214,22 @@ function AcknowledgeForm({ alertId, onDone }: { alertId: string; onDone: () => v
 
   return (
     <form className="form task-form" onSubmit={onSubmit} noValidate>
-      <div className="field">
-        <label htmlFor={id}>{t('questionnaire.alerts.note')}</label>
-        <p className="hint" id={`${id}-hint`}>
-          {t('questionnaire.alerts.noteHint')}
-        </p>
-        {error && (
-          <p className="field__error" id={`${id}-error`}>
-            {error}
-          </p>
-        )}
+      <Field
+        id={id}
+        label={t('questionnaire.alerts.note')}
+        hint={t('questionnaire.alerts.noteHint')}
+        error={error}
+      >
         <textarea
-          id={id}
+          {...describedBy(id, { hint: true, error })}
           ref={input}
           rows={2}
           maxLength={2000}
           value={note}
           required
-          aria-invalid={error ? true : undefined}
-          aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
           onChange={(e) => setNote(e.target.value)}
         />
-      </div>
+      </Field>
       {failure && (
         <p className="message message--error" role="alert">
           {failure}

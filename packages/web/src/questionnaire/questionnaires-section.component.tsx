@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUser } from '../auth/session.resource.ts';
+import { describedBy, Field } from '../form/field.component.tsx';
 import { isApiError } from '../http/api-client.ts';
 import { ErrorMessage, Loading } from '../shell/status.component.tsx';
 import { ContactBlock } from './contact-block.component.tsx';
@@ -134,18 +135,10 @@ function StartBlock({
     <section className="q-block" aria-labelledby="q-start-title">
       <h3 id="q-start-title">{t('questionnaire.start.title')}</h3>
       <form className="q-start" onSubmit={onSubmit} noValidate>
-        <div className="field">
-          <label htmlFor="q-start-select">{t('questionnaire.start.label')}</label>
-          {error && (
-            <p className="field__error" id="q-start-error">
-              {error}
-            </p>
-          )}
+        <Field id="q-start-select" label={t('questionnaire.start.label')} error={error}>
           <select
-            id="q-start-select"
+            {...describedBy('q-start-select', { error })}
             value={chosen}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? 'q-start-error' : undefined}
             onChange={(e) => setChosen(e.target.value)}
           >
             <option value="">{t('questionnaire.start.placeholder')}</option>
@@ -155,7 +148,7 @@ function StartBlock({
               </option>
             ))}
           </select>
-        </div>
+        </Field>
         <button type="submit" className="button button--secondary">
           {t('questionnaire.start.button')}
         </button>
