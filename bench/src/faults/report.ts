@@ -7,6 +7,8 @@ export interface ReliabilityRun {
   revision: string;
   machine: Machine;
   minutes: number;
+  /** The host's 1-minute load average at the start and the end: times to healthy stretch on a busy host. */
+  load: [number, number];
   env: Record<string, string>;
   writers: number;
   kills: KillResult[];
@@ -30,7 +32,8 @@ starved and soaked, as an operator, a crash or the machine would (the scenarios 
 \`bench/src/faults/\`). Every run writes this page anew. It is not part of \`npm test\`.
 
 Last run: ${r.ranAt}, revision ${r.revision}, ${r.minutes.toFixed(1)} minutes, on ${r.machine.cpus} × ${r.machine.cpuModel}
-(${r.machine.memoryGb} GB, ${r.machine.os}, Node ${r.machine.node}). Database timeouts for the run:
+(${r.machine.memoryGb} GB, ${r.machine.os}, Node ${r.machine.node}), load average ${r.load[0].toFixed(1)} at the start
+and ${r.load[1].toFixed(1)} at the end. Database timeouts for the run:
 ${Object.entries(r.env)
   .map(([n, v]) => `\`${n}=${v}\``)
   .join(', ')} (shorter than the defaults, so that a 15-s freeze shows).

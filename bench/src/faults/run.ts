@@ -25,6 +25,7 @@ const SOAK_SECONDS = Number(process.env.FAULTS_SOAK_SECONDS ?? 300);
 const ENV = { BEDRING_DB_CONNECT_TIMEOUT_MS: '2000', BEDRING_DB_STATEMENT_TIMEOUT_MS: '5000' };
 
 const t0 = performance.now();
+const loadAtStart = os.loadavg()[0]!;
 const log = (msg: string) => console.log(`[faults ${Math.round((performance.now() - t0) / 1000)}s] ${msg}`);
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bedring-faults-'));
 // Traversable: as root, the embedded PostgreSQL runs as `postgres` and must reach its cluster inside.
@@ -56,6 +57,7 @@ try {
     revision: describeRevision(REPO),
     machine: describeMachine(),
     minutes: (performance.now() - t0) / 60_000,
+    load: [loadAtStart, os.loadavg()[0]!],
     env: ENV,
     writers: 32,
     kills,
