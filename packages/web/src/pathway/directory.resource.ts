@@ -19,3 +19,29 @@ export function useStaff(role: 'leader' | 'clinician' | 'milieu' | 'municipal' |
     enabled,
   });
 }
+
+/** Municipal follow-up workers a handover can go to (staff directory, not personal health data). */
+export function useMunicipalStaff(enabled: boolean) {
+  return useQuery({
+    queryKey: ['staff', 'municipal'],
+    queryFn: () => api<{ staff: StaffMember[] }>('/api/staff?role=municipal'),
+    enabled,
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** Clinicians and leaders (the responsible clinician of an episode is one of them). */
+export function useClinicians(enabled: boolean) {
+  return useQuery({
+    queryKey: ['staff', 'clinician-or-leader'],
+    queryFn: async () => {
+      const [clinicians, leaders] = await Promise.all([
+        api<{ staff: StaffMember[] }>('/api/staff?role=clinician'),
+        api<{ staff: StaffMember[] }>('/api/staff?role=leader'),
+      ]);
+      return [...clinicians.staff, ...leaders.staff];
+    },
+    enabled,
+    staleTime: 5 * 60_000,
+  });
+}

@@ -4,7 +4,8 @@ import { ErrorSummary } from '../form/error-summary.component.tsx';
 import { DateField, SelectField, TextAreaField } from '../form/field.component.tsx';
 import { isApiError } from '../http/api-client.ts';
 import { useFormat } from '../i18n/format.ts';
-import { useHandover, useMunicipalStaff } from './pathway.resource.ts';
+import { useMunicipalStaff } from './directory.resource.ts';
+import { useHandover } from './pathway.resource.ts';
 import type { HandoverView, TaskView } from './pathway.types.ts';
 
 /**

@@ -13,7 +13,7 @@ import type {
   Setting,
   TaskOutcome,
 } from './pathway.ts';
-import type { EventResult, PathwayResponse, StaffMember, WarningView } from './pathway.types.ts';
+import type { EventResult, PathwayResponse, WarningView } from './pathway.types.ts';
 
 /** The pathway is part of the person's record: cached under ['person', id], refreshed with it. */
 export const pathwayKey = (personId: string) => [...personKey(personId), 'pathway'] as const;
@@ -132,32 +132,6 @@ export function useCompleteTask(personId: string, taskId: string) {
       { method: 'POST', body },
     ),
   );
-}
-
-/** Municipal follow-up workers a handover can go to (staff directory, not personal health data). */
-export function useMunicipalStaff(enabled: boolean) {
-  return useQuery({
-    queryKey: ['staff', 'municipal'],
-    queryFn: () => api<{ staff: StaffMember[] }>('/api/staff?role=municipal'),
-    enabled,
-    staleTime: 5 * 60_000,
-  });
-}
-
-/** Clinicians and leaders (the responsible clinician of an episode is one of them). */
-export function useClinicians(enabled: boolean) {
-  return useQuery({
-    queryKey: ['staff', 'clinician-or-leader'],
-    queryFn: async () => {
-      const [clinicians, leaders] = await Promise.all([
-        api<{ staff: StaffMember[] }>('/api/staff?role=clinician'),
-        api<{ staff: StaffMember[] }>('/api/staff?role=leader'),
-      ]);
-      return [...clinicians.staff, ...leaders.staff];
-    },
-    enabled,
-    staleTime: 5 * 60_000,
-  });
 }
 
 export function useAssignResponsible(personId: string, episodeId: string) {

@@ -1,7 +1,8 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SelectField } from '../form/field.component.tsx';
-import { useAssignResponsible, useClinicians } from './pathway.resource.ts';
+import { useClinicians } from './directory.resource.ts';
+import { useAssignResponsible } from './pathway.resource.ts';
 
 /**
  * Choose the responsible clinician (behandlingsansvarlig): the episode's deadlines and re-engagement

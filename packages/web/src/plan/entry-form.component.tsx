@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useUser } from '../auth/session.resource.ts';
 import { describedBy, Field } from '../form/field.component.tsx';
 import { isApiError } from '../http/api-client.ts';
-import { useClinicians } from '../pathway/pathway.resource.ts';
+import { useClinicians } from '../pathway/directory.resource.ts';
 import { ErrorMessage } from '../shell/status.component.tsx';
 import { NetworkMemberField } from './network-member-field.component.tsx';
 import { useAddEntry, useUpdateEntry } from './plan.resource.ts';

@@ -2,7 +2,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUser } from '../auth/session.resource.ts';
 import { useFormat } from '../i18n/format.ts';
-import { useClinicians } from '../pathway/pathway.resource.ts';
+import { useClinicians } from '../pathway/directory.resource.ts';
 import { ErrorMessage, Loading } from '../shell/status.component.tsx';
 import { useMakePromise, usePromises } from './plan.resource.ts';
 import { mayPromise, viewerOf } from './plan-permissions.ts';
