@@ -1,10 +1,13 @@
 import { spawn } from 'node:child_process';
-import { closeSync, openSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { track } from '../processes.ts';
 import { BEDRING_CLI } from '../server-process.ts';
+
+// The processes of the embedded database, as the server's own tests find them.
+export { clusterPids } from '../../../packages/server/src/testing/spawned-server.ts';
 
 /**
  * A `bedring start` of the fault suite: a child process on a data folder, its log appended to
@@ -72,23 +75,6 @@ export async function timeToHealthy(limitMs = 120_000): Promise<number | null> {
     await sleep(100);
   }
   return null;
-}
-
-/** The embedded database's server process and its children (each in a process group of its own). */
-export function clusterPids(dataDir: string): number[] {
-  const postmaster = Number(readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
-  const children = readdirSync('/proc')
-    .filter((d) => /^\d+$/.test(d))
-    .filter((d) => {
-      try {
-        const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
-        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === postmaster;
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
-  return [postmaster, ...children];
 }
 
 /** The owner's connection to the database of the server now running on the folder. */
