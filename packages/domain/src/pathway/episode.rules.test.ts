@@ -70,7 +70,7 @@ describe('episode vocabulary', () => {
     assert.deepEqual(Object.keys(ALLOWED).sort(), [...EventKinds].sort());
   });
 
-  it('classes detox and inpatient as inpatient, the rest as outpatient (anchors §4.1)', () => {
+  it('classes detox and inpatient as inpatient, the rest as outpatient (docs/domain/pathway.md)', () => {
     assert.deepEqual(
       Settings.map((s) => [s, settingClass(s)]),
       [

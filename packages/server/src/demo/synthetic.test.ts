@@ -8,7 +8,7 @@ const people = Array.from({ length: 3000 }, (_, n) =>
 );
 
 describe('synthetic persons', () => {
-  it('follow the spread in the seeds: about 30/70 women/men (N-04), about a third alcohol (N-07)', () => {
+  it('follow the spread in docs/domain/numbers.md: about 30/70 women/men (N-04), about a third alcohol (N-07)', () => {
     const share = (p: (x: (typeof people)[number]) => boolean) => people.filter(p).length / people.length;
     const women = share((x) => x.gender === 'female');
     const alcohol = share((x) => x.primarySubstance === 'alcohol');

@@ -134,7 +134,7 @@ export async function responsesSeen(
         (filter.version === null || r.questionnaire_version === filter.version),
     )
     .map((r) => toQuestionnaireResponse(r, byId.get(r.questionnaire_id)));
-  // The daily check-ins are responses to bedring-checkin (issue 6 point 8), always completed.
+  // The daily check-ins are responses to bedring-checkin (docs/decisions/0007-checkins-and-signals.md), always completed.
   const checkins =
     (filter.questionnaireIds === null || filter.questionnaireIds.includes(CHECKIN_QUESTIONNAIRE_ID)) &&
     (filter.statuses === null || filter.statuses.includes('completed')) &&
@@ -186,7 +186,7 @@ export async function scoreObservations(
 }
 
 /**
- * Questionnaires in FHIR R4 (issue 4 point 7): the organisation's instruments (no person, no audit),
+ * Questionnaires in FHIR R4 (docs/decisions/0005-questionnaires.md): the organisation's instruments (no person, no audit),
  * responses by the person's access rules, and a response posted, checked and scored by the same code
  * as /api (storeResponse).
  */
