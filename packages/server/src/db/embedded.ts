@@ -94,12 +94,19 @@ export async function startEmbedded(
         }
       });
     watch(child);
+    // A process that ends without stopping its database (an uncaught error, a test file that failed
+    // before its cleanup) takes the database with it; only kill -9 leaves an orphan for the next start.
+    const orphaned = () => {
+      if (!stopping) child.kill('SIGINT');
+    };
+    process.once('exit', orphaned);
     return {
       ownerUrl: url('bedring'),
       isNew,
       attached: false,
       async stop() {
         stopping = true;
+        process.off('exit', orphaned);
         await stopPostmaster(child);
         claim.release();
       },
