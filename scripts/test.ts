@@ -82,6 +82,7 @@ try {
         'Unit, integration and browser tests (embedded PostgreSQL)',
         [
           'packages/domain/src/**/*.test.ts',
+          'packages/contract/src/**/*.test.ts',
           // The web app's pure modules (no DOM), e.g. the offline queue's rules.
           'packages/web/src/**/*.test.ts',
           ...SERVER_TESTS,

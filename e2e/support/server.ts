@@ -35,6 +35,8 @@ export async function startServer(opts: { persons?: number } = {}): Promise<E2eS
       logLevel: 'silent',
       // Every spec logs in several times from 127.0.0.1.
       loginAttemptsPerMinute: 1000,
+      // What the browser is sent is held to the contract as in the API tests.
+      checkResponses: true,
     });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = app.server.address() as AddressInfo;

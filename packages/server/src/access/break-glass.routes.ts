@@ -1,9 +1,9 @@
+import { NoQuery, PersonParams, Text, Uuid } from '@bedring/contract';
 import { breakGlassExpiry, isUsableReason, mayBreakGlass } from '@bedring/domain';
 import { Type } from '@sinclair/typebox';
 import { recordAudit, recordAudits } from '../audit/audit.repository.ts';
 import type { App } from '../http/app.type.ts';
 import { badRequest, forbidden, notFound } from '../http/errors.ts';
-import { NoQuery, PersonParams, Text, Uuid } from '../http/schemas.ts';
 import { asActor } from './as-actor.ts';
 
 /**

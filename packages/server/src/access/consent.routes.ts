@@ -1,6 +1,6 @@
+import { NoQuery, PersonParams } from '@bedring/contract';
 import { consentIsActive } from '@bedring/domain';
 import type { App } from '../http/app.type.ts';
-import { NoQuery, PersonParams } from '../http/schemas.ts';
 import { withPerson } from './as-actor.ts';
 
 /**

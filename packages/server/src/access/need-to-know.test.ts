@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { Role } from '@bedring/domain';
 import { hashPassword } from '../auth/password.ts';
 import { totpCode } from '../auth/totp.ts';
 import { DEMO_ACCOUNTS, DEMO_ADMIN_TOTP, DEMO_PASSWORD, TSB, UNITS } from '../demo/demo.ts';
@@ -683,6 +684,9 @@ describe('need to know, generated from the route table', () => {
         const sample = SAMPLES[`${route.method} ${route.url}`]!;
         const res = await sampleRequest(route, sample, token);
         const where = `${account.username} ${route.method} ${route.url} → ${res.statusCode}`;
+        // A role the route does not declare is refused before any work (access/declared-access.ts).
+        if (route.access && !route.access.roles.includes(account.role as Role))
+          assert.equal(res.statusCode, 403, `${where}: the route does not declare this role`);
         if (sample.noPerson) assert.ok(res.statusCode < 500, where);
         else if (sample.list || sample.auditedBy === account.role)
           assert.ok(res.statusCode === 200 || res.statusCode === 403, where);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { NoQuery } from '@bedring/contract';
 import { afterFailedLogin, isLocked, type Role, requiresTotp, sessionPolicy } from '@bedring/domain';
 import { Type } from '@sinclair/typebox';
 import { type Selectable, sql } from 'kysely';
@@ -8,7 +9,6 @@ import type { AccountTable } from '../db/schema.ts';
 import { inTenant } from '../db/transaction.ts';
 import type { App } from '../http/app.type.ts';
 import { HttpError, unauthorized } from '../http/errors.ts';
-import { NoQuery } from '../http/schemas.ts';
 import { verifyPassword } from './password.ts';
 import { csrfToken, newToken, SESSION_COOKIE, tokenHash } from './tokens.ts';
 import { totpStep } from './totp.ts';

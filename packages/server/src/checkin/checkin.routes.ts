@@ -1,8 +1,8 @@
+import { CheckinQuery, NewCheckin, NoQuery, PersonParams, Reminder } from '@bedring/contract';
 import { addDays, CHECKIN_QUESTIONNAIRE_ID, type CheckinInput, osloDate } from '@bedring/domain';
 import { withPerson } from '../access/as-actor.ts';
 import type { App } from '../http/app.type.ts';
 import { forbidden } from '../http/errors.ts';
-import { NoQuery, PersonParams } from '../http/schemas.ts';
 import {
   CHECKIN_COLUMNS,
   type CheckinRow,
@@ -10,7 +10,6 @@ import {
   storeCheckin,
   warningSignsOf,
 } from './checkin.repository.ts';
-import { CheckinQuery, NewCheckin, Reminder } from './checkin.schemas.ts';
 import { progressOf } from './progress.repository.ts';
 
 /** Staff who follow the person read check-ins; a peer worker does not (as for questionnaires). */

@@ -1,10 +1,9 @@
+import { HelpRequest, PersonParams } from '@bedring/contract';
 import { EMERGENCY_NUMBERS, osloDate } from '@bedring/domain';
 import { withPerson } from '../access/as-actor.ts';
 import type { App } from '../http/app.type.ts';
 import { badRequest, forbidden } from '../http/errors.ts';
-import { PersonParams } from '../http/schemas.ts';
 import { planStepsOf, stepsFor } from './checkin.repository.ts';
-import { HelpRequest } from './checkin.schemas.ts';
 
 /**
  * "Jeg trenger hjelp nå" (docs/decisions/0007-checkins-and-signals.md; docs/domain/plans.md, CAP-23): one

@@ -1,3 +1,4 @@
+import { Uuid } from '@bedring/contract';
 import { type TProperties, Type } from '@sinclair/typebox';
 import { asActor, personWork, withPerson } from '../access/as-actor.ts';
 import type { App } from '../http/app.type.ts';
@@ -12,7 +13,6 @@ import {
   ReadQuery,
   ReferenceParam,
 } from '../http/fhir-schemas.ts';
-import { Uuid } from '../http/schemas.ts';
 import { toFlag } from './checkin-fhir.mapping.ts';
 import { flagsOf } from './checkin-fhir-read.repository.ts';
 

@@ -1,4 +1,12 @@
 import {
+  AcknowledgeSignal,
+  NoQuery,
+  PersonParams,
+  SignalParams,
+  SignalRules,
+  UnitParams,
+} from '@bedring/contract';
+import {
   DEFAULT_SIGNAL_RULES,
   type SignalFinding,
   type SignalRule,
@@ -9,9 +17,7 @@ import { asActor, withPerson } from '../access/as-actor.ts';
 import { recordAudit, recordAudits } from '../audit/audit.repository.ts';
 import type { App } from '../http/app.type.ts';
 import { badRequest, forbidden } from '../http/errors.ts';
-import { NoQuery, PersonParams } from '../http/schemas.ts';
 import { planStepsOf, stepsFor } from './checkin.repository.ts';
-import { AcknowledgeSignal, SignalParams, SignalRules, UnitParams } from './checkin.schemas.ts';
 import { sweepUnit } from './signal-sweep.ts';
 
 const STAFF_WITH_SIGNALS = new Set(['clinician', 'milieu', 'municipal', 'leader']);

@@ -1,8 +1,8 @@
+import { PersonParams } from '@bedring/contract';
 import { Type } from '@sinclair/typebox';
 import { withPerson } from '../access/as-actor.ts';
 import { everything, mayReadAccessLog } from '../fhir/everything.ts';
 import type { App } from '../http/app.type.ts';
-import { PersonParams } from '../http/schemas.ts';
 import { lapsesOf } from '../plan/lapse.routes.ts';
 import { mayRead } from '../plan/plan-fhir.routes.ts';
 import { personOverview } from '../record/record.repository.ts';

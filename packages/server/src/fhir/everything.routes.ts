@@ -1,9 +1,9 @@
+import { Uuid } from '@bedring/contract';
 import { Type } from '@sinclair/typebox';
 import { withPerson } from '../access/as-actor.ts';
 import type { App } from '../http/app.type.ts';
 import { searchset } from '../http/fhir-bundle.ts';
 import { FHIR_JSON, FormatParams } from '../http/fhir-schemas.ts';
-import { Uuid } from '../http/schemas.ts';
 import { EVERYTHING_TYPES, everything } from './everything.ts';
 
 const typeList = `(${EVERYTHING_TYPES.join('|')})`;

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { NoQuery } from '@bedring/contract';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -6,6 +7,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController } from 'fastify';
 import { breakGlassRoutes } from '../access/break-glass.routes.ts';
 import { consentRoutes } from '../access/consent.routes.ts';
+import { enforceDeclaredAccess } from '../access/declared-access.ts';
 import { noteRecordUse } from '../access/record-use.ts';
 import { installAuth } from '../auth/auth.plugin.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
@@ -24,7 +26,7 @@ import { recordRoutes } from '../record/record.routes.ts';
 import type { App } from './app.type.ts';
 import { errorHandler, notFoundHandler, toErrorBody } from './error-handler.ts';
 import { frameworkErrors, installInputRules } from './input-rules.ts';
-import { NoQuery } from './schemas.ts';
+import { checkResponsesOf, declaresResponse } from './response-check.ts';
 
 export interface AppOptions {
   db: Database;
@@ -40,6 +42,8 @@ export interface AppOptions {
   loginAttemptsPerMinute?: number;
   /** E-mail/SMS to the care team; the default only logs (notify/notifier.ts). */
   notifier?: Notifier;
+  /** Check every answer against the route's response schema (tests; response-check.ts). */
+  checkResponses?: boolean;
 }
 
 /** Body size limit: our largest JSON body is a few kilobytes of text. */
@@ -70,12 +74,17 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   app.decorate('notifier', opts.notifier ?? loggingNotifier(app.log));
   app.decorate('routeTable', []);
   app.addHook('onRoute', (r) => {
+    if (opts.checkResponses) checkResponsesOf(r);
     for (const method of [r.method].flat()) {
       if (method === 'HEAD') continue;
       // Read when asked: a scope's own onRoute hook (the web app's files) may still mark the route public.
       app.routeTable.push({
         method,
         url: r.url,
+        declaresResponse: declaresResponse(r),
+        get access() {
+          return r.config?.access ?? null;
+        },
         get public() {
           return Boolean(r.config?.public);
         },
@@ -120,6 +129,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   installAuth(app);
   // What each request does with a record (read, emergency record, change): break-glass allows only the first two.
   noteRecordUse(app);
+  // The roles each route declares (access/declared-access.ts).
+  enforceDeclaredAccess(app);
 
   // What a load balancer and an operator ask: 200 when the database answers, else 503 with the reason.
   app.get(

@@ -6,6 +6,7 @@ import type {
   RawRequestDefaultExpression,
   RawServerDefault,
 } from 'fastify';
+import type { RouteAccess } from '../access/route-access.type.ts';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
 import type { Notifier } from '../notify/notifier.ts';
@@ -32,6 +33,12 @@ declare module 'fastify' {
     behindProxy: boolean;
     notifier: Notifier;
     /** Every route as registered: the access test is generated from this table. */
-    routeTable: { method: string; url: string; public: boolean }[];
+    routeTable: {
+      method: string;
+      url: string;
+      public: boolean;
+      declaresResponse: boolean;
+      access: RouteAccess | null;
+    }[];
   }
 }

@@ -1,5 +1,5 @@
+import { UUID_PATTERN } from '@bedring/contract';
 import { Type } from '@sinclair/typebox';
-import { UUID_PATTERN } from './schemas.ts';
 
 /** Pieces shared by the FHIR route files: content type, format parameters, references, paging. */
 export const FHIR_JSON = 'application/fhir+json';

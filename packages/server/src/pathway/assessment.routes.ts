@@ -1,3 +1,4 @@
+import { AssessmentBody, EpisodeParams } from '@bedring/contract';
 import { type DimensionRatings, type Level, levelSetting, matchOf, recommendLevel } from '@bedring/domain';
 import { withPerson } from '../access/as-actor.ts';
 import type { App } from '../http/app.type.ts';
@@ -5,7 +6,6 @@ import { notInFuture } from '../http/day.ts';
 import { badRequest, conflict } from '../http/errors.ts';
 import { lockEpisode, storeDeadlines } from './episode.repository.ts';
 import { PathwayRoles, requireRole } from './pathway.access.ts';
-import { AssessmentBody, EpisodeParams } from './pathway.schemas.ts';
 import { timeLimits } from './time-limit.repository.ts';
 
 /** Dimensional assessment and level of care (docs/domain/pathway.md, M-01, P-20–P-27). */

@@ -1,9 +1,9 @@
+import { BoardQuery } from '@bedring/contract';
 import { addDays, type DeadlineKind, DUE_SOON_DAYS, deadlineStatus, osloDate } from '@bedring/domain';
 import { asActor } from '../access/as-actor.ts';
 import { recordAudits } from '../audit/audit.repository.ts';
 import type { App } from '../http/app.type.ts';
 import { badRequest, forbidden } from '../http/errors.ts';
-import { BoardQuery } from './pathway.schemas.ts';
 
 /**
  * The deadline board ("frister"): open pathway deadlines of a unit for its leader, or of one clinician

@@ -1,8 +1,8 @@
+import { NoQuery } from '@bedring/contract';
 import { Type } from '@sinclair/typebox';
 import { asActor } from '../access/as-actor.ts';
 import type { App } from '../http/app.type.ts';
 import { forbidden } from '../http/errors.ts';
-import { NoQuery } from '../http/schemas.ts';
 
 /** Units of the actor's organisation and staff across organisations, for the pathway forms. Not personal health data. */
 export async function directoryRoutes(app: App) {

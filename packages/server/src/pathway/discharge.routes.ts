@@ -1,10 +1,10 @@
+import { ChecklistBody, EpisodeParams } from '@bedring/contract';
 import { type DischargeChecklist, readiness } from '@bedring/domain';
 import { withPerson } from '../access/as-actor.ts';
 import type { App } from '../http/app.type.ts';
 import { conflict } from '../http/errors.ts';
 import { lockEpisode } from './episode.repository.ts';
 import { PathwayRoles, requireRole } from './pathway.access.ts';
-import { ChecklistBody, EpisodeParams } from './pathway.schemas.ts';
 
 /**
  * Discharge readiness (docs/domain/pathway.md, P-40, P-41): filled in together during treatment, shown beside

@@ -1,3 +1,4 @@
+import { EpisodeParams, EventBody, NoQuery, PersonParams } from '@bedring/contract';
 import {
   type DischargeChecklist,
   type HelpNeededAtDischarge,
@@ -9,11 +10,9 @@ import { withPerson } from '../access/as-actor.ts';
 import type { App } from '../http/app.type.ts';
 import { notInFuture } from '../http/day.ts';
 import { badRequest, forbidden } from '../http/errors.ts';
-import { NoQuery, PersonParams } from '../http/schemas.ts';
 import { type EventInput, lockEpisode, recordEvent } from './episode.repository.ts';
 import { PathwayRoles, requireRole } from './pathway.access.ts';
 import { pathwayOf } from './pathway.repository.ts';
-import { EpisodeParams, EventBody } from './pathway.schemas.ts';
 import { openTask } from './task.repository.ts';
 
 /** What each kind of event must say (the schema cannot express it). */

@@ -1,10 +1,10 @@
+import { EpisodeParams, HandoverBody } from '@bedring/contract';
 import { withPerson } from '../access/as-actor.ts';
 import type { App } from '../http/app.type.ts';
 import { notInFuture } from '../http/day.ts';
 import { badRequest, conflict } from '../http/errors.ts';
 import { lockEpisode } from './episode.repository.ts';
 import { PathwayRoles, requireRole } from './pathway.access.ts';
-import { EpisodeParams, HandoverBody } from './pathway.schemas.ts';
 import { openTask } from './task.repository.ts';
 
 /**

@@ -1,3 +1,4 @@
+import { Uuid } from '@bedring/contract';
 import { osloDate, type PersonRef } from '@bedring/domain';
 import type { Resource } from '@medplum/fhirtypes';
 import { type TProperties, Type } from '@sinclair/typebox';
@@ -17,7 +18,6 @@ import {
   ReadQuery,
   ReferenceParam,
 } from '../http/fhir-schemas.ts';
-import { Uuid } from '../http/schemas.ts';
 import { toClinicalImpression } from './assessment-fhir.mapping.ts';
 import { toEpisodeOfCare, toServiceRequest, toTask } from './pathway-fhir.mapping.ts';
 import {

@@ -1,3 +1,4 @@
+import { ReferralAssessmentBody, ReferralBody, ReferralParams } from '@bedring/contract';
 import {
   checkReferralAssessment,
   type ReferralChecklist,
@@ -12,7 +13,6 @@ import { notInFuture } from '../http/day.ts';
 import { badRequest, conflict, notFound } from '../http/errors.ts';
 import { lockEpisode, openEpisode, recordEvent } from './episode.repository.ts';
 import { PathwayRoles, requireRole } from './pathway.access.ts';
-import { ReferralAssessmentBody, ReferralBody, ReferralParams } from './pathway.schemas.ts';
 
 const problemText: Record<string, string> = {
   'deadline-required': 'Pasienter med rett til behandling skal ha en frist for start.',

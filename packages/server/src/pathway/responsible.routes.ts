@@ -1,11 +1,10 @@
+import { EpisodeParams, Uuid } from '@bedring/contract';
 import { Type } from '@sinclair/typebox';
 import { withPerson } from '../access/as-actor.ts';
 import type { App } from '../http/app.type.ts';
 import { badRequest, conflict } from '../http/errors.ts';
-import { Uuid } from '../http/schemas.ts';
 import { lockEpisode } from './episode.repository.ts';
 import { PathwayRoles, requireRole } from './pathway.access.ts';
-import { EpisodeParams } from './pathway.schemas.ts';
 
 const ResponsibleBody = Type.Object({ accountId: Uuid }, { additionalProperties: false });
 

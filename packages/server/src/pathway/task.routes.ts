@@ -1,3 +1,4 @@
+import { NoQuery, TaskCompleteBody, TaskParams } from '@bedring/contract';
 import { osloDate, outcomesFor, type TaskKind, type TaskOutcome, taskStatus } from '@bedring/domain';
 import { requirePersonAccess } from '../access/access.guard.ts';
 import { asActor } from '../access/as-actor.ts';
@@ -5,9 +6,7 @@ import { recordAudit, recordAudits } from '../audit/audit.repository.ts';
 import type { App } from '../http/app.type.ts';
 import { notInFuture } from '../http/day.ts';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors.ts';
-import { NoQuery } from '../http/schemas.ts';
 import { lockEpisode, openEpisode, recordEvent } from './episode.repository.ts';
-import { TaskCompleteBody, TaskParams } from './pathway.schemas.ts';
 import { closeTask } from './task.repository.ts';
 
 /**

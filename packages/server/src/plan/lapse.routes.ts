@@ -1,13 +1,12 @@
+import { LapseBody, NoQuery, PersonParams } from '@bedring/contract';
 import { lapsePromptsUpdate, osloDate, type PersonRef, progressOf } from '@bedring/domain';
 import { withPerson } from '../access/as-actor.ts';
 import type { Tx } from '../db/transaction.ts';
 import type { App } from '../http/app.type.ts';
 import { notInFuture } from '../http/day.ts';
 import { badRequest } from '../http/errors.ts';
-import { NoQuery, PersonParams } from '../http/schemas.ts';
 import { requirePlanAction } from './plan.access.ts';
 import { lastLapseAtVersion } from './plan.repository.ts';
-import { LapseBody } from './plan.schemas.ts';
 import { recordLapse, relapsePlanVersion } from './plan-write.repository.ts';
 
 /**

@@ -1,11 +1,10 @@
+import { MemberBody, MemberParams, MemberUpdateBody, NoQuery, PersonParams } from '@bedring/contract';
 import type { Selectable } from 'kysely';
 import { withPerson } from '../access/as-actor.ts';
 import type { NetworkMemberTable } from '../db/schema.ts';
 import type { App } from '../http/app.type.ts';
 import { conflict, notFound } from '../http/errors.ts';
-import { NoQuery, PersonParams } from '../http/schemas.ts';
 import { requirePlanAction } from './plan.access.ts';
-import { MemberBody, MemberParams, MemberUpdateBody } from './plan.schemas.ts';
 import { addNetworkMember, updateNetworkMember } from './plan-write.repository.ts';
 
 /**

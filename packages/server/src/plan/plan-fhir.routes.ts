@@ -1,3 +1,4 @@
+import { Uuid } from '@bedring/contract';
 import { PlanKinds, type PlanPart } from '@bedring/domain';
 import type { Resource } from '@medplum/fhirtypes';
 import { type TProperties, Type } from '@sinclair/typebox';
@@ -15,7 +16,6 @@ import {
   ReadQuery,
   ReferenceParam,
 } from '../http/fhir-schemas.ts';
-import { Uuid } from '../http/schemas.ts';
 import { requirePlanAction, visibleParts } from './plan.access.ts';
 import { plansOf } from './plan.repository.ts';
 import {

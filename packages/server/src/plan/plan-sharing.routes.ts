@@ -1,9 +1,9 @@
+import { ConsentParams, PlanPartsBody } from '@bedring/contract';
 import { consentIsActive, type PlanPart } from '@bedring/domain';
 import { withPerson } from '../access/as-actor.ts';
 import type { App } from '../http/app.type.ts';
 import { conflict, notFound } from '../http/errors.ts';
 import { requirePlanAction } from './plan.access.ts';
-import { ConsentParams, PlanPartsBody } from './plan.schemas.ts';
 import { setPlanParts } from './plan-write.repository.ts';
 
 /**

@@ -1,4 +1,15 @@
 import {
+  CommentBody,
+  EntryBody,
+  EntryParams,
+  EntryUpdateBody,
+  NoQuery,
+  PersonParams,
+  PlanParams,
+  ReviewDateBody,
+  SignBody,
+} from '@bedring/contract';
+import {
   checkEntry,
   type EntryFields,
   entryWarnings,
@@ -11,7 +22,6 @@ import {
 import { withPerson } from '../access/as-actor.ts';
 import type { App } from '../http/app.type.ts';
 import { badRequest, conflict } from '../http/errors.ts';
-import { NoQuery, PersonParams } from '../http/schemas.ts';
 import { requirePlanAction, visibleParts } from './plan.access.ts';
 import {
   changesOf,
@@ -23,15 +33,6 @@ import {
   nextPathwayEvaluation,
   plansOf,
 } from './plan.repository.ts';
-import {
-  CommentBody,
-  EntryBody,
-  EntryParams,
-  EntryUpdateBody,
-  PlanParams,
-  ReviewDateBody,
-  SignBody,
-} from './plan.schemas.ts';
 import { addComment, addEntry, setReviewDate, signVersion } from './plan-write.repository.ts';
 
 /** Refuses what the section does not hold or cannot point at (400, nothing written). */

@@ -1,11 +1,10 @@
+import { NoQuery, PersonParams, PromiseBody } from '@bedring/contract';
 import { osloDate, promiseStatus } from '@bedring/domain';
 import { withPerson } from '../access/as-actor.ts';
 import type { App } from '../http/app.type.ts';
 import { badRequest, conflict } from '../http/errors.ts';
-import { NoQuery, PersonParams } from '../http/schemas.ts';
 import { openTask } from '../pathway/task.repository.ts';
 import { requirePlanAction } from './plan.access.ts';
-import { PromiseBody } from './plan.schemas.ts';
 import { promiseEpisode } from './plan-write.repository.ts';
 
 /**

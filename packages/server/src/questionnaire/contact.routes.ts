@@ -1,9 +1,8 @@
+import { ContactBody, NoQuery, PersonParams } from '@bedring/contract';
 import { withPerson } from '../access/as-actor.ts';
 import type { App } from '../http/app.type.ts';
 import { notInFuture } from '../http/day.ts';
 import { forbidden } from '../http/errors.ts';
-import { NoQuery, PersonParams } from '../http/schemas.ts';
-import { ContactBody } from './questionnaire.schemas.ts';
 import { planInstruments } from './schedule.ts';
 
 /** Roles that have contacts with the person (a peer's conversations are not recorded here). */

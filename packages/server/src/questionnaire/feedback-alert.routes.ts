@@ -1,3 +1,4 @@
+import { AcknowledgeBody, AlertParams, NoQuery, PersonParams } from '@bedring/contract';
 import type { AlertFinding } from '@bedring/domain';
 import { type Acknowledgeable, acknowledge, requireNote } from '../access/acknowledge.ts';
 import { asActor, withPerson } from '../access/as-actor.ts';
@@ -5,9 +6,7 @@ import { recordAudits } from '../audit/audit.repository.ts';
 import type { Tx } from '../db/transaction.ts';
 import type { App } from '../http/app.type.ts';
 import { forbidden } from '../http/errors.ts';
-import { NoQuery, PersonParams } from '../http/schemas.ts';
 import { instrumentsFor, titlesOf } from './instrument-registry.ts';
-import { AcknowledgeBody, AlertParams } from './questionnaire.schemas.ts';
 
 const STAFF_WITH_ALERTS = new Set(['clinician', 'milieu', 'municipal', 'leader']);
 

@@ -1,3 +1,4 @@
+import { QuestionnaireId, ResponseItem, UUID_PATTERN, Uuid } from '@bedring/contract';
 import {
   CHECKIN_QUESTIONNAIRE_ID,
   CHECKIN_URL,
@@ -24,9 +25,7 @@ import {
   ReadQuery,
   ReferenceParam,
 } from '../http/fhir-schemas.ts';
-import { UUID_PATTERN, Uuid } from '../http/schemas.ts';
 import { type Instrument, instrumentsFor, settingsFor } from './instrument-registry.ts';
-import { QuestionnaireId, ResponseItem } from './questionnaire.schemas.ts';
 import { misfitOutcome, toQuestionnaireResponse, toScoreObservation } from './questionnaire-fhir.mapping.ts';
 import {
   responseById,

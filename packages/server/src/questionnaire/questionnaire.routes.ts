@@ -1,3 +1,4 @@
+import { NoQuery, QuestionnaireParams, SettingsBody } from '@bedring/contract';
 import {
   alertRuleProblems,
   DEFAULT_ALERT_RULES,
@@ -11,7 +12,6 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import type { RequestActor } from '../auth/actor.ts';
 import type { App } from '../http/app.type.ts';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors.ts';
-import { NoQuery } from '../http/schemas.ts';
 import {
   type Instrument,
   instrumentFor,
@@ -20,7 +20,6 @@ import {
   shippedInstruments,
   titlesOf,
 } from './instrument-registry.ts';
-import { QuestionnaireParams, SettingsBody } from './questionnaire.schemas.ts';
 import { alertRulesOf } from './response.repository.ts';
 
 /** What a list of instruments shows: enough to choose one and to know where it comes from. */

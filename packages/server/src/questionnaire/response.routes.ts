@@ -1,10 +1,10 @@
+import { NewResponseBody, NoQuery, PersonParams, ResponseParams, SavedResponseBody } from '@bedring/contract';
 import type { InstrumentSettings } from '@bedring/domain';
 import type { QuestionnaireResponseItem } from '@medplum/fhirtypes';
 import { asActor, personWork, withPerson } from '../access/as-actor.ts';
 import type { RequestActor } from '../auth/actor.ts';
 import type { App } from '../http/app.type.ts';
 import { conflict, forbidden, notFound } from '../http/errors.ts';
-import { NoQuery, PersonParams } from '../http/schemas.ts';
 import {
   type Instrument,
   instrumentFor,
@@ -12,7 +12,6 @@ import {
   settingsFor,
   titlesOf,
 } from './instrument-registry.ts';
-import { NewResponseBody, ResponseParams, SavedResponseBody } from './questionnaire.schemas.ts';
 import { responseFacts, storeResponse } from './response.repository.ts';
 
 /** What the person sees of an instrument: those their organisation has made visible to them. */

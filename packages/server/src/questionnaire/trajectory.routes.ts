@@ -1,10 +1,9 @@
+import { PersonParams, TrajectoryQuery } from '@bedring/contract';
 import { sql } from 'kysely';
 import { withPerson } from '../access/as-actor.ts';
 import type { App } from '../http/app.type.ts';
 import { forbidden } from '../http/errors.ts';
-import { PersonParams } from '../http/schemas.ts';
 import { instrumentFor, instrumentsFor, settingsFor, titlesOf } from './instrument-registry.ts';
-import { TrajectoryQuery } from './questionnaire.schemas.ts';
 import { seenBy } from './response.routes.ts';
 
 /**

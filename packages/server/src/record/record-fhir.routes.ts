@@ -1,3 +1,4 @@
+import { Uuid } from '@bedring/contract';
 import { Type } from '@sinclair/typebox';
 import { asActor, withPerson } from '../access/as-actor.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
@@ -5,7 +6,6 @@ import type { App } from '../http/app.type.ts';
 import { forbidden } from '../http/errors.ts';
 import { searchset } from '../http/fhir-bundle.ts';
 import { FHIR_JSON, FormatParams, ReadQuery } from '../http/fhir-schemas.ts';
-import { Uuid } from '../http/schemas.ts';
 import { type PersonRow, toPatient } from './record-fhir.mapping.ts';
 import { patientRowOf } from './record-fhir-read.repository.ts';
 

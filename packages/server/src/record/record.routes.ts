@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { NoQuery, PersonParams, Text } from '@bedring/contract';
 import type { LivingConditionDomain } from '@bedring/domain';
 import { LivingConditionDomains, mayRate, Ratings } from '@bedring/domain';
 import { Type } from '@sinclair/typebox';
@@ -9,7 +10,6 @@ import { type JsonRow, jsonLiteral } from '../db/json-rows.ts';
 import { writeAtCommit } from '../db/transaction.ts';
 import type { App } from '../http/app.type.ts';
 import { forbidden } from '../http/errors.ts';
-import { NoQuery, PersonParams, Text } from '../http/schemas.ts';
 import { caseload, personOverview, ratingHistory } from './record.repository.ts';
 
 const Domain = Type.Union(LivingConditionDomains.map((d) => Type.Literal(d)));

@@ -41,6 +41,7 @@ export async function testApp(
     clock,
     logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
     loginAttemptsPerMinute: opts.loginAttemptsPerMinute ?? 10_000,
+    checkResponses: true,
     ...(opts.notifier ? { notifier: opts.notifier } : {}),
   });
   await app.ready();

@@ -1,6 +1,6 @@
 import { CRAVING_MAX, FREE_TEXT_MAX, Moods, NOTE_MAX, Sleeps } from '@bedring/domain';
 import { Type } from '@sinclair/typebox';
-import { Text, Uuid } from '../http/schemas.ts';
+import { Text, Uuid } from './common.contract.ts';
 
 export const NewCheckin = Type.Object(
   {

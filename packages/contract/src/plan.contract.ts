@@ -1,12 +1,8 @@
 import { AllPlanSections, NetworkQualities, NetworkRelations, PlanKinds, PlanParts } from '@bedring/domain';
 import { type TSchema, Type } from '@sinclair/typebox';
-import { Day } from '../http/day.ts';
-import { Text, Uuid } from '../http/schemas.ts';
+import { Closed, Day, OneOf, Text, Uuid } from './common.contract.ts';
 
 /** Route schemas of the plans; every enum comes from the domain, so one name holds in every layer. */
-const OneOf = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
-const Closed = <T extends Record<string, TSchema>>(props: T) =>
-  Type.Object(props, { additionalProperties: false });
 const Words = Text(4000);
 const Phone = Type.String({ maxLength: 40, pattern: '^[0-9+ ()-]*$' });
 const Nullable = <T extends TSchema>(t: T) => Type.Optional(Type.Union([t, Type.Null()]));

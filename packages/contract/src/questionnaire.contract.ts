@@ -1,6 +1,5 @@
 import { type TSchema, Type } from '@sinclair/typebox';
-import { Day } from '../http/day.ts';
-import { Text, Uuid } from '../http/schemas.ts';
+import { Day, Text, Uuid } from './common.contract.ts';
 
 /** An instrument's id: the Questionnaire.id (FHIR id syntax). */
 export const QuestionnaireId = Type.String({ pattern: '^[A-Za-z0-9\\-.]{1,64}$' });

@@ -11,14 +11,10 @@ import {
   Settings,
   TaskOutcomes,
 } from '@bedring/domain';
-import { type TSchema, Type } from '@sinclair/typebox';
-import { Day } from '../http/day.ts';
-import { Text, Uuid } from '../http/schemas.ts';
+import { Type } from '@sinclair/typebox';
+import { Closed, Day, OneOf, Text, Uuid } from './common.contract.ts';
 
 /** Route schemas of the pathway; every enum comes from the domain, so one name holds in every layer. */
-const OneOf = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
-const Closed = <T extends Record<string, TSchema>>(props: T) =>
-  Type.Object(props, { additionalProperties: false });
 const ShortText = Text(200);
 
 export const EpisodeParams = Closed({ personId: Uuid, episodeId: Uuid });
