@@ -416,7 +416,15 @@ async function strangerAnswers() {
       questionnaire_id: 'session-feedback',
       score_code: 'session-feedback',
       rule: 'low-feedback',
-      finding: '{}',
+      finding: JSON.stringify({
+        rule: 'low-feedback',
+        scoreCode: 'session-feedback',
+        values: { latest: 12, threshold: 15 },
+        explanation: {
+          key: 'alert.lowFeedback',
+          params: { score: 'session-feedback', latest: 12, cutOff: 15 },
+        },
+      }),
       response_id: response.id,
       unit_id: UNITS.inpatient,
       assignee_account_id: colleague,

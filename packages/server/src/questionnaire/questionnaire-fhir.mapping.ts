@@ -1,3 +1,4 @@
+import { say } from '@bedring/contract';
 import type {
   Observation,
   OperationOutcome,
@@ -79,7 +80,7 @@ export function toScoreObservation(s: ScoreRow, instrument: Instrument | undefin
           {
             system: 'http://terminology.hl7.org/CodeSystem/observation-category',
             code: 'survey',
-            display: 'Survey',
+            display: say('fhir.surveyCategory'),
           },
         ],
       },
@@ -156,8 +157,8 @@ export function misfitOutcome(details: readonly unknown[]): OperationOutcome {
       return {
         severity: 'error',
         code: ISSUE_TYPE[p.code ?? ''] ?? 'invalid',
-        details: { text: p.message ?? 'Svaret passer ikke til skjemaet.' },
-        diagnostics: `${p.code ?? 'invalid'}: linkId ${linkId === '' ? '(svaret som helhet)' : linkId}`,
+        details: { text: p.message ?? say('errors.responseDoesNotFit') },
+        diagnostics: `${p.code ?? 'invalid'}: linkId ${linkId === '' ? say('fhir.wholeResponse') : linkId}`,
         expression: [itemPath(linkId)],
         location: [itemPath(linkId)],
       };

@@ -1,10 +1,12 @@
-import { QuestionnaireId, ResponseItem, UUID_PATTERN, Uuid } from '@bedring/contract';
+import { QuestionnaireId, ResponseItem, say, UUID_PATTERN, Uuid } from '@bedring/contract';
 import {
   CHECKIN_QUESTIONNAIRE_ID,
   CHECKIN_URL,
   CHECKIN_VERSION,
   checkinQuestionnaire,
   type PersonRef,
+  type Role,
+  Roles,
 } from '@bedring/domain';
 import type { Observation, Questionnaire, QuestionnaireResponseItem } from '@medplum/fhirtypes';
 import { type TProperties, Type } from '@sinclair/typebox';
@@ -13,7 +15,7 @@ import type { RequestActor } from '../auth/actor.ts';
 import { checkinResponseById, checkinResponsesOf } from '../checkin/checkin-fhir-read.repository.ts';
 import type { Tx } from '../db/transaction.ts';
 import type { App } from '../http/app.type.ts';
-import { badRequest, forbidden, HttpError, notFound } from '../http/errors.ts';
+import { badRequest, HttpError, notFound } from '../http/errors.ts';
 import { searchset } from '../http/fhir-bundle.ts';
 import { type DateParam, DateSearch, dateParams, instantBounds } from '../http/fhir-date.ts';
 import {
@@ -86,6 +88,10 @@ const NewQuestionnaireResponse = Type.Object(
   },
   { additionalProperties: false },
 );
+
+/** Who reads responses (peers see no questionnaire results) and who writes them (as /api). */
+const READERS: readonly Role[] = ['admin', 'leader', 'clinician', 'milieu', 'municipal', 'patient'];
+const ANSWERERS: readonly Role[] = ['leader', 'clinician', 'milieu', 'municipal', 'patient'];
 
 /** The instruments a canonical (url, url|version, Questionnaire/{id}) names; version null matches any. */
 function named(instruments: readonly Instrument[], canonical: string) {
@@ -197,6 +203,8 @@ export async function fhirQuestionnaireRoutes(app: App) {
         params: Type.Object({ id: QuestionnaireId }, { additionalProperties: false }),
         querystring: ReadQuery,
       },
+      // The instrument library is about no person: every role reads it.
+      config: { access: { roles: Roles } },
     },
     async (req, reply) => {
       const actor = req.actor!;
@@ -205,40 +213,44 @@ export async function fhirQuestionnaireRoutes(app: App) {
       const found = await asActor(app, actor, async (trx) =>
         (await instrumentsFor(trx, actor.organisationId)).find((i) => i.id === req.params.id),
       );
-      if (!found) throw notFound('Fant ikke skjemaet.');
+      if (!found) throw notFound(say('errors.questionnaireNotFound'));
       return reply.type(FHIR_JSON).send(found.questionnaire);
     },
   );
 
-  app.get('/fhir/Questionnaire', { schema: { querystring: QuestionnaireSearch } }, async (req, reply) => {
-    const actor = req.actor!;
-    const q = req.query;
-    const starts = (value: string | undefined, search: string | undefined) =>
-      search === undefined || (value ?? '').toLowerCase().startsWith(search.toLowerCase());
-    const instruments = await asActor(app, actor, (trx) => instrumentsFor(trx, actor.organisationId));
-    const found: Questionnaire[] = [
-      ...instruments.map((i) => i.questionnaire),
-      checkinQuestionnaire(),
-    ].filter(
-      (r) =>
-        (q.url === undefined || r.url === q.url) &&
-        (q.version === undefined || r.version === q.version) &&
-        starts(r.name, q.name) &&
-        starts(r.title, q.title),
-    );
-    const p = pageOf(q);
-    const items = found.slice(p.offset, p.offset + p.count);
-    return reply.type(FHIR_JSON).send(searchset(items, req.url, { total: found.length, ...p }));
-  });
+  app.get(
+    '/fhir/Questionnaire',
+    { schema: { querystring: QuestionnaireSearch }, config: { access: { roles: Roles } } },
+    async (req, reply) => {
+      const actor = req.actor!;
+      const q = req.query;
+      const starts = (value: string | undefined, search: string | undefined) =>
+        search === undefined || (value ?? '').toLowerCase().startsWith(search.toLowerCase());
+      const instruments = await asActor(app, actor, (trx) => instrumentsFor(trx, actor.organisationId));
+      const found: Questionnaire[] = [
+        ...instruments.map((i) => i.questionnaire),
+        checkinQuestionnaire(),
+      ].filter(
+        (r) =>
+          (q.url === undefined || r.url === q.url) &&
+          (q.version === undefined || r.version === q.version) &&
+          starts(r.name, q.name) &&
+          starts(r.title, q.title),
+      );
+      const p = pageOf(q);
+      const items = found.slice(p.offset, p.offset + p.count);
+      return reply.type(FHIR_JSON).send(searchset(items, req.url, { total: found.length, ...p }));
+    },
+  );
 
   app.get(
     '/fhir/QuestionnaireResponse/:id',
     {
       schema: { params: Type.Object({ id: Uuid }, { additionalProperties: false }), querystring: ReadQuery },
+      config: { access: { roles: READERS } },
     },
     async (req, reply) => {
       const actor = req.actor!;
-      if (actor.role === 'peer') throw forbidden();
       const id = req.params.id.toLowerCase();
       // Whose response first, then need to know for that person, as readOne in
       // pathway/pathway-fhir.routes.ts.
@@ -270,39 +282,44 @@ export async function fhirQuestionnaireRoutes(app: App) {
     },
   );
 
-  app.get('/fhir/QuestionnaireResponse', { schema: { querystring: ResponseSearch } }, async (req, reply) => {
-    const actor = req.actor!;
-    if (actor.role === 'peer') throw forbidden();
-    const q = req.query;
-    const dates = dateParams(q.date);
-    const resources = await withPerson(app, actor, idOf(q.patient), async ({ trx, person, audit }) => {
-      const instruments = await instrumentsSeen(trx, actor);
-      const wanted = q.questionnaire ? named(instruments.all, q.questionnaire) : null;
-      const found = await responsesSeen(trx, actor, person, instruments, {
-        questionnaireIds: wanted
-          ? [
-              ...wanted.found.map((i) => i.id),
-              ...(namesCheckin(q.questionnaire!) ? [CHECKIN_QUESTIONNAIRE_ID] : []),
-            ]
-          : null,
-        statuses: q.status ? q.status.split(',') : null,
-        authored: instantBounds(dates),
-        version: wanted?.version ?? null,
+  app.get(
+    '/fhir/QuestionnaireResponse',
+    { schema: { querystring: ResponseSearch }, config: { access: { roles: READERS } } },
+    async (req, reply) => {
+      const actor = req.actor!;
+      const q = req.query;
+      const dates = dateParams(q.date);
+      const resources = await withPerson(app, actor, idOf(q.patient), async ({ trx, person, audit }) => {
+        const instruments = await instrumentsSeen(trx, actor);
+        const wanted = q.questionnaire ? named(instruments.all, q.questionnaire) : null;
+        const found = await responsesSeen(trx, actor, person, instruments, {
+          questionnaireIds: wanted
+            ? [
+                ...wanted.found.map((i) => i.id),
+                ...(namesCheckin(q.questionnaire!) ? [CHECKIN_QUESTIONNAIRE_ID] : []),
+              ]
+            : null,
+          statuses: q.status ? q.status.split(',') : null,
+          authored: instantBounds(dates),
+          version: wanted?.version ?? null,
+        });
+        await audit('read', 'QuestionnaireResponse');
+        return found;
       });
-      await audit('read', 'QuestionnaireResponse');
-      return found;
-    });
-    const p = pageOf(q);
-    const items = resources.slice(p.offset, p.offset + p.count);
-    return reply.type(FHIR_JSON).send(searchset(items, req.url, { total: resources.length, ...p }));
-  });
+      const p = pageOf(q);
+      const items = resources.slice(p.offset, p.offset + p.count);
+      return reply.type(FHIR_JSON).send(searchset(items, req.url, { total: resources.length, ...p }));
+    },
+  );
 
   app.post(
     '/fhir/QuestionnaireResponse',
-    { schema: { body: NewQuestionnaireResponse, querystring: ReadQuery } },
+    {
+      schema: { body: NewQuestionnaireResponse, querystring: ReadQuery },
+      config: { access: { roles: ANSWERERS } },
+    },
     async (req, reply) => {
       const actor = req.actor!;
-      if (actor.role === 'peer' || actor.role === 'admin') throw forbidden();
       const b = req.body;
       let created: ReturnType<typeof toQuestionnaireResponse>;
       try {
@@ -312,16 +329,14 @@ export async function fhirQuestionnaireRoutes(app: App) {
           const { found, version } = named(all, b.questionnaire);
           const instrument = found[0];
           if (found.length !== 1 || !instrument)
-            throw badRequest(
-              'unknown_questionnaire',
-              'Fant ikke skjemaet svaret viser til (questionnaire).',
-              [{ field: 'questionnaire' }],
-            );
+            throw badRequest('unknown_questionnaire', say('errors.unknownQuestionnaire'), [
+              { field: 'questionnaire' },
+            ]);
           // Answers are checked against the instrument as it is now; an older version cannot be checked.
           if (version !== null && version !== instrument.questionnaire.version)
             throw badRequest(
               'unknown_questionnaire_version',
-              `Skjemaet finnes bare i versjon ${instrument.questionnaire.version ?? ''}.`,
+              say('errors.unknownQuestionnaireVersion', { version: instrument.questionnaire.version ?? '' }),
               [{ field: 'questionnaire' }],
             );
           // The schema fixes the items' shape; whether they fit the instrument is storeResponse's check.

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { TrajectoryList } from '@bedring/contract';
+import { Value } from '@sinclair/typebox/value';
 import { UNITS } from '../demo/demo.ts';
 import { inTreatment, type Ref, recordEvent } from '../pathway/pathway.fixtures.ts';
 import { demoIds } from '../testing/demo-ids.ts';
@@ -526,11 +528,16 @@ describe('the person', () => {
         200,
       );
       assert.ok(!trajectories.some((x) => x.questionnaireId === 'phq-9'));
-      const staffView = await expectStatus<{ trajectories: { questionnaireId: string }[] }>(
+      const staffView = await expectStatus<TrajectoryList>(
         send(t, 'GET', `/api/persons/${personId}/trajectories`, clinician),
         200,
       );
       assert.ok(staffView.trajectories.some((x) => x.questionnaireId === 'phq-9'));
+      // Sent as text PostgreSQL wrote, this answer passes by the response check: held to it here.
+      assert.deepEqual(
+        [...Value.Errors(TrajectoryList, staffView)].slice(0, 1).map((e) => `${e.path} ${e.message}`),
+        [],
+      );
       await expectStatus(answer({ personId }, 'phq-9', all('phq9', 9, 'not-at-all'), patient), 403);
     } finally {
       await t.db.owner.deleteFrom('instrument_setting').execute();

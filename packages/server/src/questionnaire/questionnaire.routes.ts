@@ -1,17 +1,29 @@
-import { NoQuery, QuestionnaireParams, SettingsBody } from '@bedring/contract';
 import {
+  FeedbackRules,
+  FeedbackRulesSaved,
+  InstrumentDetail,
+  InstrumentImported,
+  InstrumentList,
+  InstrumentSettingsSaved,
+  NoQuery,
+  QuestionnaireParams,
+  SettingsBody,
+  say,
+} from '@bedring/contract';
+import {
+  type AlertRule,
   alertRuleProblems,
   DEFAULT_ALERT_RULES,
   type InstrumentSettings,
   instrumentProblems,
+  Roles,
 } from '@bedring/domain';
 import type { Questionnaire } from '@medplum/fhirtypes';
 import { Type } from '@sinclair/typebox';
 import { asActor } from '../access/as-actor.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import type { RequestActor } from '../auth/actor.ts';
 import type { App } from '../http/app.type.ts';
-import { badRequest, conflict, forbidden, notFound } from '../http/errors.ts';
+import { badRequest, conflict, notFound } from '../http/errors.ts';
 import {
   type Instrument,
   instrumentFor,
@@ -37,34 +49,41 @@ export function instrumentSummary(i: Instrument, settings: InstrumentSettings) {
   };
 }
 
-function requireAdmin(actor: RequestActor) {
-  if (actor.role !== 'admin') throw forbidden();
-}
-
 /**
  * The instrument library (docs/decisions/0005-questionnaires.md): shipped files, plus what an administrator
  * imports.
  */
 export async function questionnaireRoutes(app: App) {
-  app.get('/api/questionnaires', { schema: { querystring: NoQuery } }, async (req) => {
-    const actor = req.actor!;
-    return asActor(app, actor, async (trx) => {
-      const instruments = await instrumentsFor(trx, actor.organisationId);
-      const settings = await settingsFor(trx, actor.organisationId, instruments);
-      return {
-        questionnaires: instruments.map((i) => instrumentSummary(i, settings.get(i.id) ?? i.defaults)),
-      };
-    });
-  });
+  // The library is no one's personal data: every role may read it (the person's portal shows the forms).
+  app.get(
+    '/api/questionnaires',
+    {
+      schema: { querystring: NoQuery, response: { 200: InstrumentList } },
+      config: { access: { roles: Roles } },
+    },
+    async (req) => {
+      const actor = req.actor!;
+      return asActor(app, actor, async (trx) => {
+        const instruments = await instrumentsFor(trx, actor.organisationId);
+        const settings = await settingsFor(trx, actor.organisationId, instruments);
+        return {
+          questionnaires: instruments.map((i) => instrumentSummary(i, settings.get(i.id) ?? i.defaults)),
+        };
+      });
+    },
+  );
 
   app.get(
     '/api/questionnaires/:questionnaireId',
-    { schema: { params: QuestionnaireParams, querystring: NoQuery } },
+    {
+      schema: { params: QuestionnaireParams, querystring: NoQuery, response: { 200: InstrumentDetail } },
+      config: { access: { roles: Roles } },
+    },
     async (req) => {
       const actor = req.actor!;
       return asActor(app, actor, async (trx) => {
         const instrument = await instrumentFor(trx, actor.organisationId, req.params.questionnaireId);
-        if (!instrument) throw notFound('Fant ikke skjemaet.');
+        if (!instrument) throw notFound(say('errors.questionnaireNotFound'));
         const settings = await settingsFor(trx, actor.organisationId, [instrument]);
         return {
           ...instrumentSummary(instrument, settings.get(instrument.id) ?? instrument.defaults),
@@ -78,30 +97,35 @@ export async function questionnaireRoutes(app: App) {
   // FHIR Questionnaire; it must be usable as a Bedring instrument (instrumentProblems) to be stored.
   app.post(
     '/api/admin/questionnaires',
-    { schema: { body: Type.Object({}, { additionalProperties: true }), querystring: NoQuery } },
+    {
+      schema: {
+        body: Type.Object({}, { additionalProperties: true }),
+        querystring: NoQuery,
+        response: { 201: InstrumentImported },
+      },
+      // About no person, so no personRoute: the import is audited by hand below.
+      config: { access: { roles: ['admin'] } },
+    },
     async (req, reply) => {
       const actor = req.actor!;
-      requireAdmin(actor);
       const q = req.body as Questionnaire;
       if (q.resourceType !== 'Questionnaire') {
-        throw badRequest('not_a_questionnaire', 'Filen er ikke et FHIR Questionnaire.', [
-          { field: 'resourceType' },
-        ]);
+        throw badRequest('not_a_questionnaire', say('errors.notAQuestionnaire'), [{ field: 'resourceType' }]);
       }
       const problems = instrumentProblems(q);
       if (problems.length > 0) {
         throw badRequest(
           'instrument_not_usable',
-          'Skjemaet kan ikke brukes slik det er.',
+          say('errors.instrumentNotUsable'),
           problems.map((message) => ({ message })),
         );
       }
       const id = q.id ?? '';
       if (!/^[A-Za-z0-9\-.]{1,64}$/.test(id)) {
-        throw badRequest('bad_id', 'Skjemaet må ha en id (bokstaver, tall, - og .).', [{ field: 'id' }]);
+        throw badRequest('bad_id', say('errors.instrumentNeedsId'), [{ field: 'id' }]);
       }
       if (shippedInstruments().has(id)) {
-        throw conflict('shipped_instrument', 'Et skjema med denne id-en følger med Bedring.');
+        throw conflict('shipped_instrument', say('errors.shippedInstrument'));
       }
       const now = app.clock();
       await asActor(app, actor, async (trx) => {
@@ -146,13 +170,15 @@ export async function questionnaireRoutes(app: App) {
 
   app.put(
     '/api/admin/questionnaires/:questionnaireId/settings',
-    { schema: { params: QuestionnaireParams, body: SettingsBody } },
+    {
+      schema: { params: QuestionnaireParams, body: SettingsBody, response: { 200: InstrumentSettingsSaved } },
+      config: { access: { roles: ['admin'] } },
+    },
     async (req) => {
       const actor = req.actor!;
-      requireAdmin(actor);
       return asActor(app, actor, async (trx, now) => {
         const instrument = await instrumentFor(trx, actor.organisationId, req.params.questionnaireId);
-        if (!instrument) throw notFound('Fant ikke skjemaet.');
+        if (!instrument) throw notFound(say('errors.questionnaireNotFound'));
         const b = req.body;
         const values = {
           visible_to_person: b.visibleToPerson,
@@ -171,14 +197,21 @@ export async function questionnaireRoutes(app: App) {
     },
   );
 
-  app.get('/api/admin/feedback-rules', { schema: { querystring: NoQuery } }, async (req) => {
-    const actor = req.actor!;
-    if (actor.role !== 'admin' && actor.role !== 'leader') throw forbidden();
-    return asActor(app, actor, async (trx) => ({
-      rules: await alertRulesOf(trx, actor.organisationId),
-      defaults: DEFAULT_ALERT_RULES,
-    }));
-  });
+  // The unit leader reads the rules their alerts come from; only the administrator changes them.
+  app.get(
+    '/api/admin/feedback-rules',
+    {
+      schema: { querystring: NoQuery, response: { 200: FeedbackRules } },
+      config: { access: { roles: ['admin', 'leader'] } },
+    },
+    async (req) => {
+      const actor = req.actor!;
+      return asActor(app, actor, async (trx) => ({
+        rules: await alertRulesOf(trx, actor.organisationId),
+        defaults: DEFAULT_ALERT_RULES,
+      }));
+    },
+  );
 
   app.put(
     '/api/admin/feedback-rules',
@@ -188,16 +221,17 @@ export async function questionnaireRoutes(app: App) {
           { rules: Type.Array(Type.Object({}, { additionalProperties: true }), { maxItems: 20 }) },
           { additionalProperties: false },
         ),
+        response: { 200: FeedbackRulesSaved },
       },
+      config: { access: { roles: ['admin'] } },
     },
     async (req) => {
       const actor = req.actor!;
-      requireAdmin(actor);
       const problems = alertRuleProblems(req.body.rules);
       if (problems.length > 0) {
         throw badRequest(
           'rules_not_valid',
-          'Reglene kan ikke brukes slik de er.',
+          say('errors.feedbackRulesNotValid'),
           problems.map((message) => ({ message })),
         );
       }
@@ -212,7 +246,8 @@ export async function questionnaireRoutes(app: App) {
           .values({ tenant_id: actor.organisationId, ...values })
           .onConflict((oc) => oc.column('tenant_id').doUpdateSet(values))
           .execute();
-        return { rules: req.body.rules };
+        // alertRuleProblems has found nothing wrong: they are AlertRules.
+        return { rules: req.body.rules as AlertRule[] };
       });
     },
   );

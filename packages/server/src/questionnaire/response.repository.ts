@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { say } from '@bedring/contract';
 import {
   type AlertRule,
+  type AlertRuleKind,
   alertsFor,
   DEFAULT_ALERT_RULES,
   type InstrumentSettings,
@@ -30,7 +32,7 @@ export interface ResponseInput {
 
 export interface RaisedAlert {
   id: string;
-  rule: string;
+  rule: AlertRuleKind;
   scoreCode: string;
 }
 
@@ -61,7 +63,7 @@ export function requireFit(instrument: Instrument, input: Pick<ResponseInput, 's
   if (problems.length > 0) {
     throw badRequest(
       'response_does_not_fit',
-      'Svaret passer ikke til skjemaet.',
+      say('errors.responseDoesNotFit'),
       problems.map((p) => ({ field: p.linkId, code: p.code, message: p.message })),
     );
   }
@@ -98,11 +100,13 @@ export function answeredBy(actor: RequestActor): 'person' | 'staff' {
   return actor.role === 'patient' ? 'person' : 'staff';
 }
 
-/** Who answers: the person in the portal, or staff with the person in a contact. Peers do not. */
+/**
+ * Whether this actor answers the instrument: the organisation's settings say whether the person, staff or
+ * both do. Peers and administrators answer none; the routes that store a response refuse them first.
+ */
 export function requireMayAnswer(actor: RequestActor, settings: InstrumentSettings) {
-  if (actor.role === 'peer' || actor.role === 'admin') throw forbidden();
   if (!settings.answeredBy.includes(answeredBy(actor))) {
-    throw forbidden('not_answered_by_you', 'Dette skjemaet fylles ut av noen andre.');
+    throw forbidden('not_answered_by_you', say('errors.notAnsweredByYou'));
   }
 }
 

@@ -1,7 +1,18 @@
-import { NewResponseBody, NoQuery, PersonParams, ResponseParams, SavedResponseBody } from '@bedring/contract';
-import type { InstrumentSettings } from '@bedring/domain';
+import {
+  NewResponseBody,
+  NoQuery,
+  PersonParams,
+  PersonQuestionnaires,
+  ResponseParams,
+  SavedResponse,
+  SavedResponseBody,
+  StoredResponse,
+  say,
+} from '@bedring/contract';
+import type { InstrumentSettings, Role, Trigger } from '@bedring/domain';
 import type { QuestionnaireResponseItem } from '@medplum/fhirtypes';
-import { asActor, personWork, withPerson } from '../access/as-actor.ts';
+import { asActor, personWork } from '../access/as-actor.ts';
+import { personRoute } from '../access/declared-access.ts';
 import type { RequestActor } from '../auth/actor.ts';
 import type { App } from '../http/app.type.ts';
 import { conflict, forbidden, notFound } from '../http/errors.ts';
@@ -13,6 +24,11 @@ import {
   titlesOf,
 } from './instrument-registry.ts';
 import { responseFacts, storeResponse } from './response.repository.ts';
+
+/** Who reads a person's questionnaires: everyone but peers, who see no questionnaire results. */
+const READERS: readonly Role[] = ['admin', 'leader', 'clinician', 'milieu', 'municipal', 'patient'];
+/** Who answers: the person in the portal, or staff with the person in a contact (storeResponse's settings). */
+const ANSWERERS: readonly Role[] = ['leader', 'clinician', 'milieu', 'municipal', 'patient'];
 
 /** What the person sees of an instrument: those their organisation has made visible to them. */
 export function seenBy(actor: RequestActor, settings: InstrumentSettings | undefined) {
@@ -26,11 +42,16 @@ export function seenBy(actor: RequestActor, settings: InstrumentSettings | undef
 export async function responseRoutes(app: App) {
   app.get(
     '/api/persons/:personId/questionnaires',
-    { schema: { params: PersonParams, querystring: NoQuery } },
+    {
+      schema: { params: PersonParams, querystring: NoQuery, response: { 200: PersonQuestionnaires } },
+      config: {
+        access: { roles: READERS },
+        audit: { action: 'read', resource: 'QuestionnaireResponse' },
+      },
+    },
     async (req) => {
       const actor = req.actor!;
-      if (actor.role === 'peer') throw forbidden();
-      return withPerson(app, actor, req.params.personId, async ({ trx, person, audit }) => {
+      return personRoute(app, req, async ({ trx, person }) => {
         const instruments = await instrumentsFor(trx, actor.organisationId);
         const settings = await settingsFor(trx, actor.organisationId, instruments);
         const byId = new Map(instruments.map((i) => [i.id, i]));
@@ -83,7 +104,6 @@ export async function responseRoutes(app: App) {
               r.status === 'in-progress' &&
               r.author_account_id === actor.accountId,
           )?.id ?? null;
-        await audit('read', 'QuestionnaireResponse');
         return {
           due: dueRows
             .filter(
@@ -95,7 +115,7 @@ export async function responseRoutes(app: App) {
               questionnaireId: d.questionnaire_id,
               ...titlesOf(byId.get(d.questionnaire_id), d.questionnaire_id),
               contactId: d.contact_id,
-              trigger: d.trigger,
+              trigger: d.trigger as Trigger,
               dueOn: d.due_on,
               mayAnswer: answerable(d.questionnaire_id),
               inProgressResponseId: inProgress(d.questionnaire_id),
@@ -124,11 +144,14 @@ export async function responseRoutes(app: App) {
 
   app.get(
     '/api/persons/:personId/responses/:responseId',
-    { schema: { params: ResponseParams, querystring: NoQuery } },
+    {
+      schema: { params: ResponseParams, querystring: NoQuery, response: { 200: StoredResponse } },
+      config: { access: { roles: READERS } },
+    },
     async (req) => {
       const actor = req.actor!;
-      if (actor.role === 'peer') throw forbidden();
-      return withPerson(app, actor, req.params.personId, async ({ trx, person, audit }) => {
+      // Audited by hand: with the response's id as stored, whatever case the URL wrote it in.
+      return personRoute(app, req, async ({ trx, person, audit }) => {
         const r = await trx
           .selectFrom('questionnaire_response')
           .selectAll()
@@ -136,13 +159,13 @@ export async function responseRoutes(app: App) {
           .where('person_id', '=', person.id)
           .where('id', '=', req.params.responseId)
           .executeTakeFirst();
-        if (!r) throw notFound('Fant ikke svaret.');
+        if (!r) throw notFound(say('errors.responseNotFound'));
         const instrument = await instrumentFor(trx, actor.organisationId, r.questionnaire_id);
         const settings = instrument
           ? (await settingsFor(trx, actor.organisationId, [instrument])).get(instrument.id)
           : undefined;
         if (!seenBy(actor, settings) && r.author_account_id !== actor.accountId)
-          throw notFound('Fant ikke svaret.');
+          throw notFound(say('errors.responseNotFound'));
         await audit('read', 'QuestionnaireResponse', r.id);
         return {
           response: {
@@ -164,10 +187,14 @@ export async function responseRoutes(app: App) {
 
   app.post(
     '/api/persons/:personId/responses',
-    { schema: { params: PersonParams, body: NewResponseBody } },
+    {
+      schema: { params: PersonParams, body: NewResponseBody, response: { 201: SavedResponse } },
+      // Audited by hand: the access check also reads what storing needs (personWork's `also`), which
+      // personRoute does not.
+      config: { access: { roles: ANSWERERS } },
+    },
     async (req, reply) => {
       const actor = req.actor!;
-      if (actor.role === 'peer' || actor.role === 'admin') throw forbidden();
       const b = req.body;
       const input = asResponseInput(b);
       const stored = await asActor(app, actor, async (trx, now) => {
@@ -180,7 +207,7 @@ export async function responseRoutes(app: App) {
           req.params.personId,
           responseFacts(actor, instrument, input, null),
         );
-        if (b.contactId && !also.contact) throw notFound('Fant ikke kontakten.');
+        if (b.contactId && !also.contact) throw notFound(say('errors.contactNotFound'));
         const result = await storeResponse(trx, { actor, now }, person, instrument, input, null, also);
         await audit('create', 'QuestionnaireResponse', result.id);
         return result;
@@ -192,11 +219,16 @@ export async function responseRoutes(app: App) {
 
   app.put(
     '/api/persons/:personId/responses/:responseId',
-    { schema: { params: ResponseParams, body: SavedResponseBody } },
+    {
+      schema: { params: ResponseParams, body: SavedResponseBody, response: { 200: SavedResponse } },
+      config: {
+        access: { roles: ANSWERERS },
+        audit: { action: 'update', resource: 'QuestionnaireResponse', id: 'answer.id' },
+      },
+    },
     async (req) => {
       const actor = req.actor!;
-      if (actor.role === 'peer' || actor.role === 'admin') throw forbidden();
-      return withPerson(app, actor, req.params.personId, async ({ trx, now, person, audit }) => {
+      return personRoute(app, req, async ({ trx, now, person }) => {
         const r = await trx
           .selectFrom('questionnaire_response')
           .select(['id', 'questionnaire_id', 'status', 'author_account_id'])
@@ -205,11 +237,11 @@ export async function responseRoutes(app: App) {
           .where('id', '=', req.params.responseId)
           .forUpdate()
           .executeTakeFirst();
-        if (!r) throw notFound('Fant ikke svaret.');
+        if (!r) throw notFound(say('errors.responseNotFound'));
         if (r.author_account_id !== actor.accountId) {
-          throw forbidden('not_your_response', 'Bare den som begynte på svaret, kan fortsette det.');
+          throw forbidden('not_your_response', say('errors.notYourResponse'));
         }
-        if (r.status === 'completed') throw conflict('response_completed', 'Svaret er allerede sendt inn.');
+        if (r.status === 'completed') throw conflict('response_completed', say('errors.responseCompleted'));
         const instrument = await knownInstrument(trx, actor, r.questionnaire_id);
         const result = await storeResponse(
           trx,
@@ -219,7 +251,6 @@ export async function responseRoutes(app: App) {
           asResponseInput(req.body),
           r.id,
         );
-        await audit('update', 'QuestionnaireResponse', r.id);
         return result;
       });
     },
@@ -233,7 +264,7 @@ async function knownInstrument(
   id: string,
 ): Promise<Instrument> {
   const instrument = await instrumentFor(trx, actor.organisationId, id);
-  if (!instrument) throw notFound('Fant ikke skjemaet.');
+  if (!instrument) throw notFound(say('errors.questionnaireNotFound'));
   return instrument;
 }
 
