@@ -3,8 +3,11 @@
  * schema of every /api request and response. The server validates requests and serialises responses
  * with them; the web uses their static types.
  */
+export * from './access.contract.ts';
+export * from './auth.contract.ts';
 export * from './checkin.contract.ts';
 export * from './common.contract.ts';
+export * from './health.contract.ts';
 export * from './pathway.contract.ts';
 export * from './plan.contract.ts';
 export * from './questionnaire.contract.ts';

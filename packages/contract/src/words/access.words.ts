@@ -1,8 +1,33 @@
-/** What the server says about access (words.ts: the one catalogue), bokmål and English. */
+/**
+ * What the server says about need to know, break-glass and the access log (words.ts: the one
+ * catalogue), bokmål and English. The web app says more about break-glass's limits in its own
+ * errors.breakGlassLimited; errors.breakGlassOnlyAcute is the server's answer to the refused change.
+ */
 export const nb = {
-  errors: {},
+  errors: {
+    noNeedToKnow: 'Du har ikke tjenstlig behov for denne journalen.',
+    breakGlassOnlyAcute:
+      'Nødtilgang gir bare rett til å lese og registrere det akutt helsehjelp trenger. Du kan ikke endre hvem som har tilgang.',
+    breakGlassReasonRequired: 'Skriv en begrunnelse på minst ti tegn.',
+    breakGlassNotAllowed: 'Du kan ikke bruke nødtilgang her.',
+  },
+  /** The access log as FHIR AuditEvents (fhir/audit-event.mapping.ts). */
+  auditEvent: {
+    thePerson: 'Personen selv',
+    breakGlass: 'Nødtilgang: {{reason}}',
+  },
 };
 
 export const en: typeof nb = {
-  errors: {},
+  errors: {
+    noNeedToKnow: 'You have no need to know for this record.',
+    breakGlassOnlyAcute:
+      'Emergency access only allows reading and recording what acute care needs. You cannot change who has access.',
+    breakGlassReasonRequired: 'Write a reason of at least ten characters.',
+    breakGlassNotAllowed: 'You cannot use emergency access here.',
+  },
+  auditEvent: {
+    thePerson: 'The person',
+    breakGlass: 'Emergency access: {{reason}}',
+  },
 };

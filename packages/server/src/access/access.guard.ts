@@ -1,4 +1,12 @@
-import { type AccessDecision, type CareRelation, decideAccess, type PersonRef } from '@bedring/domain';
+import { say } from '@bedring/contract';
+import {
+  type AccessDecision,
+  type CareRelation,
+  decideAccess,
+  type PersonRef,
+  type Role,
+  StaffRoles,
+} from '@bedring/domain';
 import type { AliasedExpression, CompiledQuery, ExpressionBuilder } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { RequestActor } from '../auth/actor.ts';
@@ -7,6 +15,13 @@ import type { DB } from '../db/schema.ts';
 import type { Tx } from '../db/transaction.ts';
 import { forbidden, notFound } from '../http/errors.ts';
 import { recordUseOf } from './record-use.ts';
+
+/**
+ * The roles that can have need to know for a person's record: staff through a care relation, consent or
+ * break-glass, and the person for their own (domain access.rules.ts; an administrator never has it). The
+ * declared access of a route whose work is on one person's record (declared-access.ts).
+ */
+export const RecordRoles: readonly Role[] = [...StaffRoles, 'patient'];
 
 export interface PersonAccess {
   person: PersonRef;
@@ -146,17 +161,12 @@ export async function requirePersonAccess<M = undefined>(
     })),
   });
   if (!decision.allowed && decision.reason === 'break-glass-does-not-allow-this') throw breakGlassLimited();
-  if (!decision.allowed)
-    throw forbidden('no_need_to_know', 'Du har ikke tjenstlig behov for denne journalen.');
+  if (!decision.allowed) throw forbidden('no_need_to_know', say('errors.noNeedToKnow'));
   return { person, decision, also: (also ? row : undefined) as M };
 }
 
 /** The answer to a change that break-glass alone does not allow (docs/user-guide.md, "No access?"). */
-export const breakGlassLimited = () =>
-  forbidden(
-    'break_glass_limited',
-    'Nødtilgang gir bare rett til å lese og registrere det akutt helsehjelp trenger. Du kan ikke endre hvem som har tilgang.',
-  );
+export const breakGlassLimited = () => forbidden('break_glass_limited', say('errors.breakGlassOnlyAcute'));
 
 /** Whether the actor has ever broken the glass for this person, expired or not. */
 export async function brokeGlassFor(trx: Tx, actor: RequestActor, personId: string): Promise<boolean> {

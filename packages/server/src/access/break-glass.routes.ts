@@ -1,10 +1,25 @@
-import { NoQuery, PersonParams, Text, Uuid } from '@bedring/contract';
+import {
+  BreakGlassBody,
+  BreakGlassList,
+  BreakGlassOpened,
+  BreakGlassReviewBody,
+  BreakGlassReviewed,
+  BreakGlassReviewParams,
+  NoQuery,
+  PersonParams,
+  say,
+} from '@bedring/contract';
 import { breakGlassExpiry, isUsableReason, mayBreakGlass } from '@bedring/domain';
-import { Type } from '@sinclair/typebox';
-import { recordAudit, recordAudits } from '../audit/audit.repository.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
 import type { App } from '../http/app.type.ts';
 import { badRequest, forbidden, notFound } from '../http/errors.ts';
 import { asActor } from './as-actor.ts';
+import { auditWorklist } from './worklist.ts';
+
+/** The staff who may break the glass (domain mayBreakGlass: besides, only in their own organisation). */
+const BREAKS_GLASS = { roles: ['leader', 'clinician', 'milieu', 'municipal'] as const };
+/** The unit leader reviews every break-glass event of the organisation (docs/user-guide.md, "No access?"). */
+const REVIEWS = { roles: ['leader'] as const };
 
 /**
  * Break-glass (nødtilgang): time-limited access with a stated reason, for staff of the organisation
@@ -14,15 +29,19 @@ export async function breakGlassRoutes(app: App) {
   app.post(
     '/api/persons/:personId/break-glass',
     {
-      schema: {
-        params: PersonParams,
-        body: Type.Object({ reason: Text(1000) }, { additionalProperties: false }),
+      schema: { params: PersonParams, body: BreakGlassBody, response: { 201: BreakGlassOpened } },
+      // The code the web app knows for a refusal (access/no-access.component.tsx).
+      config: {
+        access: {
+          ...BREAKS_GLASS,
+          refusal: { code: 'break_glass_not_allowed', words: 'errors.breakGlassNotAllowed' },
+        },
       },
     },
     async (req, reply) => {
       const actor = req.actor!;
       if (!isUsableReason(req.body.reason)) {
-        throw badRequest('reason_required', 'Skriv en begrunnelse på minst ti tegn.', [{ field: 'reason' }]);
+        throw badRequest('reason_required', say('errors.breakGlassReasonRequired'), [{ field: 'reason' }]);
       }
       const result = await asActor(app, actor, async (trx, now) => {
         const row = await trx
@@ -33,7 +52,7 @@ export async function breakGlassRoutes(app: App) {
         if (!row) throw notFound();
         const person = { id: row.id, organisationId: row.tenant_id };
         if (!mayBreakGlass(actor, person))
-          throw forbidden('break_glass_not_allowed', 'Du kan ikke bruke nødtilgang her.');
+          throw forbidden('break_glass_not_allowed', say('errors.breakGlassNotAllowed'));
         const expiresAt = breakGlassExpiry(now);
         const bg = await trx
           .insertInto('break_glass')
@@ -65,71 +84,68 @@ export async function breakGlassRoutes(app: App) {
       return reply.code(201).send(result);
     },
   );
-  app.get('/api/break-glass', { schema: { querystring: NoQuery } }, async (req) => {
-    const actor = req.actor!;
-    if (actor.role !== 'leader') throw forbidden();
-    return asActor(app, actor, async (trx, now) => {
-      const rows = await trx
-        .selectFrom('break_glass as b')
-        .innerJoin('staff_directory as s', 's.id', 'b.account_id')
-        .innerJoin('person as p', (j) =>
-          j.onRef('p.tenant_id', '=', 'b.tenant_id').onRef('p.id', '=', 'b.person_id'),
-        )
-        .select([
-          'b.id',
-          'b.reason',
-          'b.opened_at',
-          'b.expires_at',
-          'b.reviewed_at',
-          'b.review_note',
-          's.display_name',
-          'p.id as person_id',
-          'p.given_name',
-          'p.family_name',
-        ])
-        .where('b.tenant_id', '=', actor.organisationId)
-        .orderBy('b.opened_at', 'desc')
-        .limit(200)
-        .execute();
-      // Each listed event names a person: the leader's view of it belongs in that person's access log.
-      await recordAudits(
-        trx,
-        actor,
-        rows.map((r) => ({
-          action: 'read',
-          tenantId: actor.organisationId,
-          personId: r.person_id,
-          resourceType: 'BreakGlass',
-          resourceId: r.id,
-        })),
-        now,
-      );
-      return {
-        events: rows.map((r) => ({
-          id: r.id,
-          reason: r.reason,
-          openedAt: r.opened_at,
-          expiresAt: r.expires_at,
-          reviewedAt: r.reviewed_at,
-          reviewNote: r.review_note,
-          staffName: r.display_name,
-          person: { id: r.person_id, givenName: r.given_name, familyName: r.family_name },
-        })),
-      };
-    });
-  });
+  app.get(
+    '/api/break-glass',
+    { schema: { querystring: NoQuery, response: { 200: BreakGlassList } }, config: { access: REVIEWS } },
+    async (req) => {
+      const actor = req.actor!;
+      return asActor(app, actor, async (trx, now) => {
+        const rows = await trx
+          .selectFrom('break_glass as b')
+          .innerJoin('staff_directory as s', 's.id', 'b.account_id')
+          .innerJoin('person as p', (j) =>
+            j.onRef('p.tenant_id', '=', 'b.tenant_id').onRef('p.id', '=', 'b.person_id'),
+          )
+          .select([
+            'b.id',
+            'b.reason',
+            'b.opened_at',
+            'b.expires_at',
+            'b.reviewed_at',
+            'b.review_note',
+            'b.tenant_id',
+            'b.person_id',
+            's.display_name',
+            'p.id as person_id',
+            'p.given_name',
+            'p.family_name',
+          ])
+          .where('b.tenant_id', '=', actor.organisationId)
+          .orderBy('b.opened_at', 'desc')
+          .limit(200)
+          .execute();
+        // Each listed event names a person: the leader's view of it belongs in that person's access log.
+        // The list is the whole organisation's, not only the leader's unit (mineOrMyUnit): break-glass is
+        // opened on a person, not in a unit, and the holding organisation answers for it.
+        await auditWorklist(trx, actor, now, 'BreakGlass', rows);
+        return {
+          events: rows.map((r) => ({
+            id: r.id,
+            reason: r.reason,
+            openedAt: r.opened_at,
+            expiresAt: r.expires_at,
+            reviewedAt: r.reviewed_at,
+            reviewNote: r.review_note,
+            staffName: r.display_name,
+            person: { id: r.person_id, givenName: r.given_name, familyName: r.family_name },
+          })),
+        };
+      });
+    },
+  );
 
   app.post(
     '/api/break-glass/:id/review',
     {
       schema: {
-        params: Type.Object({ id: Uuid }, { additionalProperties: false }),
-        body: Type.Object({ note: Text(1000) }, { additionalProperties: false }),
+        params: BreakGlassReviewParams,
+        body: BreakGlassReviewBody,
+        response: { 200: BreakGlassReviewed },
       },
+      config: { access: REVIEWS },
     },
     async (req) => {
       const actor = req.actor!;
-      if (actor.role !== 'leader') throw forbidden();
       return asActor(app, actor, async (trx, now) => {
         const row = await trx
           .updateTable('break_glass')

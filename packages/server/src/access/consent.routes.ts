@@ -1,7 +1,8 @@
-import { NoQuery, PersonParams } from '@bedring/contract';
-import { consentIsActive } from '@bedring/domain';
+import { ConsentList, NoQuery, PersonParams } from '@bedring/contract';
+import { consentIsActive, type PlanPart } from '@bedring/domain';
 import type { App } from '../http/app.type.ts';
-import { withPerson } from './as-actor.ts';
+import { RecordRoles } from './access.guard.ts';
+import { personRoute } from './declared-access.ts';
 
 /**
  * The person's consents to share with other organisations (docs/domain/law.md, "Consent to share"), and which
@@ -12,9 +13,12 @@ import { withPerson } from './as-actor.ts';
 export async function consentRoutes(app: App) {
   app.get(
     '/api/persons/:personId/consents',
-    { schema: { params: PersonParams, querystring: NoQuery } },
+    {
+      schema: { params: PersonParams, querystring: NoQuery, response: { 200: ConsentList } },
+      config: { access: { roles: RecordRoles }, audit: { action: 'read', resource: 'Consent' } },
+    },
     async (req) =>
-      withPerson(app, req.actor!, req.params.personId, async (w) => {
+      personRoute(app, req, async (w) => {
         // Row-level security shows the holding organisation every consent, a grantee only its own.
         const rows = await w.trx
           .selectFrom('consent as c')
@@ -33,7 +37,6 @@ export async function consentRoutes(app: App) {
           .where('c.person_id', '=', w.person.id)
           .orderBy('c.given_at')
           .execute();
-        await w.audit('read', 'Consent');
         return {
           consents: rows.map((c) => ({
             id: c.id,
@@ -52,7 +55,8 @@ export async function consentRoutes(app: App) {
               },
               w.now,
             ),
-            planParts: c.plan_parts,
+            // The database holds only these parts (migration 0006's check constraint).
+            planParts: c.plan_parts as PlanPart[],
           })),
         };
       }),

@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
+import { say } from '@bedring/contract';
 import { type Role, sessionIsAlive } from '@bedring/domain';
 import { sql } from 'kysely';
 import { heldFor, holdTransaction } from '../db/held-transaction.ts';
@@ -77,12 +78,12 @@ export function installAuth(app: App) {
           },
           now,
         );
-      if (!alive) throw unauthorized('Økten er utløpt. Logg inn på nytt.');
+      if (!alive) throw unauthorized(say('errors.sessionExpired'));
       if (found.viaCookie && !SAFE_METHODS.has(req.method)) {
         const sent = String(req.headers[CSRF_HEADER] ?? '');
         const expected = csrfToken(found.token);
         if (sent.length !== expected.length || !timingSafeEqual(Buffer.from(sent), Buffer.from(expected))) {
-          throw new HttpError(403, 'csrf_token_invalid', 'Forespørselen manglet gyldig CSRF-token.');
+          throw new HttpError(403, 'csrf_token_invalid', say('errors.csrfInvalid'));
         }
       }
       if (now.getTime() - s.last_seen_at.getTime() > TOUCH_AFTER_MS) {

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { NoQuery } from '@bedring/contract';
-import { afterFailedLogin, isLocked, type Role, requiresTotp, sessionPolicy } from '@bedring/domain';
-import { Type } from '@sinclair/typebox';
+import { LoginAnswer, LoginBody, LogoutAnswer, MeAnswer, NoQuery, say } from '@bedring/contract';
+import { afterFailedLogin, isLocked, type Role, Roles, requiresTotp, sessionPolicy } from '@bedring/domain';
 import { type Selectable, sql } from 'kysely';
 import { asActor } from '../access/as-actor.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
@@ -13,34 +12,19 @@ import { verifyPassword } from './password.ts';
 import { csrfToken, newToken, SESSION_COOKIE, tokenHash } from './tokens.ts';
 import { totpStep } from './totp.ts';
 
-const LoginBody = Type.Object(
-  {
-    username: Type.String({ minLength: 1, maxLength: 100 }),
-    password: Type.String({ minLength: 1, maxLength: 256 }),
-    totp: Type.Optional(Type.String({ maxLength: 10 })),
-  },
-  { additionalProperties: false },
-);
-
-const GENERIC_FAILURE = 'Feil brukernavn eller passord.';
-
 type AccountRow = Selectable<AccountTable>;
 
 export async function authRoutes(app: App) {
   app.post(
     '/api/auth/login',
-    { schema: { body: LoginBody }, config: { public: true } },
+    { schema: { body: LoginBody, response: { 200: LoginAnswer } }, config: { public: true } },
     async (req, reply) => {
       const now = app.clock();
       const ipKey = `login-ip:${createHash('sha256').update(req.ip).digest('hex').slice(0, 32)}`;
       const hits = await sql<{ n: number }>`select rate_limit_hit(${ipKey}, 60) as n`.execute(app.db.app);
       // Per client address, counted in the database so that several servers share the count.
       if ((hits.rows[0]?.n ?? 0) > app.limits.loginAttemptsPerMinute) {
-        throw new HttpError(
-          429,
-          'too_many_attempts',
-          'For mange innloggingsforsøk. Vent litt og prøv igjen.',
-        );
+        throw new HttpError(429, 'too_many_attempts', say('errors.tooManyAttempts'));
       }
       const found = await sql<AccountRow>`select * from auth_find_account(${req.body.username})`.execute(
         app.db.app,
@@ -48,24 +32,24 @@ export async function authRoutes(app: App) {
       const account = found.rows[0];
       const passwordOk = await verifyPassword(account?.password_hash ?? null, req.body.password);
       if (!account || account.disabled_at || isLocked(account.locked_until as Date | null, now))
-        throw unauthorized(GENERIC_FAILURE);
+        throw unauthorized(say('errors.wrongLogin'));
       const who = { tenantId: account.tenant_id, accountId: account.id };
       const actor = { accountId: account.id, organisationId: account.tenant_id, role: account.role as Role };
       if (!passwordOk) {
         await countFailure(app, account, now);
-        throw unauthorized(GENERIC_FAILURE);
+        throw unauthorized(say('errors.wrongLogin'));
       }
       let step: number | null = null;
       if (account.totp_secret || requiresTotp(actor.role)) {
         if (!account.totp_secret)
-          throw new HttpError(403, 'totp_enrolment_required', 'Kontoen må ha tofaktor satt opp.');
-        if (!req.body.totp) throw new HttpError(401, 'totp_required', 'Skriv inn engangskoden fra appen.');
+          throw new HttpError(403, 'totp_enrolment_required', say('errors.totpEnrolmentRequired'));
+        if (!req.body.totp) throw new HttpError(401, 'totp_required', say('errors.totpRequired'));
         step = totpStep(account.totp_secret, req.body.totp, now);
         // A wrong code counts toward the lockout like a wrong password (docs/operator-guide.md,
         // "Accounts"): otherwise someone who has the password could try every code.
         if (step === null) {
           await countFailure(app, account, now);
-          throw new HttpError(401, 'totp_invalid', 'Feil engangskode.');
+          throw new HttpError(401, 'totp_invalid', say('errors.totpInvalid'));
         }
       }
       const token = newToken();
@@ -109,7 +93,7 @@ export async function authRoutes(app: App) {
       });
       if (!used) {
         await countFailure(app, account, now);
-        throw new HttpError(401, 'totp_invalid', 'Engangskoden er allerede brukt. Vent på neste kode.');
+        throw new HttpError(401, 'totp_invalid', say('errors.totpUsed'));
       }
       reply.setCookie(SESSION_COOKIE, token, {
         httpOnly: true,
@@ -129,54 +113,64 @@ export async function authRoutes(app: App) {
     },
   );
 
-  app.post('/api/auth/logout', { schema: { querystring: NoQuery } }, async (req, reply) => {
-    const actor = req.actor!;
-    await asActor(app, actor, async (trx, now) => {
-      await trx
-        .updateTable('session')
-        .set({ revoked_at: now })
-        .where('tenant_id', '=', actor.organisationId)
-        .where('id', '=', actor.sessionId)
-        .execute();
-      await recordAudit(
-        trx,
-        actor,
-        {
-          action: 'logout',
-          tenantId: actor.organisationId,
-          personId: null,
-          resourceType: 'Session',
-          resourceId: null,
-        },
-        now,
-      );
-    });
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return { ok: true };
-  });
+  // Any logged-in user ends their own session and asks who they are.
+  const everyone = { access: { roles: Roles } };
+  app.post(
+    '/api/auth/logout',
+    { schema: { querystring: NoQuery, response: { 200: LogoutAnswer } }, config: everyone },
+    async (req, reply) => {
+      const actor = req.actor!;
+      await asActor(app, actor, async (trx, now) => {
+        await trx
+          .updateTable('session')
+          .set({ revoked_at: now })
+          .where('tenant_id', '=', actor.organisationId)
+          .where('id', '=', actor.sessionId)
+          .execute();
+        await recordAudit(
+          trx,
+          actor,
+          {
+            action: 'logout',
+            tenantId: actor.organisationId,
+            personId: null,
+            resourceType: 'Session',
+            resourceId: null,
+          },
+          now,
+        );
+      });
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true as const };
+    },
+  );
 
-  app.get('/api/auth/me', { schema: { querystring: NoQuery } }, async (req) => {
-    const actor = req.actor!;
-    const org = await asActor(app, actor, (trx) =>
-      trx
-        .selectFrom('organisation')
-        .select(['id', 'name', 'kind'])
-        .where('id', '=', actor.organisationId)
-        .executeTakeFirst(),
-    );
-    const token = req.cookies[SESSION_COOKIE];
-    return {
-      user: {
-        id: actor.accountId,
-        role: actor.role,
-        displayName: actor.displayName,
-        personId: actor.personId ?? null,
-        unitId: actor.unitId,
-        organisation: org ?? null,
-      },
-      csrfToken: actor.viaCookie && token ? csrfToken(token) : null,
-    };
-  });
+  app.get(
+    '/api/auth/me',
+    { schema: { querystring: NoQuery, response: { 200: MeAnswer } }, config: everyone },
+    async (req) => {
+      const actor = req.actor!;
+      const org = await asActor(app, actor, (trx) =>
+        trx
+          .selectFrom('organisation')
+          .select(['id', 'name', 'kind'])
+          .where('id', '=', actor.organisationId)
+          .executeTakeFirst(),
+      );
+      const token = req.cookies[SESSION_COOKIE];
+      return {
+        user: {
+          id: actor.accountId,
+          role: actor.role,
+          displayName: actor.displayName,
+          personId: actor.personId ?? null,
+          unitId: actor.unitId,
+          organisation: org ?? null,
+        },
+        csrfToken: actor.viaCookie && token ? csrfToken(token) : null,
+      };
+    },
+  );
 }
 
 /**

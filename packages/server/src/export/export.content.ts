@@ -70,13 +70,17 @@ export function exportBlocks(src: ExportSource, w: ExportWords): Block[] {
   };
   const by = (ref: Reference | undefined) => {
     if (!ref) return undefined;
-    const who = ref.display ?? (ref.reference?.startsWith('Patient/') ? w.t('thePerson') : undefined);
+    const who =
+      ref.display ?? (ref.reference?.startsWith('Patient/') ? w.say('auditEvent.thePerson') : undefined);
     if (!who) return undefined;
     return ref.reference?.startsWith('Patient/') ? w.t('writtenBySelf', { who }) : w.t('writtenBy', { who });
   };
   const comments = (notes: Annotation[] | undefined) => {
     for (const n of notes ?? [])
-      push('meta', w.t('comment', { who: n.authorReference?.display ?? w.t('thePerson'), text: n.text }));
+      push(
+        'meta',
+        w.t('comment', { who: n.authorReference?.display ?? w.say('auditEvent.thePerson'), text: n.text }),
+      );
   };
 
   const patient = ofType<Patient>(rs, 'Patient')[0];
@@ -216,7 +220,11 @@ export function exportBlocks(src: ExportSource, w: ExportWords): Block[] {
       'item',
       w.t('accessEntry', {
         date: w.dateTime(e.recorded),
-        who: self ? (src.viewerIsPerson ? w.t('you') : w.t('thePerson')) : (agent?.who?.display ?? ''),
+        who: self
+          ? src.viewerIsPerson
+            ? w.t('you')
+            : w.say('auditEvent.thePerson')
+          : (agent?.who?.display ?? ''),
         role: w.code('role', role),
         org: org ? `, ${org}` : '',
         what: `${w.code('action', e.action)} (${e.entity?.[0]?.type?.code ?? ''})`,

@@ -1,6 +1,7 @@
 import { PersonParams } from '@bedring/contract';
 import { Type } from '@sinclair/typebox';
-import { withPerson } from '../access/as-actor.ts';
+import { RecordRoles } from '../access/access.guard.ts';
+import { personRoute } from '../access/declared-access.ts';
 import { everything, mayReadAccessLog } from '../fhir/everything.ts';
 import type { App } from '../http/app.type.ts';
 import { lapsesOf } from '../plan/lapse.routes.ts';
@@ -23,18 +24,24 @@ const ExportQuery = Type.Object(
 export async function exportRoutes(app: App) {
   app.get(
     '/api/persons/:personId/export.pdf',
-    { schema: { params: PersonParams, querystring: ExportQuery } },
+    {
+      schema: { params: PersonParams, querystring: ExportQuery },
+      config: {
+        access: { roles: RecordRoles },
+        audit: { action: 'read', resource: 'RecordExport', id: 'answer.personId' },
+      },
+    },
     async (req, reply) => {
       const actor = req.actor!;
       const words = wordsFor(exportLanguage(req.query.lang, req.headers['accept-language']));
-      const source = await withPerson(app, actor, req.params.personId, async (w) => {
+      const source = await personRoute(app, req, async (w) => {
         const resources = await everything(w, actor);
         const overview = await personOverview(w.trx, w.person, w.now);
         const lapses = (await mayRead(w, actor, 'relapse-prevention'))
           ? await lapsesOf(w.trx, w.person)
           : null;
-        await w.audit('read', 'RecordExport', w.person.id);
         return {
+          personId: w.person.id,
           resources,
           about: { aboutMe: overview.aboutMe, strengths: overview.strengths },
           lapses,

@@ -1,3 +1,4 @@
+import { say } from '@bedring/contract';
 import type { AuditEvent } from '@medplum/fhirtypes';
 import type { AccessLogEntry } from '../audit/audit.repository.ts';
 
@@ -26,9 +27,13 @@ export function toAuditEvent(e: AccessLogEntry, personId: string): AuditEvent {
     agent: [
       {
         requestor: true,
-        who: { display: e.actorName ?? (e.actorRole === 'patient' ? 'Personen selv' : e.actorRole) },
+        who: {
+          display: e.actorName ?? (e.actorRole === 'patient' ? say('auditEvent.thePerson') : e.actorRole),
+        },
         role: [{ text: e.actorRole }],
-        ...(e.breakGlassReason ? { purposeOfUse: [{ text: `Nødtilgang: ${e.breakGlassReason}` }] } : {}),
+        ...(e.breakGlassReason
+          ? { purposeOfUse: [{ text: say('auditEvent.breakGlass', { reason: e.breakGlassReason }) }] }
+          : {}),
       },
     ],
     source: { observer: { display: e.organisationName ?? 'Bedring' } },

@@ -1,5 +1,6 @@
 import { Uuid } from '@bedring/contract';
 import { Type } from '@sinclair/typebox';
+import { RecordRoles } from '../access/access.guard.ts';
 import { withPerson } from '../access/as-actor.ts';
 import type { App } from '../http/app.type.ts';
 import { searchset } from '../http/fhir-bundle.ts';
@@ -29,6 +30,7 @@ export async function fhirEverythingRoutes(app: App) {
         params: Type.Object({ id: Uuid }, { additionalProperties: false }),
         querystring: EverythingQuery,
       },
+      config: { access: { roles: RecordRoles } },
     },
     async (req, reply) => {
       const actor = req.actor!;

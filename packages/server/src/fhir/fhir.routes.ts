@@ -1,7 +1,8 @@
+import { say } from '@bedring/contract';
 import { Dimensions, isDomain } from '@bedring/domain';
 import type { Observation } from '@medplum/fhirtypes';
 import { Type } from '@sinclair/typebox';
-import { personForAccessLog } from '../access/access.guard.ts';
+import { personForAccessLog, RecordRoles } from '../access/access.guard.ts';
 import { asActor, withPerson } from '../access/as-actor.ts';
 import { accessLog, recordAudit } from '../audit/audit.repository.ts';
 import { fhirFlagRoutes } from '../checkin/signal-fhir.routes.ts';
@@ -53,6 +54,8 @@ export async function fhirRoutes(app: App) {
           { additionalProperties: false },
         ),
       },
+      // The person's own access log, and a unit leader's for the holding organisation (personForAccessLog).
+      config: { access: { roles: ['patient', 'leader'] } },
     },
     async (req, reply) => {
       const actor = req.actor!;
@@ -94,6 +97,7 @@ export async function fhirRoutes(app: App) {
           { additionalProperties: false },
         ),
       },
+      config: { access: { roles: RecordRoles } },
     },
     async (req, reply) => {
       const actor = req.actor!;
@@ -112,11 +116,7 @@ export async function fhirRoutes(app: App) {
           dates,
         });
         if (!living && !dimensions && !scores.known)
-          throw badRequest(
-            'invalid_input',
-            'Ukjent kode: ikke et levekårsområde, en dimensjon eller en skår.',
-            [{ field: 'code' }],
-          );
+          throw badRequest('invalid_input', say('errors.unknownObservationCode'), [{ field: 'code' }]);
         const found: Observation[] = [];
         if (living) {
           const ratings = await ratingHistory(

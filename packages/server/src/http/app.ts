@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
-import { NoQuery } from '@bedring/contract';
+import { HealthOk, HealthUnavailable, NoQuery } from '@bedring/contract';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController } from 'fastify';
 import { breakGlassRoutes } from '../access/break-glass.routes.ts';
 import { consentRoutes } from '../access/consent.routes.ts';
@@ -23,7 +22,7 @@ import { planPlugin } from '../plan/plan.plugin.ts';
 import { shippedInstruments } from '../questionnaire/instrument-registry.ts';
 import { questionnairePlugin } from '../questionnaire/questionnaire.plugin.ts';
 import { recordRoutes } from '../record/record.routes.ts';
-import type { App } from './app.type.ts';
+import type { App, ServerTypeProvider } from './app.type.ts';
 import { errorHandler, notFoundHandler, toErrorBody } from './error-handler.ts';
 import { frameworkErrors, installInputRules } from './input-rules.ts';
 import { checkResponsesOf, declaresResponse } from './response-check.ts';
@@ -67,7 +66,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     routerOptions: { maxParamLength: 200 },
     // A malformed URL answered in the documented error shape too (input-rules.ts).
     frameworkErrors,
-  }).withTypeProvider<TypeBoxTypeProvider>();
+  }).withTypeProvider<ServerTypeProvider>();
   const app: App = fastify;
   app.decorate('db', opts.db);
   app.decorate('clock', opts.clock);
@@ -135,15 +134,22 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   // What a load balancer and an operator ask: 200 when the database answers, else 503 with the reason.
   app.get(
     '/api/health',
-    { config: { public: true }, schema: { querystring: NoQuery } },
+    {
+      config: { public: true },
+      schema: { querystring: NoQuery, response: { 200: HealthOk, 503: HealthUnavailable } },
+    },
     async (req, reply) => {
       try {
         await opts.db.app.selectNoFrom((eb) => eb.val(1).as('one')).execute();
-        return { status: 'ok', database: opts.db.info };
+        return { status: 'ok' as const, database: opts.db.info };
       } catch (err) {
         const { code, message } = toErrorBody(err, req);
         reply.code(503).header('retry-after', String(RETRY_AFTER_SECONDS));
-        return { status: 'unavailable', database: opts.db.info, error: { code, message, details: [] } };
+        return {
+          status: 'unavailable' as const,
+          database: opts.db.info,
+          error: { code, message, details: [] },
+        };
       }
     },
   );

@@ -1,3 +1,4 @@
+import { say } from '@bedring/contract';
 import { osloDate } from '@bedring/domain';
 import { badRequest } from './errors.ts';
 
@@ -8,5 +9,5 @@ import { badRequest } from './errors.ts';
 /** Events are recorded for today or earlier; a date in the future is a typing error. */
 export function notInFuture(date: string, now: Date, field: string) {
   if (date > osloDate(now))
-    throw badRequest('date_in_future', `${field} kan ikke være fram i tid.`, [{ field }]);
+    throw badRequest('date_in_future', say('errors.dateInFuture', { field }), [{ field }]);
 }

@@ -1,6 +1,7 @@
+import { say } from '@bedring/contract';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../db/unavailable.ts';
-import { HttpError } from './errors.ts';
+import { HttpError, notFound } from './errors.ts';
 
 interface ErrorBody {
   status: number;
@@ -18,8 +19,9 @@ export function toErrorBody(err: unknown, req: FastifyRequest): ErrorBody {
     return {
       status: 400,
       code: 'invalid_input',
-      message:
-        `Ugyldig forespørsel: ${fe.validationContext ?? 'input'} ${fe.validation[0]?.message ?? ''}`.trim(),
+      message: say('errors.invalidRequest', {
+        problem: `${fe.validationContext ?? 'input'} ${fe.validation[0]?.message ?? ''}`,
+      }).trim(),
       details: fe.validation.map((v) => ({
         where: fe.validationContext,
         path: v.instancePath,
@@ -52,14 +54,14 @@ export function toErrorBody(err: unknown, req: FastifyRequest): ErrorBody {
     pgCode === '22P05' ||
     pgCode === '54001'
   ) {
-    return { status: 400, code: 'invalid_input', message: 'Ugyldig verdi.', details: [] };
+    return { status: 400, code: 'invalid_input', message: say('errors.invalidValue'), details: [] };
   }
   if (isDatabaseUnavailable(err)) {
     req.log.warn({ err: { type: (err as Error)?.name, code: pgCode } }, 'database unavailable');
     return {
       status: 503,
       code: 'database_unavailable',
-      message: 'Databasen svarer ikke akkurat nå. Prøv igjen om litt.',
+      message: say('errors.unavailable'),
       details: [],
     };
   }
@@ -67,7 +69,7 @@ export function toErrorBody(err: unknown, req: FastifyRequest): ErrorBody {
     { err: { type: (err as Error)?.name, code: pgCode, stack: (err as Error)?.stack } },
     'request failed',
   );
-  return { status: 500, code: 'internal_error', message: 'Noe gikk galt hos oss. Prøv igjen.', details: [] };
+  return { status: 500, code: 'internal_error', message: say('errors.internal'), details: [] };
 }
 
 export function errorHandler(err: unknown, req: FastifyRequest, reply: FastifyReply) {
@@ -85,7 +87,7 @@ export function errorHandler(err: unknown, req: FastifyRequest, reply: FastifyRe
 }
 
 export function notFoundHandler(req: FastifyRequest, reply: FastifyReply) {
-  return errorHandler(new HttpError(404, 'not_found', 'Fant ikke det du ba om.'), req, reply);
+  return errorHandler(notFound(), req, reply);
 }
 
 export function operationOutcome(status: number, code: string, message: string) {

@@ -1,3 +1,5 @@
+import { say } from '@bedring/contract';
+
 /**
  * The error shape of docs/api.md: {"error":{"code","message","details"}}; FHIR routes turn it into an
  * OperationOutcome.
@@ -16,8 +18,9 @@ export class HttpError extends Error {
 
 export const badRequest = (code: string, message: string, details: unknown[] = []) =>
   new HttpError(400, code, message, details);
-export const unauthorized = (message = 'Du må logge inn.') => new HttpError(401, 'unauthorized', message);
-export const forbidden = (code = 'forbidden', message = 'Du har ikke tilgang til dette.') =>
+export const unauthorized = (message = say('errors.unauthorized')) =>
+  new HttpError(401, 'unauthorized', message);
+export const forbidden = (code = 'forbidden', message = say('errors.forbidden')) =>
   new HttpError(403, code, message);
-export const notFound = (message = 'Fant ikke det du ba om.') => new HttpError(404, 'not_found', message);
+export const notFound = (message = say('errors.notFound')) => new HttpError(404, 'not_found', message);
 export const conflict = (code: string, message: string) => new HttpError(409, code, message);

@@ -1,3 +1,4 @@
+import { say } from '@bedring/contract';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { errorHandler } from './error-handler.ts';
 import { badRequest, HttpError } from './errors.ts';
@@ -22,12 +23,12 @@ export const MAX_JSON_DEPTH = 160;
 /** The JSON media types we parse, both with the same rules (FHIR clients send application/fhir+json). */
 export const JSON_TYPES = ['application/json', 'application/fhir+json'] as const;
 
-const invalid = (message: string): HttpError =>
-  badRequest('invalid_input', `Ugyldig forespørsel: ${message}`);
-const TOO_DEEP = `JSON-innholdet er nestet dypere enn ${MAX_JSON_DEPTH} nivåer.`;
-const NUL = 'teksten inneholder et nulltegn (U+0000).';
-const SURROGATE = 'teksten inneholder et ugyldig Unicode-tegn (et enslig surrogat).';
-const BAD_ESCAPE = 'adressen har en prosentkoding som ikke er gyldig UTF-8.';
+const invalid = (problem: string): HttpError =>
+  badRequest('invalid_input', say('errors.invalidRequest', { problem }));
+const TOO_DEEP = say('errors.jsonTooDeep', { depth: MAX_JSON_DEPTH });
+const NUL = say('errors.nulCharacter');
+const SURROGATE = say('errors.loneSurrogate');
+const BAD_ESCAPE = say('errors.badEscape');
 
 /** How deep `text` nests, counted without parsing: brackets outside strings. Stops early past `limit`. */
 export function jsonDepthExceeds(text: string, limit: number): boolean {
@@ -119,7 +120,7 @@ export function frameworkErrors(err: FastifyError, req: FastifyRequest, reply: F
     err.code === 'FST_ERR_BAD_URL'
       ? invalid(BAD_ESCAPE)
       : err.code === 'FST_ERR_MAX_PARAM_LENGTH'
-        ? new HttpError(414, 'uri_too_long', 'Adressen er for lang.')
+        ? new HttpError(414, 'uri_too_long', say('errors.uriTooLong'))
         : err;
   return errorHandler(mapped, req, reply);
 }
