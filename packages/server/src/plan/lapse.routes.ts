@@ -1,11 +1,11 @@
-import { LapseBody, NoQuery, PersonParams } from '@bedring/contract';
-import { lapsePromptsUpdate, osloDate, type PersonRef, progressOf } from '@bedring/domain';
-import { withPerson } from '../access/as-actor.ts';
+import { LapseBody, LapseCreated, LapseList, NoQuery, PersonParams, say } from '@bedring/contract';
+import { lapsePromptsUpdate, osloDate, type PersonRef, progressOf, type Role } from '@bedring/domain';
+import { personRoute } from '../access/declared-access.ts';
 import type { Tx } from '../db/transaction.ts';
 import type { App } from '../http/app.type.ts';
 import { notInFuture } from '../http/day.ts';
 import { badRequest } from '../http/errors.ts';
-import { requirePlanAction } from './plan.access.ts';
+import { PlanRefusals, PlanRoles, requirePlanAction } from './plan.access.ts';
 import { lastLapseAtVersion } from './plan.repository.ts';
 import { recordLapse, relapsePlanVersion } from './plan-write.repository.ts';
 
@@ -18,15 +18,17 @@ import { recordLapse, relapsePlanVersion } from './plan-write.repository.ts';
 export async function lapseRoutes(app: App) {
   app.get(
     '/api/persons/:personId/lapses',
-    { schema: { params: PersonParams, querystring: NoQuery } },
+    {
+      schema: { params: PersonParams, querystring: NoQuery, response: { 200: LapseList } },
+      config: { access: { roles: PlanRoles.record }, audit: { action: 'read', resource: 'Lapse' } },
+    },
     async (req) => {
       const actor = req.actor!;
-      return withPerson(app, actor, req.params.personId, async (w) => {
+      return personRoute(app, req, async (w) => {
         await requirePlanAction(w, actor, { kind: 'read', part: 'relapse-prevention' });
         const rows = await lapsesOf(w.trx, w.person);
         const since = await treatmentStart(w.trx, w.person);
         const plan = await relapsePlanVersion(w.trx, w.person);
-        await w.audit('read', 'Lapse');
         const today = osloDate(w.now);
         return {
           today,
@@ -44,7 +46,7 @@ export async function lapseRoutes(app: App) {
             whatHappened: r.what_happened,
             whatHelped: r.what_helped,
             writtenBy: r.written_by,
-            author: { id: r.author_account_id, name: r.author_name, role: r.author_role },
+            author: { id: r.author_account_id, name: r.author_name, role: r.author_role as Role },
             recordedAt: r.recorded_at,
           })),
         };
@@ -54,19 +56,24 @@ export async function lapseRoutes(app: App) {
 
   app.post(
     '/api/persons/:personId/lapses',
-    { schema: { params: PersonParams, body: LapseBody } },
+    {
+      schema: { params: PersonParams, body: LapseBody, response: { 201: LapseCreated } },
+      config: {
+        access: { roles: PlanRoles.write, refusal: PlanRefusals.write },
+        audit: { action: 'create', resource: 'Lapse', id: 'answer.id' },
+      },
+    },
     async (req, reply) => {
       const actor = req.actor!;
       const b = req.body;
       const words = [b.situation, b.thoughtsFeelings, b.whatHappened, b.whatHelped];
       if (words.every((x) => !x?.trim())) {
-        throw badRequest('lapse_without_words', 'Skriv noe om hva som skjedde.', [{ field: 'situation' }]);
+        throw badRequest('lapse_without_words', say('errors.lapseWithoutWords'), [{ field: 'situation' }]);
       }
-      const result = await withPerson(app, actor, req.params.personId, async (w) => {
+      const result = await personRoute(app, req, async (w) => {
         await requirePlanAction(w, actor, { kind: 'record-lapse' });
         notInFuture(b.occurredOn, w.now, 'occurredOn');
         const id = await recordLapse(w.trx, actor, w.person, b, w.now);
-        await w.audit('create', 'Lapse', id);
         return { id, prompt: 'look-at-plan-together' as const };
       });
       return reply.code(201).send(result);

@@ -1,10 +1,21 @@
-import { MemberBody, MemberParams, MemberUpdateBody, NoQuery, PersonParams } from '@bedring/contract';
+import {
+  MemberBody,
+  MemberParams,
+  MemberUpdateBody,
+  NetworkList,
+  NetworkMemberCreated,
+  NetworkMemberUpdated,
+  NoQuery,
+  PersonParams,
+  say,
+} from '@bedring/contract';
+import type { NetworkQuality, NetworkRelation, PlanKind, Role } from '@bedring/domain';
 import type { Selectable } from 'kysely';
-import { withPerson } from '../access/as-actor.ts';
+import { personRoute } from '../access/declared-access.ts';
 import type { NetworkMemberTable } from '../db/schema.ts';
 import type { App } from '../http/app.type.ts';
 import { conflict, notFound } from '../http/errors.ts';
-import { requirePlanAction } from './plan.access.ts';
+import { PlanRoles, requirePlanAction } from './plan.access.ts';
 import { addNetworkMember, updateNetworkMember } from './plan-write.repository.ts';
 
 /**
@@ -16,10 +27,13 @@ import { addNetworkMember, updateNetworkMember } from './plan-write.repository.t
 export async function networkRoutes(app: App) {
   app.get(
     '/api/persons/:personId/network',
-    { schema: { params: PersonParams, querystring: NoQuery } },
+    {
+      schema: { params: PersonParams, querystring: NoQuery, response: { 200: NetworkList } },
+      config: { access: { roles: PlanRoles.record }, audit: { action: 'read', resource: 'NetworkMember' } },
+    },
     async (req) => {
       const actor = req.actor!;
-      return withPerson(app, actor, req.params.personId, async (w) => {
+      return personRoute(app, req, async (w) => {
         await requirePlanAction(w, actor, { kind: 'read', part: 'network' });
         const rows = await w.trx
           .selectFrom('network_member')
@@ -30,7 +44,6 @@ export async function networkRoutes(app: App) {
           .orderBy('created_at')
           .orderBy('id')
           .execute();
-        await w.audit('read', 'NetworkMember');
         return { members: rows.map(memberView) };
       });
     },
@@ -38,14 +51,19 @@ export async function networkRoutes(app: App) {
 
   app.post(
     '/api/persons/:personId/network',
-    { schema: { params: PersonParams, body: MemberBody } },
+    {
+      schema: { params: PersonParams, body: MemberBody, response: { 201: NetworkMemberCreated } },
+      config: {
+        access: { roles: PlanRoles.record },
+        audit: { action: 'create', resource: 'NetworkMember', id: 'answer.id' },
+      },
+    },
     async (req, reply) => {
       const actor = req.actor!;
       const b = req.body;
-      const result = await withPerson(app, actor, req.params.personId, async (w) => {
+      const result = await personRoute(app, req, async (w) => {
         await requirePlanAction(w, actor, { kind: 'add-network-member' });
         const id = await addNetworkMember(w.trx, actor, w.person, b, w.now);
-        await w.audit('create', 'NetworkMember', id);
         return { id };
       });
       return reply.code(201).send(result);
@@ -54,11 +72,17 @@ export async function networkRoutes(app: App) {
 
   app.put(
     '/api/persons/:personId/network/:memberId',
-    { schema: { params: MemberParams, body: MemberUpdateBody } },
+    {
+      schema: { params: MemberParams, body: MemberUpdateBody, response: { 200: NetworkMemberUpdated } },
+      config: {
+        access: { roles: PlanRoles.record },
+        audit: { action: 'update', resource: 'NetworkMember', id: 'params.memberId' },
+      },
+    },
     async (req) => {
       const actor = req.actor!;
       const b = req.body;
-      return withPerson(app, actor, req.params.personId, async (w) => {
+      return personRoute(app, req, async (w) => {
         const member = await w.trx
           .selectFrom('network_member')
           .select(['id', 'tenant_id', 'author_account_id', 'removed_at'])
@@ -67,16 +91,14 @@ export async function networkRoutes(app: App) {
           .where('id', '=', req.params.memberId)
           .forUpdate()
           .executeTakeFirst();
-        if (!member) throw notFound('Fant ikke denne personen i nettverket.');
+        if (!member) throw notFound(say('errors.networkMemberNotFound'));
         await requirePlanAction(w, actor, {
           kind: 'edit-network-member',
           authorAccountId: member.author_account_id,
         });
-        if (member.removed_at)
-          throw conflict('member_removed', 'Denne personen er tatt ut av nettverkskartet.');
+        if (member.removed_at) throw conflict('member_removed', say('errors.networkMemberRemoved'));
         await updateNetworkMember(w.trx, member, b, w.now);
-        await w.audit('update', 'NetworkMember', member.id);
-        return { ok: true };
+        return { ok: true as const };
       });
     },
   );
@@ -86,15 +108,15 @@ function memberView(m: Selectable<NetworkMemberTable>) {
   return {
     id: m.id,
     name: m.name,
-    relation: m.relation,
-    quality: m.quality,
+    relation: m.relation as NetworkRelation,
+    quality: m.quality as NetworkQuality,
     crisisRole: m.crisis_role,
     phone: m.phone,
     contactConsent: m.contact_consent,
-    maySee: m.may_see,
+    maySee: m.may_see as PlanKind[],
     note: m.note,
     writtenBy: m.written_by,
-    author: { id: m.author_account_id, name: m.author_name, role: m.author_role },
+    author: { id: m.author_account_id, name: m.author_name, role: m.author_role as Role },
     createdAt: m.created_at,
     changedAt: m.changed_at,
   };

@@ -1,4 +1,12 @@
-import type { NetworkRelation, PlanKind, PlanPart } from '@bedring/domain';
+import { say, type WordKey } from '@bedring/contract';
+import {
+  AllPlanSections,
+  type NetworkRelation,
+  NetworkRelations,
+  type PlanKind,
+  type PlanPart,
+  type PlanSection,
+} from '@bedring/domain';
 import type {
   Annotation,
   CarePlan,
@@ -48,28 +56,27 @@ export const PLAN_EXT = {
   maySee: `${SD}/may-see`,
 } as const;
 
-/** The category of each plan: English display in the code system, the Norwegian title as text. */
+/**
+ * The category of each plan: English display in the code system, the Norwegian title as text; both the
+ * catalogue's labels of the plan kinds (contract/src/words/plan.words.ts), as the export and the web show them.
+ */
 export const PLAN_CATEGORY: Record<PlanKind, { en: string; nb: string }> = {
-  treatment: { en: 'Treatment plan', nb: 'Behandlingsplan' },
-  'relapse-prevention': { en: 'Relapse-prevention plan', nb: 'Tilbakefallsforebyggende plan' },
-  crisis: { en: 'Crisis plan', nb: 'Kriseplan' },
+  treatment: planKindLabel('treatment'),
+  'relapse-prevention': planKindLabel('relapse-prevention'),
+  crisis: planKindLabel('crisis'),
 };
+function planKindLabel(kind: PlanKind) {
+  const key: WordKey = `labels.planKind.${kind}`;
+  return { en: say(key, {}, 'en'), nb: say(key) };
+}
 
-const SECTION_TEXT: Record<string, string> = {
-  goal: 'Mål',
-  measure: 'Tiltak',
-  'high-risk-situation': 'Risikosituasjon',
-  'early-warning-sign': 'Tidlig varselsignal',
-  'coping-strategy': 'Mestringsstrategi',
-  'contact-person': 'Kontaktperson',
-  'practical-step': 'Praktisk tiltak',
-  'after-a-lapse': 'Etter et tilbakefall',
-  'warning-sign': 'Varselsignal',
-  'what-i-do': 'Det gjør jeg',
-  'what-people-around-me-do': 'Det gjør folk rundt meg',
-  'what-services-do': 'Det gjør tjenestene',
-  contact: 'Kontakt',
-};
+/** The catalogue's label of a section or a relation; a code it does not name is shown as it is. */
+const sectionText = (code: string) =>
+  (AllPlanSections as readonly string[]).includes(code) ? say(`labels.section.${code as PlanSection}`) : code;
+const relationText = (code: string) =>
+  (NetworkRelations as readonly string[]).includes(code)
+    ? say(`labels.relation.${code as NetworkRelation}`)
+    : code;
 
 export type PlanView = Awaited<ReturnType<typeof plansOf>>[number];
 type EntryView = PlanView['entries'][number];
@@ -133,7 +140,7 @@ function activityOf(personId: string, e: EntryView): CarePlanActivity {
       extension,
       code: {
         coding: [{ system: PLAN_SECTION_SYSTEM, code: e.section }],
-        text: SECTION_TEXT[e.section] ?? e.section,
+        text: sectionText(e.section),
       },
       status: e.retired ? 'cancelled' : 'in-progress',
       ...(e.dueOn ? { scheduledPeriod: { end: e.dueOn } } : {}),
@@ -239,15 +246,6 @@ const ROLE_CODE: Partial<Record<NetworkRelation, { code: string; display: string
   child: { code: 'CHILD', display: 'child' },
   friend: { code: 'FRND', display: 'unrelated friend' },
 };
-const RELATION_TEXT: Record<string, string> = {
-  family: 'Familie',
-  child: 'Barn',
-  friend: 'Venn',
-  peer: 'Likeperson',
-  'self-help-group': 'Selvhjelpsgruppe',
-  helper: 'Hjelper',
-  other: 'Annen',
-};
 
 /**
  * A person or service in the network map (CAP-05, M-12): the relation coded, how it is now (supportive,
@@ -276,7 +274,7 @@ export function toRelatedPerson(m: MemberRow): RelatedPerson {
           { system: NETWORK_RELATION_SYSTEM, code: m.relation },
           ...(v3 ? [{ system: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode', ...v3 }] : []),
         ],
-        text: RELATION_TEXT[m.relation] ?? m.relation,
+        text: relationText(m.relation),
       },
     ],
     name: [{ text: m.name }],
@@ -305,10 +303,10 @@ const PART_CLASS: Record<PlanPart, string[]> = {
   network: ['RelatedPerson'],
 };
 const PART_TEXT: Record<PlanPart, string> = {
-  treatment: 'Behandlingsplan',
-  'relapse-prevention': 'Tilbakefallsforebyggende plan',
-  crisis: 'Kriseplan',
-  network: 'Nettverkskart',
+  treatment: say('labels.planKind.treatment'),
+  'relapse-prevention': say('labels.planKind.relapse-prevention'),
+  crisis: say('labels.planKind.crisis'),
+  network: say('labels.planPart.network'),
 };
 
 /**
@@ -334,19 +332,19 @@ export function toConsent(c: ConsentRow, plansByKind: ReadonlyMap<string, string
     status: c.active ? 'active' : 'inactive',
     scope: {
       coding: [{ system: 'http://terminology.hl7.org/CodeSystem/consentscope', code: 'patient-privacy' }],
-      text: 'Deling mellom virksomheter',
+      text: say('fhir.consentScope'),
     },
     category: [
       {
         coding: [{ system: 'http://loinc.org', code: '59284-0', display: 'Patient Consent' }],
-        text: 'Samtykke',
+        text: say('fhir.consentCategory'),
       },
     ],
     patient: { reference: `Patient/${c.person_id}` },
     dateTime: iso(c.given_at),
     performer: [{ reference: `Patient/${c.person_id}` }],
     organization: [{ reference: `Organization/${c.tenant_id}` }],
-    policyRule: { text: 'Samtykke til å gi taushetsbelagte opplysninger (helsepersonelloven § 22)' },
+    policyRule: { text: say('fhir.consentPolicy') },
     provision: {
       type: 'permit',
       period: { start: iso(c.given_at), ...(end ? { end: iso(end) } : {}) },

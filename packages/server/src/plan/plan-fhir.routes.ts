@@ -16,7 +16,7 @@ import {
   ReadQuery,
   ReferenceParam,
 } from '../http/fhir-schemas.ts';
-import { requirePlanAction, visibleParts } from './plan.access.ts';
+import { PlanRoles, requirePlanAction, visibleParts } from './plan.access.ts';
 import { plansOf } from './plan.repository.ts';
 import {
   CARE_PLAN_CATEGORY_SYSTEM,
@@ -108,13 +108,15 @@ function readById(app: App, actor: RequestActor, type: PlanResource, id: string)
  * read audited. Promises are Tasks (pathway/pathway-fhir.routes.ts).
  */
 export async function fhirPlanRoutes(app: App) {
-  const read = { schema: { params: IdParams, querystring: ReadQuery } };
+  // Who may ask is declared as for the /api plan routes; need to know and the plan rule decide the rest.
+  const config = { access: { roles: PlanRoles.record } };
+  const read = { schema: { params: IdParams, querystring: ReadQuery }, config };
   for (const type of Object.keys(loaders) as PlanResource[]) {
     app.get(`/fhir/${type}/:id`, read, async (req, reply) =>
       reply.type(FHIR_JSON).send(await readById(app, req.actor!, type, req.params.id.toLowerCase())),
     );
     if (type === 'CarePlan') continue;
-    app.get(`/fhir/${type}`, { schema: { querystring: PatientSearch } }, async (req, reply) => {
+    app.get(`/fhir/${type}`, { schema: { querystring: PatientSearch }, config }, async (req, reply) => {
       const actor = req.actor!;
       const found = await withPerson(app, actor, idOf(req.query.patient), async (w) => {
         const resources = await loaders[type](w, actor);
@@ -127,7 +129,7 @@ export async function fhirPlanRoutes(app: App) {
     });
   }
 
-  app.get('/fhir/CarePlan', { schema: { querystring: CarePlanSearch } }, async (req, reply) => {
+  app.get('/fhir/CarePlan', { schema: { querystring: CarePlanSearch }, config }, async (req, reply) => {
     const actor = req.actor!;
     const q = req.query;
     const kinds = q.category ? new Set(q.category.split(',').map((c) => c.slice(c.indexOf('|') + 1))) : null;

@@ -1,9 +1,9 @@
-import { ConsentParams, PlanPartsBody } from '@bedring/contract';
+import { ConsentParams, PlanPartsBody, PlanPartsSet, say } from '@bedring/contract';
 import { consentIsActive, type PlanPart } from '@bedring/domain';
-import { withPerson } from '../access/as-actor.ts';
+import { personRoute } from '../access/declared-access.ts';
 import type { App } from '../http/app.type.ts';
 import { conflict, notFound } from '../http/errors.ts';
-import { requirePlanAction } from './plan.access.ts';
+import { PlanRefusals, PlanRoles, requirePlanAction } from './plan.access.ts';
 import { setPlanParts } from './plan-write.repository.ts';
 
 /**
@@ -14,10 +14,16 @@ import { setPlanParts } from './plan-write.repository.ts';
 export async function planSharingRoutes(app: App) {
   app.put(
     '/api/persons/:personId/consents/:consentId/plan-parts',
-    { schema: { params: ConsentParams, body: PlanPartsBody } },
+    {
+      schema: { params: ConsentParams, body: PlanPartsBody, response: { 200: PlanPartsSet } },
+      config: {
+        access: { roles: PlanRoles.write, refusal: PlanRefusals.write },
+        audit: { action: 'update', resource: 'Consent', id: 'answer.id' },
+      },
+    },
     async (req) => {
       const actor = req.actor!;
-      return withPerson(app, actor, req.params.personId, async (w) => {
+      return personRoute(app, req, async (w) => {
         await requirePlanAction(w, actor, { kind: 'share' });
         const consent = await w.trx
           .selectFrom('consent')
@@ -27,7 +33,7 @@ export async function planSharingRoutes(app: App) {
           .where('id', '=', req.params.consentId)
           .forUpdate()
           .executeTakeFirst();
-        if (!consent) throw notFound('Fant ikke samtykket.');
+        if (!consent) throw notFound(say('errors.consentToShareNotFound'));
         const active = consentIsActive(
           {
             personId: w.person.id,
@@ -38,10 +44,9 @@ export async function planSharingRoutes(app: App) {
           },
           w.now,
         );
-        if (!active) throw conflict('consent_not_active', 'Samtykket er trukket tilbake eller utløpt.');
+        if (!active) throw conflict('consent_not_active', say('errors.consentToShareNotActive'));
         const planParts = req.body.planParts as PlanPart[];
         await setPlanParts(w.trx, consent, planParts);
-        await w.audit('update', 'Consent', consent.id);
         return { id: consent.id, planParts };
       });
     },

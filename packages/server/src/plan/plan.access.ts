@@ -1,3 +1,4 @@
+import { say, type WordKey } from '@bedring/contract';
 import {
   decidePlanAction,
   type PlanAction,
@@ -5,6 +6,7 @@ import {
   type PlanDenial,
   type PlanPart,
   PlanParts,
+  type Role,
   visiblePlanParts,
 } from '@bedring/domain';
 import type { PersonWork } from '../access/as-actor.ts';
@@ -51,19 +53,45 @@ export async function requirePlanAction(
   const parts = await visibleParts(w, actor);
   const decision = decidePlanAction({ actor, person: w.person, visibleParts: parts, action });
   if (decision.allowed) return { parts, warnings: decision.warnings };
-  if (decision.reason === 'not-shared') throw notFound('Denne delen av planen er ikke delt med deg.');
-  throw forbidden(decision.reason.replaceAll('-', '_'), MESSAGES[decision.reason]);
+  if (decision.reason === 'not-shared') throw notFound(say('errors.planPartNotShared'));
+  throw forbidden(decision.reason.replaceAll('-', '_'), say(MESSAGES[decision.reason]));
 }
 
-const MESSAGES: Record<Exclude<PlanDenial, 'not-shared'>, string> = {
-  'no-record-access': 'Du har ikke tilgang til denne planen.',
-  'peer-reads-and-comments': 'Som likeperson kan du lese og kommentere planen, ikke skrive i den.',
-  'staff-part': 'Dette er hjelpernes del av planen. Du kan kommentere den.',
-  'another-authors-entry': 'Noen andre skrev dette. Du kan kommentere det i stedet.',
-  'only-the-person-signs': 'Bare personen selv kan signere planen sin.',
-  'only-staff-promise': 'Løfter gis av hjelperne.',
-  'holder-only': 'Hva som deles, bestemmes der journalen føres.',
+const MESSAGES: Record<Exclude<PlanDenial, 'not-shared'>, WordKey> = {
+  'no-record-access': 'errors.planNoRecordAccess',
+  'peer-reads-and-comments': 'errors.peerReadsAndComments',
+  'staff-part': 'errors.staffPart',
+  'another-authors-entry': 'errors.anotherAuthorsEntry',
+  'only-the-person-signs': 'errors.onlyThePersonSigns',
+  'only-staff-promise': 'errors.onlyStaffPromise',
+  'holder-only': 'errors.holderOnly',
 };
+
+/**
+ * The roles each plan route declares (docs/architecture.md, "Access and audit"): the roles the plan rule
+ * above can let through for some person and some row. What depends on the row (whose entry, which part
+ * is shared, which organisation holds the record) is still the rule's, asked in the handler. The
+ * administrator has no record access (need to know), so no plan route names them.
+ */
+const withRecord: readonly Role[] = ['leader', 'clinician', 'milieu', 'municipal', 'peer', 'patient'];
+const writers: readonly Role[] = ['leader', 'clinician', 'milieu', 'municipal', 'patient'];
+export const PlanRoles = {
+  /** Read, comment, the network map: whoever has need to know. */
+  record: withRecord,
+  /** Plan entries, review dates, lapses, sharing: not peers — they read and comment. */
+  write: writers,
+  /** A co-signature is the person's own word. */
+  sign: ['patient'] as readonly Role[],
+  /** Promises are made by staff. */
+  promise: ['leader', 'clinician', 'milieu', 'municipal', 'peer'] as readonly Role[],
+};
+
+/** The plan rule's refusal for the roles a route leaves out, so the answer keeps the rule's code. */
+export const PlanRefusals = {
+  write: { code: 'peer_reads_and_comments', words: 'errors.peerReadsAndComments' },
+  sign: { code: 'only_the_person_signs', words: 'errors.onlyThePersonSigns' },
+  promise: { code: 'only_staff_promise', words: 'errors.onlyStaffPromise' },
+} as const;
 
 /** Who wrote something: the person themself, or staff. */
 export const writtenBy = (actor: RequestActor) => (actor.role === 'patient' ? 'person' : 'staff');

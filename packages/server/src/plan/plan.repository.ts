@@ -1,13 +1,17 @@
+import { say } from '@bedring/contract';
 import {
   AllPlanSections,
   EMERGENCY_NUMBERS,
   type EntryFields,
+  type NetworkRelation,
   osloDate,
   type PersonRef,
   type PlanKind,
   PlanKinds,
   type PlanPart,
+  type PlanSection,
   planWarnings,
+  type Role,
   signatureIsCurrent,
 } from '@bedring/domain';
 import type { Selectable } from 'kysely';
@@ -99,7 +103,7 @@ export async function plansOf(trx: Tx, person: PersonRef, parts: readonly PlanPa
             id: c.id,
             text: c.text,
             writtenBy: c.written_by,
-            author: { id: c.author_account_id, name: c.author_name, role: c.author_role },
+            author: { id: c.author_account_id, name: c.author_name, role: c.author_role as Role },
             createdAt: c.created_at,
           })),
       })),
@@ -122,11 +126,11 @@ type EntryRow = Selectable<PlanEntryTable> & { owner_name?: string | null };
 function entryView(e: EntryRow) {
   return {
     id: e.id,
-    section: e.section,
+    section: e.section as PlanSection,
     ...entryContent(e),
     owner: e.owner_account_id ? { id: e.owner_account_id, name: e.owner_name ?? null } : null,
     writtenBy: e.written_by,
-    author: { id: e.author_account_id, name: e.author_name, role: e.author_role },
+    author: { id: e.author_account_id, name: e.author_name, role: e.author_role as Role },
     createdAt: e.created_at,
     changedAt: e.changed_at,
   };
@@ -163,7 +167,7 @@ export async function changesOf(trx: Tx, person: PersonRef, planIds: string[]) {
     entryId: c.entry_id,
     before: c.before,
     after: c.after,
-    changedBy: { id: c.changed_by, name: c.changed_by_name, role: c.changed_by_role },
+    changedBy: { id: c.changed_by, name: c.changed_by_name, role: c.changed_by_role as Role },
     changedAt: c.changed_at,
   }));
 }
@@ -208,7 +212,7 @@ async function crisisContacts(trx: Tx, person: PersonRef) {
   return rows.map((m) => ({
     id: m.id,
     name: m.name,
-    relation: m.relation,
+    relation: m.relation as NetworkRelation,
     crisisRole: m.crisis_role,
     phone: m.phone,
     contactConsent: m.contact_consent,
@@ -314,6 +318,6 @@ export async function entryOf(trx: Tx, person: PersonRef, kind: PlanKind, entryI
     .where('plan_kind', '=', kind)
     .where('id', '=', entryId)
     .executeTakeFirst();
-  if (!entry) throw notFound('Fant ikke dette punktet i planen.');
+  if (!entry) throw notFound(say('errors.entryNotFound'));
   return entry;
 }

@@ -1,13 +1,21 @@
 import {
   CommentBody,
   EntryBody,
+  EntryCreated,
   EntryParams,
   EntryUpdateBody,
+  EntryUpdated,
   NoQuery,
   PersonParams,
+  PlanCommentCreated,
+  PlanHistory,
   PlanParams,
+  PlanSigned,
+  PlansAnswer,
   ReviewDateBody,
+  ReviewDateSet,
   SignBody,
+  say,
 } from '@bedring/contract';
 import {
   checkEntry,
@@ -19,10 +27,10 @@ import {
   type PlanKind,
   type PlanSection,
 } from '@bedring/domain';
-import { withPerson } from '../access/as-actor.ts';
+import { personRoute } from '../access/declared-access.ts';
 import type { App } from '../http/app.type.ts';
 import { badRequest, conflict } from '../http/errors.ts';
-import { requirePlanAction, visibleParts } from './plan.access.ts';
+import { PlanRefusals, PlanRoles, requirePlanAction, visibleParts } from './plan.access.ts';
 import {
   changesOf,
   checkReferences,
@@ -44,7 +52,7 @@ async function checkedFields(
 ) {
   const problems = [...checkEntry(section, fields), ...(await checkReferences(trx, person, fields))];
   if (problems.length > 0) {
-    throw badRequest('entry_does_not_fit', 'Dette passer ikke i denne delen av planen.', problems);
+    throw badRequest('entry_does_not_fit', say('errors.entryDoesNotFit'), problems);
   }
 }
 
@@ -56,13 +64,15 @@ async function checkedFields(
 export async function planRoutes(app: App) {
   app.get(
     '/api/persons/:personId/plans',
-    { schema: { params: PersonParams, querystring: NoQuery } },
+    {
+      schema: { params: PersonParams, querystring: NoQuery, response: { 200: PlansAnswer } },
+      config: { access: { roles: PlanRoles.record }, audit: { action: 'read', resource: 'CarePlan' } },
+    },
     async (req) => {
       const actor = req.actor!;
-      return withPerson(app, actor, req.params.personId, async (w) => {
+      return personRoute(app, req, async (w) => {
         const parts = await visibleParts(w, actor);
         const plans = await plansOf(w.trx, w.person, parts, w.now);
-        await w.audit('read', 'CarePlan');
         return { today: osloDate(w.now), plans };
       });
     },
@@ -70,7 +80,13 @@ export async function planRoutes(app: App) {
 
   app.post(
     '/api/persons/:personId/plans/:kind/entries',
-    { schema: { params: PlanParams, body: EntryBody } },
+    {
+      schema: { params: PlanParams, body: EntryBody, response: { 201: EntryCreated } },
+      config: {
+        access: { roles: PlanRoles.write, refusal: PlanRefusals.write },
+        audit: { action: 'create', resource: 'PlanEntry', id: 'answer.id' },
+      },
+    },
     async (req, reply) => {
       const actor = req.actor!;
       const kind = req.params.kind as PlanKind;
@@ -80,7 +96,7 @@ export async function planRoutes(app: App) {
           { field: 'section' },
         ]);
       }
-      const result = await withPerson(app, actor, req.params.personId, async (w) => {
+      const result = await personRoute(app, req, async (w) => {
         const { warnings: roleWarnings } = await requirePlanAction(w, actor, {
           kind: 'add-entry',
           plan: kind,
@@ -95,7 +111,6 @@ export async function planRoutes(app: App) {
         };
         await checkedFields(w.trx, w.person, section, fields);
         const { entry, version } = await addEntry(w.trx, actor, w.person, kind, section, fields, w.now);
-        await w.audit('create', 'PlanEntry', entry.id);
         const warnings = [
           ...roleWarnings.map((code) => ({ code })),
           ...entryWarnings(section, fields, osloDate(w.now), pathwayEvaluation),
@@ -108,12 +123,18 @@ export async function planRoutes(app: App) {
 
   app.put(
     '/api/persons/:personId/plans/:kind/entries/:entryId',
-    { schema: { params: EntryParams, body: EntryUpdateBody } },
+    {
+      schema: { params: EntryParams, body: EntryUpdateBody, response: { 200: EntryUpdated } },
+      config: {
+        access: { roles: PlanRoles.write, refusal: PlanRefusals.write },
+        audit: { action: 'update', resource: 'PlanEntry', id: 'params.entryId' },
+      },
+    },
     async (req) => {
       const actor = req.actor!;
       const kind = req.params.kind as PlanKind;
       const { retired, ...given } = req.body;
-      return withPerson(app, actor, req.params.personId, async (w) => {
+      return personRoute(app, req, async (w) => {
         const entry = await entryOf(w.trx, w.person, kind, req.params.entryId);
         await requirePlanAction(w, actor, {
           kind: 'edit-entry',
@@ -121,7 +142,7 @@ export async function planRoutes(app: App) {
           authorAccountId: entry.author_account_id,
         });
         const plan = await lockPlan(w.trx, w.person, kind, w.now);
-        if (entry.retired_at) throw conflict('entry_retired', 'Dette punktet er tatt ut av planen.');
+        if (entry.retired_at) throw conflict('entry_retired', say('errors.entryRetired'));
         const section = entry.section as PlanSection;
         const fields: EntryFields = given;
         await checkedFields(w.trx, w.person, section, fields);
@@ -155,7 +176,6 @@ export async function planRoutes(app: App) {
               { action: retired ? 'retire-entry' : 'change-entry', entryId: entry.id, before, after },
               w.now,
             );
-        await w.audit('update', 'PlanEntry', entry.id);
         const pathwayEvaluation = section === 'measure' ? await nextPathwayEvaluation(w.trx, w.person) : null;
         return {
           planVersion: version,
@@ -167,15 +187,20 @@ export async function planRoutes(app: App) {
 
   app.post(
     '/api/persons/:personId/plans/:kind/entries/:entryId/comments',
-    { schema: { params: EntryParams, body: CommentBody } },
+    {
+      schema: { params: EntryParams, body: CommentBody, response: { 201: PlanCommentCreated } },
+      config: {
+        access: { roles: PlanRoles.record },
+        audit: { action: 'create', resource: 'PlanComment', id: 'answer.id' },
+      },
+    },
     async (req, reply) => {
       const actor = req.actor!;
       const kind = req.params.kind as PlanKind;
-      const result = await withPerson(app, actor, req.params.personId, async (w) => {
+      const result = await personRoute(app, req, async (w) => {
         await requirePlanAction(w, actor, { kind: 'comment', plan: kind });
         const entry = await entryOf(w.trx, w.person, kind, req.params.entryId);
         const id = await addComment(w.trx, actor, entry, kind, req.body.text, w.now);
-        await w.audit('create', 'PlanComment', id);
         return { id };
       });
       return reply.code(201).send(result);
@@ -184,24 +209,29 @@ export async function planRoutes(app: App) {
 
   app.post(
     '/api/persons/:personId/plans/:kind/signatures',
-    { schema: { params: PlanParams, body: SignBody } },
+    {
+      schema: { params: PlanParams, body: SignBody, response: { 201: PlanSigned } },
+      config: {
+        access: { roles: PlanRoles.sign, refusal: PlanRefusals.sign },
+        audit: { action: 'create', resource: 'PlanSignature', id: 'answer.id' },
+      },
+    },
     async (req, reply) => {
       const actor = req.actor!;
       const kind = req.params.kind as PlanKind;
-      const result = await withPerson(app, actor, req.params.personId, async (w) => {
+      const result = await personRoute(app, req, async (w) => {
         await requirePlanAction(w, actor, { kind: 'sign', plan: kind });
         const plan = await lockPlan(w.trx, w.person, kind, w.now);
         // The person signs what they have read: a version changed since then is not signed unseen.
-        if (plan.version === 0) throw conflict('plan_empty', 'Planen har ikke noe innhold å signere ennå.');
+        if (plan.version === 0) throw conflict('plan_empty', say('errors.planEmpty'));
         if (req.body.version !== plan.version) {
           throw conflict(
             'plan_changed',
-            `Planen er endret siden versjon ${req.body.version}; les versjon ${plan.version}.`,
+            say('errors.planChanged', { signed: req.body.version, current: plan.version }),
           );
         }
         const id = await signVersion(w.trx, actor, plan, kind, w.now);
-        if (!id) throw conflict('already_signed', 'Du har allerede signert denne versjonen.');
-        await w.audit('create', 'PlanSignature', id);
+        if (!id) throw conflict('already_signed', say('errors.alreadySigned'));
         return { id, version: plan.version };
       });
       return reply.code(201).send(result);
@@ -210,15 +240,19 @@ export async function planRoutes(app: App) {
 
   app.put(
     '/api/persons/:personId/plans/:kind/review-date',
-    { schema: { params: PlanParams, body: ReviewDateBody } },
+    {
+      schema: { params: PlanParams, body: ReviewDateBody, response: { 200: ReviewDateSet } },
+      config: { access: { roles: PlanRoles.write, refusal: PlanRefusals.write } },
+    },
     async (req) => {
       const actor = req.actor!;
       const kind = req.params.kind as PlanKind;
-      return withPerson(app, actor, req.params.personId, async (w) => {
+      return personRoute(app, req, async (w) => {
         await requirePlanAction(w, actor, { kind: 'set-review-date', plan: kind });
         const plan = await lockPlan(w.trx, w.person, kind, w.now);
         const reviewOn = req.body.reviewOn;
         const version = await setReviewDate(w.trx, actor, plan, reviewOn, w.now);
+        // Audited by hand: the plan's id is in neither the URL nor the answer.
         await w.audit('update', 'CarePlan', plan.id);
         return { planVersion: version, reviewOn };
       });
@@ -227,11 +261,14 @@ export async function planRoutes(app: App) {
 
   app.get(
     '/api/persons/:personId/plans/:kind/history',
-    { schema: { params: PlanParams, querystring: NoQuery } },
+    {
+      schema: { params: PlanParams, querystring: NoQuery, response: { 200: PlanHistory } },
+      config: { access: { roles: PlanRoles.record } },
+    },
     async (req) => {
       const actor = req.actor!;
       const kind = req.params.kind as PlanKind;
-      return withPerson(app, actor, req.params.personId, async (w) => {
+      return personRoute(app, req, async (w) => {
         await requirePlanAction(w, actor, { kind: 'read', part: kind });
         const plan = await w.trx
           .selectFrom('care_plan')
@@ -243,6 +280,7 @@ export async function planRoutes(app: App) {
         const history = plan
           ? (await changesOf(w.trx, w.person, [plan.id])).map(({ planId: _, ...h }) => h)
           : [];
+        // Audited by hand: the plan's id (when it has one) is in neither the URL nor the answer.
         await w.audit('read', 'PlanHistory', plan?.id ?? null);
         return { kind, version: plan?.version ?? 0, history };
       });

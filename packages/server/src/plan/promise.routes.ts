@@ -1,10 +1,10 @@
-import { NoQuery, PersonParams, PromiseBody } from '@bedring/contract';
+import { NoQuery, PersonParams, PromiseBody, PromiseCreated, PromiseList, say } from '@bedring/contract';
 import { osloDate, promiseStatus } from '@bedring/domain';
-import { withPerson } from '../access/as-actor.ts';
+import { personRoute } from '../access/declared-access.ts';
 import type { App } from '../http/app.type.ts';
 import { badRequest, conflict } from '../http/errors.ts';
 import { openTask } from '../pathway/task.repository.ts';
-import { requirePlanAction } from './plan.access.ts';
+import { PlanRefusals, PlanRoles, requirePlanAction } from './plan.access.ts';
 import { promiseEpisode } from './plan-write.repository.ts';
 
 /**
@@ -16,10 +16,12 @@ import { promiseEpisode } from './plan-write.repository.ts';
 export async function promiseRoutes(app: App) {
   app.get(
     '/api/persons/:personId/promises',
-    { schema: { params: PersonParams, querystring: NoQuery } },
+    {
+      schema: { params: PersonParams, querystring: NoQuery, response: { 200: PromiseList } },
+      config: { access: { roles: PlanRoles.record }, audit: { action: 'read', resource: 'Task' } },
+    },
     async (req) => {
-      const actor = req.actor!;
-      return withPerson(app, actor, req.params.personId, async (w) => {
+      return personRoute(app, req, async (w) => {
         const rows = await w.trx
           .selectFrom('pathway_task as t')
           .leftJoin('staff_directory as s', 's.id', 't.assignee_account_id')
@@ -31,7 +33,6 @@ export async function promiseRoutes(app: App) {
           .orderBy('t.escalate_on')
           .orderBy('t.id')
           .execute();
-        await w.audit('read', 'Task');
         const today = osloDate(w.now);
         return {
           today,
@@ -56,15 +57,21 @@ export async function promiseRoutes(app: App) {
 
   app.post(
     '/api/persons/:personId/promises',
-    { schema: { params: PersonParams, body: PromiseBody } },
+    {
+      schema: { params: PersonParams, body: PromiseBody, response: { 201: PromiseCreated } },
+      config: {
+        access: { roles: PlanRoles.promise, refusal: PlanRefusals.promise },
+        audit: { action: 'create', resource: 'Task', id: 'answer.id' },
+      },
+    },
     async (req, reply) => {
       const actor = req.actor!;
       const b = req.body;
-      const result = await withPerson(app, actor, req.params.personId, async (w) => {
+      const result = await personRoute(app, req, async (w) => {
         await requirePlanAction(w, actor, { kind: 'make-promise' });
         const today = osloDate(w.now);
         if (b.dueOn < today) {
-          throw badRequest('due_before_today', 'Et løfte kan ikke ha frist før i dag.', [{ field: 'dueOn' }]);
+          throw badRequest('due_before_today', say('errors.dueBeforeToday'), [{ field: 'dueOn' }]);
         }
         const owner = await w.trx
           .selectFrom('staff_directory')
@@ -72,12 +79,10 @@ export async function promiseRoutes(app: App) {
           .where('id', '=', b.ownerAccountId ?? actor.accountId)
           .executeTakeFirst();
         if (!owner) {
-          throw badRequest('owner_not_staff', 'Den som skal holde løftet, må være en ansatt.', [
-            { field: 'ownerAccountId' },
-          ]);
+          throw badRequest('owner_not_staff', say('errors.ownerNotStaff'), [{ field: 'ownerAccountId' }]);
         }
         const episode = await promiseEpisode(w.trx, w.person);
-        if (!episode) throw conflict('no_episode', 'Personen har ikke noe forløp å knytte løftet til.');
+        if (!episode) throw conflict('no_episode', say('errors.promiseNoEpisode'));
         const id = await openTask(w.trx, {
           person: w.person,
           episodeId: episode.id,
@@ -92,7 +97,6 @@ export async function promiseRoutes(app: App) {
             by: { accountId: actor.accountId, name: actor.displayName },
           },
         });
-        await w.audit('create', 'Task', id);
         return { id, dueOn: b.dueOn };
       });
       return reply.code(201).send(result);
