@@ -1,4 +1,4 @@
-import { type TLiteral, type TSchema, type TUnion, Type } from '@sinclair/typebox';
+import { type TSchema, type TUnsafe, Type } from '@sinclair/typebox';
 
 /**
  * The pieces every route's schemas share (docs/architecture.md, "The contract"). Request bodies are
@@ -12,9 +12,12 @@ export const Uuid = Type.String({ format: 'uuid' });
 export const Closed = <T extends Record<string, TSchema>>(props: T) =>
   Type.Object(props, { additionalProperties: false });
 
-/** One of these words (the domain's lists of kinds, outcomes, levels…). */
+/**
+ * One of these words (the domain's lists of kinds, outcomes, levels…). Typed as the words themselves:
+ * TypeBox infers a union from a tuple only, and a domain list is an array.
+ */
 export const OneOf = <T extends string>(values: readonly T[]) =>
-  Type.Union(values.map((v) => Type.Literal(v))) as unknown as TUnion<TLiteral<T>[]>;
+  Type.Union(values.map((v) => Type.Literal(v))) as unknown as TUnsafe<T>;
 
 /** A value or null, as the database gives an empty column. */
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);

@@ -1,7 +1,8 @@
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Static, TSchema } from '@sinclair/typebox';
 import type {
   FastifyBaseLogger,
   FastifyInstance,
+  FastifyTypeProvider,
   RawReplyDefaultExpression,
   RawRequestDefaultExpression,
   RawServerDefault,
@@ -10,6 +11,25 @@ import type { RouteAccess } from '../access/route-access.type.ts';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
 import type { Notifier } from '../notify/notifier.ts';
+
+/**
+ * What a handler may hand back for an answer the contract declares: a Date where the contract says a
+ * timestamp string. Fastify's serialiser writes it as ISO 8601, as JSON does, and tests check the answer
+ * as the client receives it (response-check.ts); the web's types say string.
+ */
+type Sent<T> = T extends string
+  ? T | Date
+  : T extends readonly (infer U)[]
+    ? readonly Sent<U>[]
+    : T extends object
+      ? { [K in keyof T]: Sent<T[K]> }
+      : T;
+
+/** TypeBox's type provider (requests as the contract declares them), with answers as Sent. */
+export interface ServerTypeProvider extends FastifyTypeProvider {
+  validator: this['schema'] extends TSchema ? Static<this['schema']> : unknown;
+  serializer: this['schema'] extends TSchema ? Sent<Static<this['schema']>> : unknown;
+}
 
 /**
  * The app's type, in a file of its own: every concept's routes take it, and app.ts, which assembles
@@ -21,7 +41,7 @@ export type App = FastifyInstance<
   RawRequestDefaultExpression,
   RawReplyDefaultExpression,
   FastifyBaseLogger,
-  TypeBoxTypeProvider
+  ServerTypeProvider
 >;
 
 declare module 'fastify' {
