@@ -1,18 +1,33 @@
 import {
+  DeadlineKinds,
+  type DeadlineStatus,
   Dimensions,
   DischargeItems,
   EndOutcomes,
+  EpisodeStates,
+  EventKinds,
   HelpNeeded,
+  type ItemAnswer,
   Levels,
+  LivingConditionDomains,
+  type Match,
+  PathwayCodes,
+  Ratings,
   RecordableEventKinds,
   ReferralChecklistItems,
   ReferralOutcomes,
   ReferrerKinds,
+  Roles,
+  type RuleId,
+  type SettingClass,
   Settings,
+  type Severity as SeverityLevel,
+  TaskKinds,
   TaskOutcomes,
+  type TaskStatus,
 } from '@bedring/domain';
-import { Type } from '@sinclair/typebox';
-import { Closed, Day, OneOf, Text, Uuid } from './common.contract.ts';
+import { type Static, type TLiteral, type TSchema, type TUnion, Type } from '@sinclair/typebox';
+import { Closed, Day, Instant, Nullable, OneOf, Text, Uuid } from './common.contract.ts';
 
 /** Route schemas of the pathway; every enum comes from the domain, so one name holds in every layer. */
 const ShortText = Text(200);
@@ -21,13 +36,17 @@ export const EpisodeParams = Closed({ personId: Uuid, episodeId: Uuid });
 export const ReferralParams = Closed({ personId: Uuid, referralId: Uuid });
 export const TaskParams = Closed({ taskId: Uuid });
 
+export const Genders = ['female', 'male', 'other', 'unknown'] as const;
+export type Gender = (typeof Genders)[number];
+const ItemAnswers = ['yes', 'no', 'not-relevant'] as const satisfies readonly ItemAnswer[];
+
 export const ReferralBody = Closed({
   person: Closed({
     nationalId: Type.String({ pattern: '^[0-9]{11}$' }),
     givenName: Type.Intersect([ShortText, Type.String({ minLength: 1 })]),
     familyName: Type.Intersect([ShortText, Type.String({ minLength: 1 })]),
     birthDate: Day,
-    gender: OneOf(['female', 'male', 'other', 'unknown']),
+    gender: OneOf(Genders),
   }),
   unitId: Uuid,
   referrer: Closed({
@@ -42,6 +61,7 @@ export const ReferralBody = Closed({
   ),
   coordinator: Type.Optional(Closed({ name: ShortText, contact: Type.Optional(ShortText) })),
 });
+export type ReferralBody = Static<typeof ReferralBody>;
 
 export const ReferralAssessmentBody = Closed({
   assessedOn: Day,
@@ -94,7 +114,7 @@ export const ChecklistBody = Closed({
       Object.fromEntries(
         DischargeItems.map((i) => [
           i,
-          Closed({ answer: OneOf(['yes', 'no', 'not-relevant']), note: Type.Optional(Text(1000)) }),
+          Closed({ answer: OneOf(ItemAnswers), note: Type.Optional(Text(1000)) }),
         ]),
       ),
     ),
@@ -124,3 +144,362 @@ export const BoardQuery = Closed({
   limit: Type.Optional(Count),
   offset: Type.Optional(Count),
 });
+
+// ---- Answers (docs/architecture.md, "The contract"): what each pathway route sends on success. ----
+
+/** An object with one property per key of a domain list, all of one shape (ratings, checklist items). */
+const EachOf = <K extends string, T extends TSchema>(keys: readonly K[], value: T) =>
+  Closed(Object.fromEntries(keys.map((k) => [k, value])) as Record<K, T>);
+
+// The domain states these as unions of words, not lists; the lists here are checked against them.
+const Matches = [
+  'matched',
+  'over-matched',
+  'under-matched',
+  'different-track',
+] as const satisfies readonly Match[];
+const RuleIds = [
+  'withdrawal-needs-detox',
+  'opioids-lar-assessment',
+  'several-severe-long-inpatient',
+  'one-severe-short-inpatient',
+  'moderate-or-low-readiness-day',
+  'lowest-effective-outpatient',
+] as const satisfies readonly RuleId[];
+const DeadlineStatuses = [
+  'met',
+  'met-late',
+  'missed',
+  'closed',
+  'open',
+  'due-soon',
+  'overdue',
+] as const satisfies readonly DeadlineStatus[];
+const TaskStatuses = ['open', 'escalated', 'completed'] as const satisfies readonly TaskStatus[];
+/** An open deadline or task: the statuses of what is not done yet. */
+export const BoardStatuses = ['overdue', 'due-soon', 'open'] as const satisfies readonly DeadlineStatus[];
+export type BoardStatus = (typeof BoardStatuses)[number];
+const OpenTaskStatuses = ['open', 'escalated'] as const satisfies readonly TaskStatus[];
+const SettingClasses = ['outpatient', 'inpatient'] as const satisfies readonly SettingClass[];
+
+/** A staff member named by id; the name is null when the directory no longer has them. */
+export const NamedStaff = Closed({ id: Uuid, name: Nullable(Type.String()) });
+export type NamedStaff = Static<typeof NamedStaff>;
+export const PersonName = Closed({ id: Uuid, givenName: Type.String(), familyName: Type.String() });
+export type PersonName = Static<typeof PersonName>;
+
+export const Completeness = Closed({
+  done: Type.Integer(),
+  total: Type.Integer(),
+  missing: Type.Array(OneOf(ReferralChecklistItems)),
+});
+const Checklist = Type.Partial(EachOf(ReferralChecklistItems, Type.Boolean()));
+
+export const LateWarning = Closed({
+  code: Type.Literal('deadline-missed'),
+  deadline: OneOf(DeadlineKinds),
+  dueOn: Day,
+  daysLate: Type.Integer(),
+});
+export const NotReadyWarning = Closed({
+  code: Type.Literal('discharge-not-ready'),
+  gaps: Type.Array(OneOf(DischargeItems)),
+});
+/** A warning, never a block: the event is saved (docs/domain/care-principles.md, U-13). */
+export const PathwayWarning = Type.Union([LateWarning, NotReadyWarning]);
+export type PathwayWarning = Static<typeof PathwayWarning>;
+
+const SeverityAnswer = Type.Union([0, 1, 2, 3, 4].map((n) => Type.Literal(n))) as unknown as TUnion<
+  TLiteral<SeverityLevel>[]
+>;
+export const DimensionRatingsAnswer = EachOf(
+  Dimensions,
+  Closed({ now: SeverityAnswer, history: Nullable(SeverityAnswer), rationale: Type.String() }),
+);
+export const RecommendationAnswer = Closed({
+  level: OneOf(Levels),
+  rule: OneOf(RuleIds),
+  drivers: Type.Array(OneOf(Dimensions)),
+});
+export const ReadinessAnswer = Closed({
+  ready: Type.Boolean(),
+  gaps: Type.Array(OneOf(DischargeItems)),
+  answered: Type.Integer(),
+  total: Type.Integer(),
+});
+const DischargeChecklistAnswer = Type.Partial(
+  EachOf(DischargeItems, Closed({ answer: OneOf(ItemAnswers), note: Type.String() })),
+);
+
+// GET /api/persons/:personId/pathway: every episode on the life-long timeline (pathway.repository.ts).
+export const ReferralView = Closed({
+  id: Uuid,
+  referrer: Closed({ kind: OneOf(ReferrerKinds), name: Type.String(), organisation: Type.String() }),
+  receivedOn: Day,
+  reason: Type.String(),
+  checklist: Checklist,
+  completeness: Completeness,
+  coordinator: Closed({ name: Type.String(), contact: Type.String() }),
+  assessment: Nullable(
+    Closed({
+      assessedOn: Day,
+      outcome: OneOf(ReferralOutcomes),
+      treatmentStartDeadline: Nullable(Day),
+      note: Type.String(),
+      letterToPersonOn: Nullable(Day),
+      letterToReferrerOn: Nullable(Day),
+      assessedBy: Nullable(Type.String()),
+    }),
+  ),
+});
+export type ReferralView = Static<typeof ReferralView>;
+
+export const EventView = Closed({
+  id: Uuid,
+  kind: OneOf(EventKinds),
+  date: Day,
+  setting: Nullable(OneOf(Settings)),
+  withPerson: Nullable(Type.Boolean()),
+  feedbackToolUsed: Nullable(Type.Boolean()),
+  outcome: Nullable(OneOf(EndOutcomes)),
+  helpNeeded: Nullable(OneOf(HelpNeeded)),
+  codes: Type.Array(OneOf(PathwayCodes)),
+  note: Type.String(),
+  warnings: Type.Array(PathwayWarning),
+  reason: Type.String(),
+  recordedAt: Instant,
+  recordedBy: Closed({ id: Uuid, name: Type.String() }),
+});
+export type EventView = Static<typeof EventView>;
+
+export const RoundView = Closed({ setting: OneOf(Settings), from: Day, to: Nullable(Day) });
+export type RoundView = Static<typeof RoundView>;
+
+const deadlineFacts = {
+  kind: OneOf(DeadlineKinds),
+  startsOn: Day,
+  dueOn: Day,
+  metOn: Nullable(Day),
+  closedOn: Nullable(Day),
+  settingClass: Nullable(OneOf(SettingClasses)),
+  limitDays: Nullable(Type.Integer()),
+};
+export const DeadlineView = Closed({ ...deadlineFacts, status: OneOf(DeadlineStatuses) });
+export type DeadlineView = Static<typeof DeadlineView>;
+
+export const AssessmentView = Closed({
+  id: Uuid,
+  assessedOn: Day,
+  personGoals: Type.String(),
+  personResources: Type.String(),
+  ratings: DimensionRatingsAnswer,
+  opioidDependence: Type.Boolean(),
+  recommendation: RecommendationAnswer,
+  chosenLevel: OneOf(Levels),
+  match: OneOf(Matches),
+  matchReason: Type.String(),
+  assessedBy: Closed({ id: Uuid, name: Type.String() }),
+  change: Nullable(
+    Type.Array(
+      Closed({
+        dimension: OneOf(Dimensions),
+        before: SeverityAnswer,
+        after: SeverityAnswer,
+        change: Type.Integer(),
+      }),
+    ),
+  ),
+});
+export type AssessmentView = Static<typeof AssessmentView>;
+
+export const ChecklistView = Closed({
+  items: DischargeChecklistAnswer,
+  helpNeeded: Nullable(OneOf(HelpNeeded)),
+  readiness: ReadinessAnswer,
+  updatedAt: Instant,
+  updatedBy: Type.String(),
+});
+export type ChecklistView = Static<typeof ChecklistView>;
+
+export const LivingConditionsBeside = Closed({
+  domain: OneOf(LivingConditionDomains),
+  atStart: Nullable(OneOf(Ratings)),
+  atEnd: Nullable(OneOf(Ratings)),
+});
+export type LivingConditionsBeside = Static<typeof LivingConditionsBeside>;
+
+/** What the municipality received with the handover (handover.routes.ts, handoverSnapshot). */
+export const HandoverSnapshot = Closed({
+  livingConditions: Type.Array(
+    Closed({
+      domain: OneOf(LivingConditionDomains),
+      rating: OneOf(Ratings),
+      note: Type.String(),
+      ratedAt: Instant,
+      ratedBy: Type.String(),
+    }),
+  ),
+  assessment: Nullable(
+    Closed({
+      assessedOn: Day,
+      ratings: DimensionRatingsAnswer,
+      level: OneOf(Levels),
+      personGoals: Type.String(),
+      assessedBy: Type.String(),
+    }),
+  ),
+});
+
+export const HandoverView = Closed({
+  id: Uuid,
+  municipalWorker: NamedStaff,
+  summary: Type.String(),
+  followUpPlan: Type.String(),
+  snapshot: HandoverSnapshot,
+  handedOverOn: Day,
+  createdBy: Type.String(),
+  firstContactOn: Nullable(Day),
+});
+export type HandoverView = Static<typeof HandoverView>;
+
+export const TaskView = Closed({
+  id: Uuid,
+  kind: OneOf(TaskKinds),
+  assignee: NamedStaff,
+  createdOn: Day,
+  escalateOn: Day,
+  completedOn: Nullable(Day),
+  outcome: Nullable(OneOf(TaskOutcomes)),
+  note: Type.String(),
+  completedBy: Nullable(Type.String()),
+  status: OneOf(TaskStatuses),
+});
+export type TaskView = Static<typeof TaskView>;
+
+export const EpisodeView = Closed({
+  id: Uuid,
+  unit: Closed({ id: Uuid, name: Type.String() }),
+  state: OneOf(EpisodeStates),
+  activeSetting: Nullable(OneOf(Settings)),
+  plannedSetting: Nullable(OneOf(Settings)),
+  openedOn: Day,
+  endedOn: Nullable(Day),
+  endOutcome: Nullable(OneOf(EndOutcomes)),
+  previousEpisodeId: Nullable(Uuid),
+  responsible: Nullable(NamedStaff),
+  possibleEvents: Type.Array(OneOf(RecordableEventKinds)),
+  referral: Nullable(ReferralView),
+  events: Type.Array(EventView),
+  rounds: Type.Array(RoundView),
+  deadlines: Type.Array(DeadlineView),
+  assessments: Type.Array(AssessmentView),
+  dischargeChecklist: Nullable(ChecklistView),
+  livingConditions: Type.Array(LivingConditionsBeside),
+  handover: Nullable(HandoverView),
+  tasks: Type.Array(TaskView),
+});
+export type EpisodeView = Static<typeof EpisodeView>;
+
+export const PathwayAnswer = Closed({ today: Day, episodes: Type.Array(EpisodeView) });
+export type PathwayAnswer = Static<typeof PathwayAnswer>;
+
+// POST /api/referrals and the referral's assessment.
+export const ReferralCreated = Closed({
+  personId: Uuid,
+  referralId: Uuid,
+  episodeId: Uuid,
+  personExisted: Type.Boolean(),
+  completeness: Completeness,
+});
+export type ReferralCreated = Static<typeof ReferralCreated>;
+
+export const ReferralAssessed = Closed({ state: OneOf(EpisodeStates), warnings: Type.Array(LateWarning) });
+export type ReferralAssessed = Static<typeof ReferralAssessed>;
+
+/** POST …/events: the new state, the warnings (the event is saved) and a task, if one was made. */
+export const EventResult = Closed({
+  state: OneOf(EpisodeStates),
+  warnings: Type.Array(PathwayWarning),
+  taskId: Nullable(Uuid),
+});
+export type EventResult = Static<typeof EventResult>;
+
+export const AssessmentCreated = Closed({
+  id: Uuid,
+  recommendation: RecommendationAnswer,
+  chosenLevel: OneOf(Levels),
+  match: OneOf(Matches),
+});
+export type AssessmentCreated = Static<typeof AssessmentCreated>;
+
+export const ChecklistSaved = Closed({ readiness: ReadinessAnswer });
+export type ChecklistSaved = Static<typeof ChecklistSaved>;
+
+export const HandoverCreated = Closed({ id: Uuid, taskId: Uuid, consentId: Uuid });
+export type HandoverCreated = Static<typeof HandoverCreated>;
+
+export const ResponsibleBody = Closed({ accountId: Uuid });
+export const ResponsibleSet = Closed({ responsible: Closed({ id: Uuid, name: Type.String() }) });
+export type ResponsibleSet = Static<typeof ResponsibleSet>;
+
+// GET /api/tasks (the worklist) and completing a task.
+export const Task = Closed({
+  id: Uuid,
+  kind: OneOf(TaskKinds),
+  person: PersonName,
+  organisationName: Type.String(),
+  episodeId: Uuid,
+  mine: Type.Boolean(),
+  assignee: NamedStaff,
+  createdOn: Day,
+  escalateOn: Day,
+  status: OneOf(OpenTaskStatuses),
+  promise: Nullable(Type.String()),
+});
+export type Task = Static<typeof Task>;
+export const TaskList = Closed({ today: Day, tasks: Type.Array(Task) });
+export type TaskList = Static<typeof TaskList>;
+
+export const TaskCompleted = Closed({
+  status: Type.Literal('completed'),
+  outcome: OneOf(TaskOutcomes),
+  episodeId: Nullable(Uuid),
+});
+export type TaskCompleted = Static<typeof TaskCompleted>;
+
+// GET /api/deadlines: the deadline board.
+export const BoardDeadline = Closed({
+  ...deadlineFacts,
+  metOn: Type.Null(),
+  closedOn: Type.Null(),
+  status: OneOf(BoardStatuses),
+  episodeId: Uuid,
+  person: PersonName,
+  responsible: Nullable(NamedStaff),
+});
+export type BoardDeadline = Static<typeof BoardDeadline>;
+export const DeadlineBoard = Closed({
+  today: Day,
+  unitId: Nullable(Uuid),
+  accountId: Nullable(Uuid),
+  counts: Closed({ open: Type.Integer(), overdue: Type.Integer(), dueSoon: Type.Integer() }),
+  deadlines: Type.Array(BoardDeadline),
+});
+export type DeadlineBoard = Static<typeof DeadlineBoard>;
+
+// GET /api/units and /api/staff: the directory the pathway forms choose from.
+export const StaffQuery = Closed({ role: OneOf(['leader', 'clinician', 'milieu', 'municipal', 'peer']) });
+export const Unit = Closed({ id: Uuid, name: Type.String(), kind: Type.String() });
+export type Unit = Static<typeof Unit>;
+export const UnitList = Closed({ units: Type.Array(Unit) });
+export type UnitList = Static<typeof UnitList>;
+export const StaffMember = Closed({
+  id: Uuid,
+  name: Type.String(),
+  role: OneOf(Roles),
+  organisationId: Uuid,
+  organisationName: Type.String(),
+});
+export type StaffMember = Static<typeof StaffMember>;
+export const StaffList = Closed({ staff: Type.Array(StaffMember) });
+export type StaffList = Static<typeof StaffList>;

@@ -1,8 +1,115 @@
-/** What the server says about pathway (words.ts: the one catalogue), bokmål and English. */
+/**
+ * What the server says about the pathway (words.ts: the one catalogue), bokmål and English: the errors of
+ * its routes, and the words its FHIR resources carry (displays, summaries and notes).
+ */
 export const nb = {
-  errors: {},
+  errors: {
+    pathwayRoleCannotDoThis: 'Din rolle kan ikke gjøre dette i forløpet.',
+    roleCannotSeePathway: 'Din rolle kan ikke se forløpet.',
+    episodeNotFound: 'Fant ikke episoden.',
+    episodeEnded: 'Episoden er avsluttet.',
+    eventFieldRequired: '{{field}} må fylles ut for denne hendelsen.',
+    referralNotFound: 'Fant ikke henvisningen.',
+    unknownUnit: 'Enheten finnes ikke i din organisasjon.',
+    personDetailsDiffer:
+      'Fødselsnummeret tilhører en person med annen fødselsdato eller et annet etternavn. Kontroller henvisningen.',
+    deadlineRequired: 'Pasienter med rett til behandling skal ha en frist for start.',
+    deadlineNotAllowed: 'Bare pasienter med rett til behandling får en frist for start.',
+    deadlineBeforeAssessment: 'Fristen for start kan ikke være før vurderingen.',
+    assessedBeforeReceived: 'Vurderingen kan ikke være før henvisningen kom.',
+    matchReasonRequired: 'Skriv hvorfor et annet nivå enn det anbefalte er valgt.',
+    consentExpiryBeforeGiven: 'Samtykket må vare lenger enn dagen det ble gitt.',
+    handoverExists: 'Denne episoden er allerede overført.',
+    notMunicipalWorker: 'Mottakeren må være en ansatt i kommunal oppfølging.',
+    notAClinician: 'Velg en behandler i enheten som har journalen.',
+    taskNotFound: 'Fant ikke oppgaven.',
+    notYourTask: 'Oppgaven er ikke din.',
+    taskCompleted: 'Oppgaven er allerede fullført.',
+    beforeTask: 'Datoen er før oppgaven ble opprettet.',
+    searchEpisodesBy: 'Søk med patient eller organization.',
+    unitEpisodesLeaderOnly: 'Bare enhetens leder kan søke i enhetens forløp.',
+    notYourUnit: 'Enheten hører ikke til din organisasjon.',
+    searchTasksBy: 'Søk med patient eller owner.',
+    notYourTasks: 'Du kan bare søke etter dine egne oppgaver.',
+    unitRequired: 'Velg en enhet.',
+  },
+  fhir: {
+    referralOutcome: {
+      'right-to-treatment': 'rett til nødvendig helsehjelp',
+      'treatment-without-right': 'behov for helsehjelp uten rettighet',
+      'no-need': 'ikke behov for spesialisthelsetjenester',
+    },
+    referralAssessedNote: 'Vurdert {{assessedOn}}: {{outcome}}{{deadline}}.',
+    referralDeadline: '; frist for start av behandling {{deadline}}',
+    levelMatch: {
+      matched: 'samsvarer med anbefalingen',
+      'over-matched': 'mer intensivt enn anbefalt',
+      'under-matched': 'mindre intensivt enn anbefalt',
+      'different-track': 'et annet spor enn anbefalt',
+    },
+    assessmentDescription: 'Dimensjonskartlegging og valg av omsorgsnivå',
+    assessmentSummary:
+      'Valgt nivå: {{chosen}} ({{match}}). Anbefalt nivå: {{recommended}}{{drivers}}.{{reason}}',
+    assessmentDrivers: ', drevet av {{drivers}}',
+    assessmentReason: ' Begrunnelse: {{reason}}',
+    assessmentPersonGoals: 'Personens mål: {{goals}}',
+    assessmentPersonResources: 'Personens ressurser: {{resources}}',
+    assessmentRule: 'Anbefalingen følger regelen «{{rule}}» ({{level}}).',
+  },
 };
 
 export const en: typeof nb = {
-  errors: {},
+  errors: {
+    pathwayRoleCannotDoThis: 'Your role cannot do this in the pathway.',
+    roleCannotSeePathway: 'Your role cannot see the pathway.',
+    episodeNotFound: 'Could not find the episode.',
+    episodeEnded: 'The episode has ended.',
+    eventFieldRequired: '{{field}} must be filled in for this event.',
+    referralNotFound: 'Could not find the referral.',
+    unknownUnit: 'The unit does not exist in your organisation.',
+    personDetailsDiffer:
+      'The national identity number belongs to a person with another date of birth or another family name. Check the referral.',
+    deadlineRequired: 'A person with a right to treatment must have a deadline for the start of treatment.',
+    deadlineNotAllowed: 'Only a person with a right to treatment gets a deadline for the start of treatment.',
+    deadlineBeforeAssessment: 'The deadline for the start of treatment cannot be before the assessment.',
+    assessedBeforeReceived: 'The assessment cannot be before the referral arrived.',
+    matchReasonRequired: 'Write why a level other than the recommended one was chosen.',
+    consentExpiryBeforeGiven: 'The consent must last longer than the day it was given.',
+    handoverExists: 'This episode has already been handed over.',
+    notMunicipalWorker: 'The recipient must work in municipal follow-up.',
+    notAClinician: 'Choose a clinician in the unit that holds the record.',
+    taskNotFound: 'Could not find the task.',
+    notYourTask: 'The task is not yours.',
+    taskCompleted: 'The task has already been completed.',
+    beforeTask: 'The date is before the task was created.',
+    searchEpisodesBy: 'Search by patient or organization.',
+    unitEpisodesLeaderOnly: "Only the unit's leader can search the unit's pathways.",
+    notYourUnit: 'The unit does not belong to your organisation.',
+    searchTasksBy: 'Search by patient or owner.',
+    notYourTasks: 'You can only search for your own tasks.',
+    unitRequired: 'Choose a unit.',
+  },
+  fhir: {
+    referralOutcome: {
+      'right-to-treatment': 'right to necessary health care',
+      'treatment-without-right': 'need for health care without a right to it',
+      'no-need': 'no need for specialist health services',
+    },
+    referralAssessedNote: 'Assessed {{assessedOn}}: {{outcome}}{{deadline}}.',
+    referralDeadline: '; deadline for the start of treatment {{deadline}}',
+    levelMatch: {
+      matched: 'matches the recommendation',
+      'over-matched': 'more intensive than recommended',
+      'under-matched': 'less intensive than recommended',
+      'different-track': 'another track than recommended',
+    },
+    assessmentDescription: 'Dimensional assessment and choice of level of care',
+    assessmentSummary:
+      'Chosen level: {{chosen}} ({{match}}). Recommended level: {{recommended}}{{drivers}}.{{reason}}',
+    assessmentDrivers: ', driven by {{drivers}}',
+    assessmentReason: ' Reason: {{reason}}',
+    assessmentPersonGoals: "The person's goals: {{goals}}",
+    assessmentPersonResources: "The person's resources: {{resources}}",
+    assessmentRule: 'The recommendation follows the rule «{{rule}}» ({{level}}).',
+  },
 };

@@ -1,4 +1,5 @@
-import { Dimensions } from '@bedring/domain';
+import { say } from '@bedring/contract';
+import { Dimensions, type Match } from '@bedring/domain';
 import type {
   ClinicalImpression,
   Coding,
@@ -80,12 +81,14 @@ export function toDimensionObservations(a: AssessmentView): Observation[] {
   });
 }
 
-const matchText: Record<string, string> = {
-  matched: 'samsvarer med anbefalingen',
-  'over-matched': 'mer intensivt enn anbefalt',
-  'under-matched': 'mindre intensivt enn anbefalt',
-  'different-track': 'et annet spor enn anbefalt',
-};
+const Matches = [
+  'matched',
+  'over-matched',
+  'under-matched',
+  'different-track',
+] as const satisfies readonly Match[];
+const matchText = (match: string) =>
+  (Matches as readonly string[]).includes(match) ? say(`fhir.levelMatch.${match as Match}`) : match;
 
 /**
  * The level-of-care decision. summary says the chosen level and how it matches the recommendation;
@@ -103,8 +106,9 @@ export function toClinicalImpression(a: AssessmentView): ClinicalImpression {
     ...(a.matchReason ? [{ url: 'matchReason', valueString: a.matchReason }] : []),
     { url: 'opioidDependence', valueBoolean: a.opioidDependence },
   ];
-  const drivers = rec.drivers.length > 0 ? `, drevet av ${rec.drivers.join(', ')}` : '';
-  const reason = a.matchReason ? ` Begrunnelse: ${a.matchReason}` : '';
+  const drivers =
+    rec.drivers.length > 0 ? say('fhir.assessmentDrivers', { drivers: rec.drivers.join(', ') }) : '';
+  const reason = a.matchReason ? say('fhir.assessmentReason', { reason: a.matchReason }) : '';
   const observation = (d: string): Reference<Observation> => ({
     reference: `Observation/${dimensionObservationId(a.id, d)}`,
     display: d,
@@ -114,7 +118,7 @@ export function toClinicalImpression(a: AssessmentView): ClinicalImpression {
     id: a.id,
     extension: [episodeExtension(a), { url: EXT.levelOfCare, extension: levelOfCare }],
     status: 'completed',
-    description: 'Dimensjonskartlegging og valg av omsorgsnivå',
+    description: say('fhir.assessmentDescription'),
     subject: { reference: `Patient/${a.personId}` },
     effectiveDateTime: a.assessedOn,
     date: a.recordedAt.toISOString(),
@@ -126,7 +130,13 @@ export function toClinicalImpression(a: AssessmentView): ClinicalImpression {
         item: Dimensions.filter((d) => a.ratings[d]).map(observation),
       },
     ],
-    summary: `Valgt nivå: ${a.chosenLevel} (${matchText[a.match] ?? a.match}). Anbefalt nivå: ${rec.level}${drivers}.${reason}`,
+    summary: say('fhir.assessmentSummary', {
+      chosen: a.chosenLevel,
+      match: matchText(a.match),
+      recommended: rec.level,
+      drivers,
+      reason,
+    }),
     ...(rec.drivers.length > 0
       ? {
           finding: rec.drivers.map((d) => ({
@@ -137,9 +147,11 @@ export function toClinicalImpression(a: AssessmentView): ClinicalImpression {
         }
       : {}),
     note: [
-      { text: `Personens mål: ${a.personGoals}` },
-      ...(a.personResources ? [{ text: `Personens ressurser: ${a.personResources}` }] : []),
-      { text: `Anbefalingen følger regelen «${rec.rule}» (${rec.level}).` },
+      { text: say('fhir.assessmentPersonGoals', { goals: a.personGoals }) },
+      ...(a.personResources
+        ? [{ text: say('fhir.assessmentPersonResources', { resources: a.personResources }) }]
+        : []),
+      { text: say('fhir.assessmentRule', { rule: rec.rule, level: rec.level }) },
     ],
   };
 }

@@ -1,10 +1,10 @@
-import { ChecklistBody, EpisodeParams } from '@bedring/contract';
+import { ChecklistBody, ChecklistSaved, EpisodeParams, say } from '@bedring/contract';
 import { type DischargeChecklist, readiness } from '@bedring/domain';
-import { withPerson } from '../access/as-actor.ts';
+import { personRoute } from '../access/declared-access.ts';
 import type { App } from '../http/app.type.ts';
 import { conflict } from '../http/errors.ts';
 import { lockEpisode } from './episode.repository.ts';
-import { PathwayRoles, requireRole } from './pathway.access.ts';
+import { PathwayAccess } from './pathway.access.ts';
 
 /**
  * Discharge readiness (docs/domain/pathway.md, P-40, P-41): filled in together during treatment, shown beside
@@ -13,15 +13,20 @@ import { PathwayRoles, requireRole } from './pathway.access.ts';
 export async function dischargeRoutes(app: App) {
   app.put(
     '/api/persons/:personId/episodes/:episodeId/discharge-checklist',
-    { schema: { params: EpisodeParams, body: ChecklistBody } },
+    {
+      schema: { params: EpisodeParams, body: ChecklistBody, response: { 200: ChecklistSaved } },
+      config: {
+        access: PathwayAccess.discharge,
+        audit: { action: 'update', resource: 'DischargeChecklist', id: 'params.episodeId' },
+      },
+    },
     async (req) => {
       const actor = req.actor!;
-      requireRole(actor, PathwayRoles.discharge);
       const items = req.body.items as DischargeChecklist;
       for (const entry of Object.values(items)) if (entry) entry.note ??= '';
-      return withPerson(app, actor, req.params.personId, async ({ trx, now, person, audit }) => {
+      return personRoute(app, req, async ({ trx, now, person }) => {
         const episode = await lockEpisode(trx, person, req.params.episodeId);
-        if (episode.state === 'ended') throw conflict('episode_ended', 'Episoden er avsluttet.');
+        if (episode.state === 'ended') throw conflict('episode_ended', say('errors.episodeEnded'));
         const row = {
           items: JSON.stringify(items),
           help_needed: req.body.helpNeeded ?? null,
@@ -34,7 +39,6 @@ export async function dischargeRoutes(app: App) {
           .values({ tenant_id: person.organisationId, episode_id: episode.id, person_id: person.id, ...row })
           .onConflict((oc) => oc.columns(['tenant_id', 'episode_id']).doUpdateSet(row))
           .execute();
-        await audit('update', 'DischargeChecklist', episode.id);
         return { readiness: readiness(items) };
       });
     },

@@ -1,3 +1,4 @@
+import { say } from '@bedring/contract';
 import {
   applyEvent,
   deadlinesFor,
@@ -65,7 +66,7 @@ export async function lockEpisode(trx: Tx, person: PersonRef, episodeId: string)
     .where('e.id', '=', episodeId)
     .forUpdate('e')
     .executeTakeFirst();
-  if (!row) throw notFound('Fant ikke episoden.');
+  if (!row) throw notFound(say('errors.episodeNotFound'));
   const events = await trx
     .selectFrom('pathway_event')
     .select(['kind', 'date', 'setting', 'with_person', 'feedback_tool_used', 'outcome', 'help_needed'])

@@ -1,4 +1,13 @@
-import { EpisodeParams, EventBody, NoQuery, PersonParams } from '@bedring/contract';
+import {
+  EpisodeParams,
+  EventBody,
+  EventResult,
+  NoQuery,
+  PathwayAnswer,
+  type PathwayWarning,
+  PersonParams,
+  say,
+} from '@bedring/contract';
 import {
   type DischargeChecklist,
   type HelpNeededAtDischarge,
@@ -6,12 +15,12 @@ import {
   type PathwayEvent,
   readiness,
 } from '@bedring/domain';
-import { withPerson } from '../access/as-actor.ts';
+import { personRoute } from '../access/declared-access.ts';
 import type { App } from '../http/app.type.ts';
 import { notInFuture } from '../http/day.ts';
-import { badRequest, forbidden } from '../http/errors.ts';
+import { badRequest } from '../http/errors.ts';
 import { type EventInput, lockEpisode, recordEvent } from './episode.repository.ts';
-import { PathwayRoles, requireRole } from './pathway.access.ts';
+import { PathwayAccess } from './pathway.access.ts';
 import { pathwayOf } from './pathway.repository.ts';
 import { openTask } from './task.repository.ts';
 
@@ -27,92 +36,93 @@ function missingField(e: PathwayEvent): string | null {
 export async function episodeRoutes(app: App) {
   app.get(
     '/api/persons/:personId/pathway',
-    { schema: { params: PersonParams, querystring: NoQuery } },
+    {
+      schema: { params: PersonParams, querystring: NoQuery, response: { 200: PathwayAnswer } },
+      config: {
+        access: PathwayAccess.read,
+        audit: { action: 'read', resource: 'Pathway', id: 'params.personId' },
+      },
+    },
     async (req) =>
-      withPerson(app, req.actor!, req.params.personId, async ({ trx, now, person, audit }) => {
-        // Peers walk beside the person; clinical assessments and referral contents are not theirs to read.
-        if (req.actor!.role === 'peer')
-          throw forbidden('role_cannot_do_this', 'Din rolle kan ikke se forløpet.');
+      personRoute(app, req, async ({ trx, now, person }) => {
         const episodes = await pathwayOf(trx, person, osloDate(now));
-        await audit('read', 'Pathway', person.id);
         return { today: osloDate(now), episodes };
       }),
   );
 
   app.post(
     '/api/persons/:personId/episodes/:episodeId/events',
-    { schema: { params: EpisodeParams, body: EventBody } },
+    {
+      schema: { params: EpisodeParams, body: EventBody, response: { 201: EventResult } },
+      config: {
+        access: PathwayAccess.decide,
+        audit: { action: 'update', resource: 'EpisodeOfCare', id: 'params.episodeId' },
+      },
+    },
     async (req, reply) => {
       const actor = req.actor!;
-      requireRole(actor, PathwayRoles.decide);
       const event = req.body as EventInput;
       const missing = missingField(event);
       if (missing)
-        throw badRequest('field_required', `${missing} må fylles ut for denne hendelsen.`, [
+        throw badRequest('field_required', say('errors.eventFieldRequired', { field: missing }), [
           { field: missing },
         ]);
-      const result = await withPerson(
-        app,
-        actor,
-        req.params.personId,
-        async ({ trx, now, person, audit }) => {
-          notInFuture(event.date, now, 'date');
-          const episode = await lockEpisode(trx, person, req.params.episodeId);
-          const warnings: unknown[] = [];
-          if (event.kind === 'discharged') {
-            // Discharge readiness warns, never blocks (docs/domain/pathway.md, P-40;
-            // docs/domain/care-principles.md, U-13): the gaps travel with the event.
-            const checklist = await trx
-              .selectFrom('discharge_checklist')
-              .select(['items', 'help_needed'])
-              .where('tenant_id', '=', person.organisationId)
-              .where('episode_id', '=', episode.id)
-              .executeTakeFirst();
-            const gaps = readiness((checklist?.items ?? {}) as DischargeChecklist).gaps;
-            if (gaps.length > 0) warnings.push({ code: 'discharge-not-ready', gaps });
-            event.helpNeeded ??= (checklist?.help_needed as HelpNeededAtDischarge | null) ?? null;
+      const result = await personRoute(app, req, async ({ trx, now, person }) => {
+        notInFuture(event.date, now, 'date');
+        const episode = await lockEpisode(trx, person, req.params.episodeId);
+        const warnings: PathwayWarning[] = [];
+        if (event.kind === 'discharged') {
+          // Discharge readiness warns, never blocks (docs/domain/pathway.md, P-40;
+          // docs/domain/care-principles.md, U-13): the gaps travel with the event.
+          const checklist = await trx
+            .selectFrom('discharge_checklist')
+            .select(['items', 'help_needed'])
+            .where('tenant_id', '=', person.organisationId)
+            .where('episode_id', '=', episode.id)
+            .executeTakeFirst();
+          const gaps = readiness((checklist?.items ?? {}) as DischargeChecklist).gaps;
+          if (gaps.length > 0) warnings.push({ code: 'discharge-not-ready', gaps });
+          event.helpNeeded ??= (checklist?.help_needed as HelpNeededAtDischarge | null) ?? null;
+        }
+        const recorded = await recordEvent(trx, { actor, now }, person, episode, event, {}, warnings);
+        warnings.push(...recorded.warnings);
+        let state = recorded.state;
+        if (event.kind === 'discharged') {
+          // The municipality met the person before discharge: follow-up starts the day they go home (P-44).
+          const handover = await trx
+            .selectFrom('handover')
+            .select('first_contact_on')
+            .where('tenant_id', '=', person.organisationId)
+            .where('episode_id', '=', episode.id)
+            .executeTakeFirst();
+          if (handover?.first_contact_on) {
+            const discharged = await lockEpisode(trx, person, episode.id);
+            state = (
+              await recordEvent(trx, { actor, now }, person, discharged, {
+                kind: 'follow-up-started',
+                date: event.date,
+              })
+            ).state;
           }
-          const recorded = await recordEvent(trx, { actor, now }, person, episode, event, {}, warnings);
-          warnings.push(...recorded.warnings);
-          let state = recorded.state;
-          if (event.kind === 'discharged') {
-            // The municipality met the person before discharge: follow-up starts the day they go home (P-44).
-            const handover = await trx
-              .selectFrom('handover')
-              .select('first_contact_on')
-              .where('tenant_id', '=', person.organisationId)
-              .where('episode_id', '=', episode.id)
-              .executeTakeFirst();
-            if (handover?.first_contact_on) {
-              const discharged = await lockEpisode(trx, person, episode.id);
-              state = (
-                await recordEvent(trx, { actor, now }, person, discharged, {
-                  kind: 'follow-up-started',
-                  date: event.date,
-                })
-              ).state;
-            }
-          }
-          let taskId: string | null = null;
-          if (event.kind === 'ended' && event.outcome === 'drop-out') {
-            // A drop-out is not the end of the pathway (P-30, P-56): someone reaches out and offers a new round.
-            taskId = await openTask(trx, {
-              person,
-              episodeId: episode.id,
-              kind: 're-engagement',
-              handoverId: null,
-              assignee: {
-                accountId: episode.responsibleAccountId ?? actor.accountId,
-                organisationId: person.organisationId,
-              },
-              unitId: episode.unitId,
-              createdOn: event.date,
-            });
-          }
-          await audit('update', 'EpisodeOfCare', episode.id);
-          return { state, warnings, taskId };
-        },
-      );
+        }
+        let taskId: string | null = null;
+        if (event.kind === 'ended' && event.outcome === 'drop-out') {
+          // A drop-out is not the end of the pathway (P-30, P-56): someone reaches out and offers a new round.
+          taskId = await openTask(trx, {
+            person,
+            episodeId: episode.id,
+            kind: 're-engagement',
+            handoverId: null,
+            assignee: {
+              accountId: episode.responsibleAccountId ?? actor.accountId,
+              organisationId: person.organisationId,
+            },
+            unitId: episode.unitId,
+            createdOn: event.date,
+          });
+        }
+        return { state, warnings, taskId };
+      });
       return reply.code(201).send(result);
     },
   );

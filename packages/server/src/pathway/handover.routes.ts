@@ -1,10 +1,10 @@
-import { EpisodeParams, HandoverBody } from '@bedring/contract';
-import { withPerson } from '../access/as-actor.ts';
+import { EpisodeParams, HandoverBody, HandoverCreated, say } from '@bedring/contract';
+import { personRoute } from '../access/declared-access.ts';
 import type { App } from '../http/app.type.ts';
 import { notInFuture } from '../http/day.ts';
 import { badRequest, conflict } from '../http/errors.ts';
 import { lockEpisode } from './episode.repository.ts';
-import { PathwayRoles, requireRole } from './pathway.access.ts';
+import { PathwayAccess } from './pathway.access.ts';
 import { openTask } from './task.repository.ts';
 
 /**
@@ -15,106 +15,105 @@ import { openTask } from './task.repository.ts';
 export async function handoverRoutes(app: App) {
   app.post(
     '/api/persons/:personId/episodes/:episodeId/handover',
-    { schema: { params: EpisodeParams, body: HandoverBody } },
+    {
+      schema: { params: EpisodeParams, body: HandoverBody, response: { 201: HandoverCreated } },
+      config: {
+        access: PathwayAccess.decide,
+        audit: { action: 'create', resource: 'Handover', id: 'answer.id' },
+      },
+    },
     async (req, reply) => {
       const actor = req.actor!;
-      requireRole(actor, PathwayRoles.decide);
       const b = req.body;
       if (b.consent.expiresOn && b.consent.expiresOn <= b.consent.givenOn) {
-        throw badRequest('consent_expiry_before_given', 'Samtykket må vare lenger enn dagen det ble gitt.');
+        throw badRequest('consent_expiry_before_given', say('errors.consentExpiryBeforeGiven'));
       }
-      const result = await withPerson(
-        app,
-        actor,
-        req.params.personId,
-        async ({ trx, now, person, audit }) => {
-          notInFuture(b.handedOverOn, now, 'handedOverOn');
-          notInFuture(b.consent.givenOn, now, 'consent.givenOn');
-          const episode = await lockEpisode(trx, person, req.params.episodeId);
-          if (episode.state !== 'in-treatment' && episode.state !== 'discharged') {
-            throw conflict(
-              'illegal_transition',
-              `a handover cannot be made for an episode that is "${episode.state}"`,
-            );
-          }
-          const existing = await trx
-            .selectFrom('handover')
-            .select('id')
-            .where('tenant_id', '=', person.organisationId)
-            .where('episode_id', '=', episode.id)
-            .executeTakeFirst();
-          if (existing) throw conflict('handover_exists', 'Denne episoden er allerede overført.');
-          const worker = await trx
-            .selectFrom('staff_directory as s')
-            .innerJoin('organisation as o', 'o.id', 's.tenant_id')
-            .select(['s.id', 's.tenant_id'])
-            .where('s.id', '=', b.municipalAccountId)
-            .where('s.role', '=', 'municipal')
-            .where('o.kind', '=', 'municipality')
-            .executeTakeFirst();
-          if (!worker) {
-            throw badRequest('not_municipal_worker', 'Mottakeren må være en ansatt i kommunal oppfølging.', [
-              { field: 'municipalAccountId' },
-            ]);
-          }
-          const consent = await trx
-            .insertInto('consent')
-            .values({
-              tenant_id: person.organisationId,
-              person_id: person.id,
-              grantee_organisation_id: worker.tenant_id,
-              purpose: 'handover',
-              given_at: new Date(`${b.consent.givenOn}T12:00:00Z`),
-              expires_at: b.consent.expiresOn ? new Date(`${b.consent.expiresOn}T23:59:59Z`) : null,
-              recorded_by: actor.accountId,
-            })
-            .returning('id')
-            .executeTakeFirstOrThrow();
-          await trx
-            .insertInto('care_relation')
-            .values({
-              tenant_id: person.organisationId,
-              person_id: person.id,
-              account_id: worker.id,
-              organisation_id: worker.tenant_id,
-              kind: 'follow-up',
-              unit_id: null,
-              from_at: now,
-            })
-            .execute();
-          const snapshot = await handoverSnapshot(trx, person.organisationId, person.id, episode.id);
-          const { id } = await trx
-            .insertInto('handover')
-            .values({
-              tenant_id: person.organisationId,
-              person_id: person.id,
-              episode_id: episode.id,
-              municipal_account_id: worker.id,
-              municipal_organisation_id: worker.tenant_id,
-              consent_id: consent.id,
-              summary: b.summary,
-              follow_up_plan: b.followUpPlan,
-              snapshot: JSON.stringify(snapshot),
-              handed_over_on: b.handedOverOn,
-              created_by: actor.accountId,
-              created_by_name: actor.displayName,
-              created_at: now,
-            })
-            .returning('id')
-            .executeTakeFirstOrThrow();
-          const taskId = await openTask(trx, {
-            person,
-            episodeId: episode.id,
-            kind: 'handover',
-            handoverId: id,
-            assignee: { accountId: worker.id, organisationId: worker.tenant_id },
-            unitId: episode.unitId,
-            createdOn: b.handedOverOn,
-          });
-          await audit('create', 'Handover', id);
-          return { id, taskId, consentId: consent.id };
-        },
-      );
+      const result = await personRoute(app, req, async ({ trx, now, person }) => {
+        notInFuture(b.handedOverOn, now, 'handedOverOn');
+        notInFuture(b.consent.givenOn, now, 'consent.givenOn');
+        const episode = await lockEpisode(trx, person, req.params.episodeId);
+        if (episode.state !== 'in-treatment' && episode.state !== 'discharged') {
+          throw conflict(
+            'illegal_transition',
+            `a handover cannot be made for an episode that is "${episode.state}"`,
+          );
+        }
+        const existing = await trx
+          .selectFrom('handover')
+          .select('id')
+          .where('tenant_id', '=', person.organisationId)
+          .where('episode_id', '=', episode.id)
+          .executeTakeFirst();
+        if (existing) throw conflict('handover_exists', say('errors.handoverExists'));
+        const worker = await trx
+          .selectFrom('staff_directory as s')
+          .innerJoin('organisation as o', 'o.id', 's.tenant_id')
+          .select(['s.id', 's.tenant_id'])
+          .where('s.id', '=', b.municipalAccountId)
+          .where('s.role', '=', 'municipal')
+          .where('o.kind', '=', 'municipality')
+          .executeTakeFirst();
+        if (!worker) {
+          throw badRequest('not_municipal_worker', say('errors.notMunicipalWorker'), [
+            { field: 'municipalAccountId' },
+          ]);
+        }
+        const consent = await trx
+          .insertInto('consent')
+          .values({
+            tenant_id: person.organisationId,
+            person_id: person.id,
+            grantee_organisation_id: worker.tenant_id,
+            purpose: 'handover',
+            given_at: new Date(`${b.consent.givenOn}T12:00:00Z`),
+            expires_at: b.consent.expiresOn ? new Date(`${b.consent.expiresOn}T23:59:59Z`) : null,
+            recorded_by: actor.accountId,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await trx
+          .insertInto('care_relation')
+          .values({
+            tenant_id: person.organisationId,
+            person_id: person.id,
+            account_id: worker.id,
+            organisation_id: worker.tenant_id,
+            kind: 'follow-up',
+            unit_id: null,
+            from_at: now,
+          })
+          .execute();
+        const snapshot = await handoverSnapshot(trx, person.organisationId, person.id, episode.id);
+        const { id } = await trx
+          .insertInto('handover')
+          .values({
+            tenant_id: person.organisationId,
+            person_id: person.id,
+            episode_id: episode.id,
+            municipal_account_id: worker.id,
+            municipal_organisation_id: worker.tenant_id,
+            consent_id: consent.id,
+            summary: b.summary,
+            follow_up_plan: b.followUpPlan,
+            snapshot: JSON.stringify(snapshot),
+            handed_over_on: b.handedOverOn,
+            created_by: actor.accountId,
+            created_by_name: actor.displayName,
+            created_at: now,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        const taskId = await openTask(trx, {
+          person,
+          episodeId: episode.id,
+          kind: 'handover',
+          handoverId: id,
+          assignee: { accountId: worker.id, organisationId: worker.tenant_id },
+          unitId: episode.unitId,
+          createdOn: b.handedOverOn,
+        });
+        return { id, taskId, consentId: consent.id };
+      });
       return reply.code(201).send(result);
     },
   );

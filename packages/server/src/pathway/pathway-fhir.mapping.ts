@@ -1,3 +1,4 @@
+import { say } from '@bedring/contract';
 import {
   applyEvent,
   type EpisodeSnapshot,
@@ -7,6 +8,8 @@ import {
   openedBy,
   type PathwayEvent,
   promiseStatus,
+  type ReferralOutcome,
+  ReferralOutcomes,
   taskStatus,
 } from '@bedring/domain';
 import type {
@@ -74,11 +77,10 @@ const unitRef = (unit: { id: string; name: string | null }): Reference<Organizat
   ...(unit.name ? { display: unit.name } : {}),
 });
 
-const referralOutcomeText: Record<string, string> = {
-  'right-to-treatment': 'rett til nødvendig helsehjelp',
-  'treatment-without-right': 'behov for helsehjelp uten rettighet',
-  'no-need': 'ikke behov for spesialisthelsetjenester',
-};
+const referralOutcomeText = (outcome: string) =>
+  (ReferralOutcomes as readonly string[]).includes(outcome)
+    ? say(`fhir.referralOutcome.${outcome as ReferralOutcome}`)
+    : outcome;
 
 /**
  * A referral (docs/domain/pathway.md, P-11–P-17). Status: active until assessed, completed when assessed with
@@ -101,11 +103,14 @@ export function toServiceRequest(r: ReferralView): ServiceRequest {
   const notes: string[] = [];
   if (r.assessedOn && r.outcome) {
     const deadline = r.treatmentStartDeadline
-      ? `; frist for start av behandling ${r.treatmentStartDeadline}`
+      ? say('fhir.referralDeadline', { deadline: r.treatmentStartDeadline })
       : '';
     notes.push(
-      `Vurdert ${r.assessedOn}: ${referralOutcomeText[r.outcome] ?? r.outcome}${deadline}.` +
-        (r.assessmentNote ? ` ${r.assessmentNote}` : ''),
+      say('fhir.referralAssessedNote', {
+        assessedOn: r.assessedOn,
+        outcome: referralOutcomeText(r.outcome),
+        deadline,
+      }) + (r.assessmentNote ? ` ${r.assessmentNote}` : ''),
     );
   }
   const referrer = `${r.referrer.name} (${r.referrer.kind})${r.referrer.organisation ? `, ${r.referrer.organisation}` : ''}`;

@@ -1,4 +1,4 @@
-import { Uuid } from '@bedring/contract';
+import { say, Uuid } from '@bedring/contract';
 import { osloDate, type PersonRef } from '@bedring/domain';
 import type { Resource } from '@medplum/fhirtypes';
 import { type TProperties, Type } from '@sinclair/typebox';
@@ -19,6 +19,7 @@ import {
   ReferenceParam,
 } from '../http/fhir-schemas.ts';
 import { toClinicalImpression } from './assessment-fhir.mapping.ts';
+import { PathwayAccess } from './pathway.access.ts';
 import { toEpisodeOfCare, toServiceRequest, toTask } from './pathway-fhir.mapping.ts';
 import {
   assessmentsOf,
@@ -135,8 +136,10 @@ export async function fhirPathwayRoutes(app: App) {
     ServiceRequest: referrals,
   } = pathwayResources;
 
-  const read = { schema: { params: IdParams, querystring: ReadQuery } };
-  const byPatient = { schema: { querystring: PatientSearch } };
+  // Every role may ask; need to know for the person (or the search's own rule below) decides.
+  const config = { access: PathwayAccess.fhir };
+  const read = { schema: { params: IdParams, querystring: ReadQuery }, config };
+  const byPatient = { schema: { querystring: PatientSearch }, config };
 
   app.get('/fhir/ServiceRequest/:id', read, async (req, reply) =>
     reply.type(FHIR_JSON).send(await readOne(app, req.actor!, 'referral', req.params.id, referrals)),
@@ -159,7 +162,7 @@ export async function fhirPathwayRoutes(app: App) {
   app.get('/fhir/EpisodeOfCare/:id', read, async (req, reply) =>
     reply.type(FHIR_JSON).send(await readOne(app, req.actor!, 'episode', req.params.id, episodes)),
   );
-  app.get('/fhir/EpisodeOfCare', { schema: { querystring: EpisodeSearch } }, async (req, reply) => {
+  app.get('/fhir/EpisodeOfCare', { schema: { querystring: EpisodeSearch }, config }, async (req, reply) => {
     const actor = req.actor!;
     const q = req.query;
     const p = pageOf(q);
@@ -175,13 +178,10 @@ export async function fhirPathwayRoutes(app: App) {
       return reply.type(FHIR_JSON).send(searchset(paged.items, req.url, paged));
     }
     if (!q.organization)
-      throw badRequest('search_param_required', 'Søk med patient eller organization.', [
-        { field: 'patient' },
-      ]);
+      throw badRequest('search_param_required', say('errors.searchEpisodesBy'), [{ field: 'patient' }]);
     // A unit's episodes are the unit leader's overview (like the deadline board): leaders only, in
     // their own organisation, each person shown audited.
-    if (actor.role !== 'leader')
-      throw forbidden('leader_only', 'Bare enhetens leder kan søke i enhetens forløp.');
+    if (actor.role !== 'leader') throw forbidden('leader_only', say('errors.unitEpisodesLeaderOnly'));
     const orgId = idOf(q.organization);
     const result = await asActor(app, actor, async (trx, now) => {
       let unitIds: string[] | null = null;
@@ -192,7 +192,7 @@ export async function fhirPathwayRoutes(app: App) {
           .where('tenant_id', '=', actor.organisationId)
           .where('id', '=', orgId)
           .executeTakeFirst();
-        if (!unit) throw forbidden('not_your_unit', 'Enheten hører ikke til din organisasjon.');
+        if (!unit) throw forbidden('not_your_unit', say('errors.notYourUnit'));
         unitIds = [unit.id];
       }
       const wanted = (statuses ? [...statuses] : []).filter((s): s is EpisodeStatusFilter =>
@@ -224,7 +224,7 @@ export async function fhirPathwayRoutes(app: App) {
   app.get('/fhir/Task/:id', read, async (req, reply) =>
     reply.type(FHIR_JSON).send(await readOne(app, req.actor!, 'pathway_task', req.params.id, tasks)),
   );
-  app.get('/fhir/Task', { schema: { querystring: TaskSearch } }, async (req, reply) => {
+  app.get('/fhir/Task', { schema: { querystring: TaskSearch }, config }, async (req, reply) => {
     const actor = req.actor!;
     const q = req.query;
     const p = pageOf(q);
@@ -238,10 +238,10 @@ export async function fhirPathwayRoutes(app: App) {
       return reply.type(FHIR_JSON).send(searchset(paged.items, req.url, paged));
     }
     if (!q.owner)
-      throw badRequest('search_param_required', 'Søk med patient eller owner.', [{ field: 'patient' }]);
+      throw badRequest('search_param_required', say('errors.searchTasksBy'), [{ field: 'patient' }]);
     // Without a patient, a worker lists their own tasks (as /api/tasks does), never someone else's.
     if (actor.role === 'admin' || actor.role === 'patient' || idOf(q.owner) !== actor.accountId)
-      throw forbidden('not_your_tasks', 'Du kan bare søke etter dine egne oppgaver.');
+      throw forbidden('not_your_tasks', say('errors.notYourTasks'));
     const open =
       !statuses || statuses.has('requested') === statuses.has('completed') ? null : statuses.has('requested');
     const none = statuses !== null && !statuses.has('requested') && !statuses.has('completed');

@@ -1,3 +1,4 @@
+import type { EpisodeView } from '@bedring/contract';
 import {
   changeSince,
   type DeadlineKind,
@@ -9,6 +10,7 @@ import {
   LivingConditionDomains,
   type PersonRef,
   possibleEvents,
+  type Rating,
   type ReferralChecklist,
   readiness,
   referralCompleteness,
@@ -17,11 +19,18 @@ import {
 } from '@bedring/domain';
 import type { Tx } from '../db/transaction.ts';
 
+// The rows hold the domain's words as plain text; the answer names them (packages/contract).
+type Episode = EpisodeView;
+type Referral = NonNullable<Episode['referral']>;
+type Event = Episode['events'][number];
+type Assessment = Episode['assessments'][number];
+type Task = Episode['tasks'][number];
+
 /**
  * The person's pathway as the person page shows it: every episode on the life-long timeline with its
  * referral, events, treatment rounds, deadlines, assessments, discharge checklist, handover and tasks.
  */
-export async function pathwayOf(trx: Tx, person: PersonRef, today: string) {
+export async function pathwayOf(trx: Tx, person: PersonRef, today: string): Promise<EpisodeView[]> {
   const tenant = person.organisationId;
   const byPerson = <
     T extends
@@ -133,7 +142,7 @@ export async function pathwayOf(trx: Tx, person: PersonRef, today: string) {
       plannedSetting: e.planned_setting as Setting | null,
       openedOn: e.opened_on,
       endedOn: e.ended_on,
-      endOutcome: e.end_outcome,
+      endOutcome: e.end_outcome as Episode['endOutcome'],
       previousEpisodeId: e.previous_episode_id,
       responsible: e.responsible_account_id
         ? { id: e.responsible_account_id, name: name(e.responsible_account_id) }
@@ -146,19 +155,19 @@ export async function pathwayOf(trx: Tx, person: PersonRef, today: string) {
       referral: referral && {
         id: referral.id,
         referrer: {
-          kind: referral.referrer_kind,
+          kind: referral.referrer_kind as Referral['referrer']['kind'],
           name: referral.referrer_name,
           organisation: referral.referrer_organisation,
         },
         receivedOn: referral.received_on,
         reason: referral.reason,
-        checklist: referral.checklist,
+        checklist: referral.checklist as ReferralChecklist,
         completeness: referralCompleteness(referral.checklist as ReferralChecklist),
         coordinator: { name: referral.coordinator_name, contact: referral.coordinator_contact },
         assessment: referral.assessed_on
           ? {
               assessedOn: referral.assessed_on,
-              outcome: referral.outcome,
+              outcome: referral.outcome as NonNullable<Referral['assessment']>['outcome'],
               treatmentStartDeadline: referral.treatment_start_deadline,
               note: referral.assessment_note,
               letterToPersonOn: referral.letter_to_person_on,
@@ -169,18 +178,18 @@ export async function pathwayOf(trx: Tx, person: PersonRef, today: string) {
       },
       events: episodeEvents.map((ev) => ({
         id: ev.id,
-        kind: ev.kind,
+        kind: ev.kind as Event['kind'],
         date: ev.date,
-        setting: ev.setting,
+        setting: ev.setting as Setting | null,
         withPerson: ev.with_person,
         feedbackToolUsed: ev.feedback_tool_used,
-        outcome: ev.outcome,
-        helpNeeded: ev.help_needed,
-        codes: ev.codes,
+        outcome: ev.outcome as Event['outcome'],
+        helpNeeded: ev.help_needed as Event['helpNeeded'],
+        codes: ev.codes as Event['codes'],
         note: ev.note,
-        warnings: ev.warnings,
+        warnings: ev.warnings as Event['warnings'],
         reason: ev.reason,
-        recordedAt: ev.recorded_at,
+        recordedAt: ev.recorded_at.toISOString(),
         recordedBy: { id: ev.recorded_by, name: ev.recorded_by_name },
       })),
       rounds: roundsOf(episodeEvents),
@@ -203,9 +212,13 @@ export async function pathwayOf(trx: Tx, person: PersonRef, today: string) {
         personResources: a.person_resources,
         ratings: a.ratings as DimensionRatings,
         opioidDependence: a.opioid_dependence,
-        recommendation: { level: a.recommended_level, rule: a.recommended_rule, drivers: a.drivers },
-        chosenLevel: a.chosen_level,
-        match: a.match,
+        recommendation: {
+          level: a.recommended_level as Assessment['recommendation']['level'],
+          rule: a.recommended_rule as Assessment['recommendation']['rule'],
+          drivers: a.drivers as Assessment['recommendation']['drivers'],
+        },
+        chosenLevel: a.chosen_level as Assessment['chosenLevel'],
+        match: a.match as Assessment['match'],
         matchReason: a.match_reason,
         assessedBy: { id: a.assessed_by, name: a.assessed_by_name },
         change:
@@ -218,9 +231,9 @@ export async function pathwayOf(trx: Tx, person: PersonRef, today: string) {
       })),
       dischargeChecklist: checklist && {
         items: checklist.items as DischargeChecklist,
-        helpNeeded: checklist.help_needed,
+        helpNeeded: checklist.help_needed as Event['helpNeeded'],
         readiness: readiness(checklist.items as DischargeChecklist),
-        updatedAt: checklist.updated_at,
+        updatedAt: checklist.updated_at.toISOString(),
         updatedBy: checklist.updated_by_name,
       },
       livingConditions: livingConditionsBeside(ratings, e.opened_on, endOfTreatment),
@@ -229,19 +242,19 @@ export async function pathwayOf(trx: Tx, person: PersonRef, today: string) {
         municipalWorker: { id: handover.municipal_account_id, name: name(handover.municipal_account_id) },
         summary: handover.summary,
         followUpPlan: handover.follow_up_plan,
-        snapshot: handover.snapshot,
+        snapshot: handover.snapshot as NonNullable<Episode['handover']>['snapshot'],
         handedOverOn: handover.handed_over_on,
         createdBy: handover.created_by_name,
         firstContactOn: handover.first_contact_on,
       },
       tasks: own(tasks).map((t) => ({
         id: t.id,
-        kind: t.kind,
+        kind: t.kind as Task['kind'],
         assignee: { id: t.assignee_account_id, name: name(t.assignee_account_id) },
         createdOn: t.created_on,
         escalateOn: t.escalate_on,
         completedOn: t.completed_on,
-        outcome: t.outcome,
+        outcome: t.outcome as Task['outcome'],
         note: t.note,
         completedBy: t.completed_by_name,
         status: taskStatus({ escalateOn: t.escalate_on, completedOn: t.completed_on }, today),
@@ -255,12 +268,12 @@ export async function pathwayOf(trx: Tx, person: PersonRef, today: string) {
  * start to the next change.
  */
 function roundsOf(events: { kind: string; date: string; setting: string | null }[]) {
-  const rounds: { setting: string; from: string; to: string | null }[] = [];
+  const rounds: Episode['rounds'] = [];
   for (const ev of events) {
     const current = rounds.at(-1);
     if (ev.kind === 'first-attendance' || ev.kind === 'round-started') {
       if (current && current.to === null) current.to = ev.date;
-      rounds.push({ setting: ev.setting ?? 'outpatient', from: ev.date, to: null });
+      rounds.push({ setting: (ev.setting as Setting | null) ?? 'outpatient', from: ev.date, to: null });
     } else if (
       (ev.kind === 'round-ended' || ev.kind === 'discharged' || ev.kind === 'ended') &&
       current &&
@@ -289,8 +302,8 @@ function livingConditionsBeside(
     const end = mine.filter((r) => endedOn === null || day(r.rated_at) <= endedOn).at(-1) ?? null;
     return {
       domain,
-      atStart: start?.rating ?? null,
-      atEnd: end && end !== start ? end.rating : (start?.rating ?? null),
+      atStart: (start?.rating ?? null) as Rating | null,
+      atEnd: (end && end !== start ? end.rating : (start?.rating ?? null)) as Rating | null,
     };
   });
 }

@@ -1,12 +1,9 @@
-import { EpisodeParams, Uuid } from '@bedring/contract';
-import { Type } from '@sinclair/typebox';
-import { withPerson } from '../access/as-actor.ts';
+import { EpisodeParams, ResponsibleBody, ResponsibleSet, say } from '@bedring/contract';
+import { personRoute } from '../access/declared-access.ts';
 import type { App } from '../http/app.type.ts';
 import { badRequest, conflict } from '../http/errors.ts';
 import { lockEpisode } from './episode.repository.ts';
-import { PathwayRoles, requireRole } from './pathway.access.ts';
-
-const ResponsibleBody = Type.Object({ accountId: Uuid }, { additionalProperties: false });
+import { PathwayAccess } from './pathway.access.ts';
 
 /**
  * The clinician responsible for an episode (behandlingsansvarlig): whose deadline list and
@@ -15,13 +12,17 @@ const ResponsibleBody = Type.Object({ accountId: Uuid }, { additionalProperties:
 export async function responsibleRoutes(app: App) {
   app.put(
     '/api/persons/:personId/episodes/:episodeId/responsible',
-    { schema: { params: EpisodeParams, body: ResponsibleBody } },
-    async (req) => {
-      const actor = req.actor!;
-      requireRole(actor, PathwayRoles.decide);
-      return withPerson(app, actor, req.params.personId, async ({ trx, now, person, audit }) => {
+    {
+      schema: { params: EpisodeParams, body: ResponsibleBody, response: { 200: ResponsibleSet } },
+      config: {
+        access: PathwayAccess.decide,
+        audit: { action: 'update', resource: 'EpisodeOfCare', id: 'params.episodeId' },
+      },
+    },
+    async (req) =>
+      personRoute(app, req, async ({ trx, now, person }) => {
         const episode = await lockEpisode(trx, person, req.params.episodeId);
-        if (episode.state === 'ended') throw conflict('episode_ended', 'Episoden er avsluttet.');
+        if (episode.state === 'ended') throw conflict('episode_ended', say('errors.episodeEnded'));
         const clinician = await trx
           .selectFrom('staff_directory')
           .select(['id', 'display_name'])
@@ -30,9 +31,7 @@ export async function responsibleRoutes(app: App) {
           .where('role', 'in', ['clinician', 'leader'])
           .executeTakeFirst();
         if (!clinician) {
-          throw badRequest('not_a_clinician', 'Velg en behandler i enheten som har journalen.', [
-            { field: 'accountId' },
-          ]);
+          throw badRequest('not_a_clinician', say('errors.notAClinician'), [{ field: 'accountId' }]);
         }
         const byTenantAndEpisode = <T extends 'episode' | 'pathway_deadline'>(
           table: T,
@@ -69,9 +68,7 @@ export async function responsibleRoutes(app: App) {
             })
             .execute();
         }
-        await audit('update', 'EpisodeOfCare', episode.id);
         return { responsible: { id: clinician.id, name: clinician.display_name } };
-      });
-    },
+      }),
   );
 }
