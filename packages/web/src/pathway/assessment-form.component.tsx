@@ -1,3 +1,4 @@
+import type { AssessmentView } from '@bedring/contract';
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../form/error-summary.component.tsx';
@@ -15,7 +16,6 @@ import {
   Severities,
   type Severity,
 } from './pathway.ts';
-import type { AssessmentView } from './pathway.types.ts';
 import { RecommendationExplained } from './recommendation.component.tsx';
 
 interface DraftRating {

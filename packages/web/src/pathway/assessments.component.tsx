@@ -1,7 +1,7 @@
+import type { AssessmentView } from '@bedring/contract';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../i18n/format.ts';
 import { Dimensions } from './pathway.ts';
-import type { AssessmentView } from './pathway.types.ts';
 import { RecommendationExplained } from './recommendation.component.tsx';
 
 /**

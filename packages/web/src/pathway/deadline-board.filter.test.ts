@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { DeadlineBoard } from '@bedring/contract';
 import { type BoardFilter, filterFrom, paramsFrom, totalFor } from './deadline-board.filter.ts';
-import type { DeadlineBoard } from './pathway.types.ts';
 
 const none: BoardFilter = { status: null, unitId: null, accountId: null, page: 1 };
 

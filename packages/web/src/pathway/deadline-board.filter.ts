@@ -1,4 +1,4 @@
-import type { BoardStatus, DeadlineBoard } from './pathway.types.ts';
+import type { BoardStatus, DeadlineBoard } from '@bedring/contract';
 
 /**
  * The deadline board's filter and its paging: kept in the page's address (Norwegian parameter names),

@@ -1,3 +1,4 @@
+import type { BoardStatus, DeadlineBoard } from '@bedring/contract';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -11,7 +12,6 @@ import { DeadlineTable } from './deadline-table.component.tsx';
 import { useStaff, useUnits } from './directory.resource.ts';
 import { EscalatedTaskList } from './escalated-tasks.component.tsx';
 import { DUE_SOON_DAYS } from './pathway.ts';
-import type { BoardStatus, DeadlineBoard } from './pathway.types.ts';
 import { useTasks } from './task.resource.ts';
 
 /**

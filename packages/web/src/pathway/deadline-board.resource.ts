@@ -1,7 +1,7 @@
+import type { DeadlineBoard } from '@bedring/contract';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../http/api-client.ts';
 import { type BoardFilter, PAGE_SIZE } from './deadline-board.filter.ts';
-import type { DeadlineBoard } from './pathway.types.ts';
 
 /** Everything on the board sits under one key, so a new referral or a completed task refreshes it. */
 export const deadlinesKey = ['deadlines'] as const;

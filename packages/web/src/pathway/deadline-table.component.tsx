@@ -1,9 +1,10 @@
+import type { BoardDeadline, BoardStatus } from '@bedring/contract';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../i18n/format.ts';
 import { personPath } from '../record/person-path.ts';
 import { useDaysLeft } from './days.ts';
-import { type BoardDeadline, type BoardStatus, fullName } from './pathway.types.ts';
+import { fullName } from './pathway.ts';
 import { StatusBadge } from './status-badge.component.tsx';
 
 const tone: Record<BoardStatus, 'overdue' | 'soon' | 'open'> = {

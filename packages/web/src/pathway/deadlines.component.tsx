@@ -1,7 +1,7 @@
+import type { DeadlineView } from '@bedring/contract';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../i18n/format.ts';
 import type { DeadlineStatus } from './pathway.ts';
-import type { DeadlineView } from './pathway.types.ts';
 import { DeadlineMark } from './timeline-marks.component.tsx';
 
 /** A deadline's status in words and shape (never colour alone): «overholdt», «forfalt», «snart» … */

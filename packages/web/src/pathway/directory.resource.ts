@@ -1,6 +1,6 @@
+import type { StaffMember, Unit } from '@bedring/contract';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../http/api-client.ts';
-import type { StaffMember, Unit } from './pathway.types.ts';
 
 /** Units of the user's organisation (not personal health data, so cached for the session). */
 export function useUnits() {

@@ -1,3 +1,4 @@
+import type { ChecklistView, LivingConditionsBeside } from '@bedring/contract';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SelectField } from '../form/field.component.tsx';
@@ -14,7 +15,6 @@ import {
   type ItemAnswer,
   readiness,
 } from './pathway.ts';
-import type { ChecklistView, LivingConditionsBeside } from './pathway.types.ts';
 
 const Answers: ItemAnswer[] = ['yes', 'no', 'not-relevant'];
 

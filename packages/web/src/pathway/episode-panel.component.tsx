@@ -1,3 +1,4 @@
+import type { EpisodeView, PathwayWarning, TaskView } from '@bedring/contract';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../auth/session.resource.ts';
@@ -10,7 +11,6 @@ import { EventForm } from './event-form.component.tsx';
 import { Events } from './events.component.tsx';
 import { HandoverFacts, HandoverForm } from './handover.component.tsx';
 import { mayDecide, mayFillChecklist, type RecordableEventKind } from './pathway.ts';
-import type { EpisodeView, TaskView, WarningView } from './pathway.types.ts';
 import { ReferralAssessmentForm, ReferralFacts } from './referral.component.tsx';
 import { ResponsibleForm } from './responsible.component.tsx';
 import { Tasks } from './tasks.component.tsx';
@@ -26,7 +26,7 @@ type OpenForm =
 
 interface Notice {
   message: string;
-  warnings: WarningView[];
+  warnings: PathwayWarning[];
   reasonGiven: boolean;
 }
 
@@ -67,7 +67,7 @@ export function EpisodePanel({
     setForm(f);
     opener.current = f.type === 'event' ? `event-${f.kind}` : f.type;
   };
-  const saved = (message: string, warnings: WarningView[] = [], reasonGiven = false) => {
+  const saved = (message: string, warnings: PathwayWarning[] = [], reasonGiven = false) => {
     setForm(null);
     setNotice({ message, warnings, reasonGiven });
     requestAnimationFrame(() => noticeRef.current?.focus());

@@ -1,8 +1,9 @@
+import type { Task } from '@bedring/contract';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../i18n/format.ts';
 import { personPath } from '../record/person-path.ts';
-import { fullName, type Task } from './pathway.types.ts';
+import { fullName } from './pathway.ts';
 
 /**
  * Tasks that have waited longer than the time set (docs/domain/pathway.md, P-42): shown to the unit leader,

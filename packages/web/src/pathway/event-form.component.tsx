@@ -1,3 +1,4 @@
+import type { EpisodeView, EventResult } from '@bedring/contract';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../form/error-summary.component.tsx';
@@ -16,7 +17,6 @@ import {
   type Setting,
   Settings,
 } from './pathway.ts';
-import type { EpisodeView, EventResult } from './pathway.types.ts';
 
 /** The deadlines an event meets (time-limits.rules.ts), to warn before saving that one is passed. */
 const meets: Partial<Record<RecordableEventKind, DeadlineKind[]>> = {

@@ -1,6 +1,6 @@
+import type { EventView } from '@bedring/contract';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../i18n/format.ts';
-import type { EventView } from './pathway.types.ts';
 import { Warnings } from './warnings.component.tsx';
 
 /**

@@ -1,3 +1,4 @@
+import type { HandoverView, TaskView } from '@bedring/contract';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../form/error-summary.component.tsx';
@@ -6,7 +7,6 @@ import { isApiError } from '../http/api-client.ts';
 import { useFormat } from '../i18n/format.ts';
 import { useMunicipalStaff } from './directory.resource.ts';
 import { useHandover } from './pathway.resource.ts';
-import type { HandoverView, TaskView } from './pathway.types.ts';
 
 /**
  * The handover to the municipality (docs/domain/pathway.md, P-42, P-44): to a named worker, under the

@@ -1,9 +1,9 @@
+import type { EpisodeView, EventView } from '@bedring/contract';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../i18n/format.ts';
 import { ErrorMessage, Loading } from '../shell/status.component.tsx';
 import { usePathway } from './pathway.resource.ts';
-import type { EpisodeView, EventView } from './pathway.types.ts';
 import { PathwayTimeline } from './timeline.component.tsx';
 import { chronological } from './timeline.layout.ts';
 

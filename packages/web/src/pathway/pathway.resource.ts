@@ -1,3 +1,4 @@
+import type { EventResult, PathwayAnswer, PathwayWarning } from '@bedring/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../http/api-client.ts';
 import { personKey } from '../record/person.resource.ts';
@@ -13,7 +14,6 @@ import type {
   Setting,
   TaskOutcome,
 } from './pathway.ts';
-import type { EventResult, PathwayResponse, WarningView } from './pathway.types.ts';
 
 /** The pathway is part of the person's record: cached under ['person', id], refreshed with it. */
 export const pathwayKey = (personId: string) => [...personKey(personId), 'pathway'] as const;
@@ -25,7 +25,7 @@ const episodePath = (personId: string, episodeId: string) =>
 export function usePathway(personId: string) {
   return useQuery({
     queryKey: pathwayKey(personId),
-    queryFn: () => api<PathwayResponse>(`${personPath(personId)}/pathway`),
+    queryFn: () => api<PathwayAnswer>(`${personPath(personId)}/pathway`),
     enabled: personId !== '',
   });
 }
@@ -118,7 +118,7 @@ export interface ReferralAssessmentInput {
 
 export function useAssessReferral(personId: string, referralId: string) {
   return usePathwayMutation(personId, (body: ReferralAssessmentInput) =>
-    api<{ state: string; warnings: WarningView[] }>(
+    api<{ state: string; warnings: PathwayWarning[] }>(
       `${personPath(personId)}/referrals/${encodeURIComponent(referralId)}/assessment`,
       { method: 'POST', body },
     ),

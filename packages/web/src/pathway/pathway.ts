@@ -4,6 +4,8 @@
  * the person and staff see the recommendation and what drove it before anything is saved
  * (docs/domain/pathway.md, P-21).
  */
+import type { Gender } from '@bedring/contract';
+
 export { daysBetween, type IsoDate, osloDate } from '@bedring/domain/pathway/calendar';
 export {
   type DischargeChecklist,
@@ -71,3 +73,8 @@ export function mayFillChecklist(role: string): boolean {
 
 /** Severity 0–4 of the dimensional assessment. */
 export const Severities = [0, 1, 2, 3, 4] as const;
+
+/** The genders a referral records, in the order the form offers them (the contract's ReferralBody). */
+export const Genders = ['female', 'male', 'other', 'unknown'] as const satisfies readonly Gender[];
+
+export const fullName = (p: { givenName: string; familyName: string }) => `${p.givenName} ${p.familyName}`;

@@ -1,8 +1,8 @@
+import type { Task } from '@bedring/contract';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describedBy, Field } from '../form/field.component.tsx';
-import { osloDate, outcomesFor, type TaskOutcome } from './pathway.ts';
-import { fullName, type Task } from './pathway.types.ts';
+import { fullName, osloDate, outcomesFor, type TaskOutcome } from './pathway.ts';
 import { useCompleteTask } from './task.resource.ts';
 import { completionErrorKey } from './task-completion.ts';
 

@@ -1,6 +1,6 @@
+import type { Gender, ReferralBody } from '@bedring/contract';
 import type { FieldErrors } from '../form/field.component.tsx';
 import type { ReferralChecklist, ReferrerKind } from './pathway.ts';
-import type { Gender, NewReferral } from './pathway.types.ts';
 
 /** The referral form's state, its checks and the body it sends (POST /api/referrals). */
 export interface Draft {
@@ -55,7 +55,7 @@ export function validate(d: Draft, today: string): FieldErrors<DraftField> {
   return e;
 }
 
-export function toBody(d: Draft): NewReferral {
+export function toBody(d: Draft): ReferralBody {
   const organisation = d.referrerOrganisation.trim();
   const reason = d.reason.trim();
   const coordinator = d.coordinatorName.trim();

@@ -1,3 +1,4 @@
+import type { ReferralView } from '@bedring/contract';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../form/error-summary.component.tsx';
@@ -6,7 +7,6 @@ import { isApiError } from '../http/api-client.ts';
 import { useFormat } from '../i18n/format.ts';
 import { useAssessReferral } from './pathway.resource.ts';
 import { type ReferralOutcome, ReferralOutcomes } from './pathway.ts';
-import type { ReferralView } from './pathway.types.ts';
 
 /**
  * The referral (docs/domain/pathway.md, P-11–P-15): who referred, when, why, and how complete it is; then its

@@ -1,3 +1,4 @@
+import type { Gender } from '@bedring/contract';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -8,8 +9,7 @@ import { personPath } from '../record/person-path.ts';
 import { ErrorMessage } from '../shell/status.component.tsx';
 import { useDocumentTitle } from '../shell/use-document-title.ts';
 import { useUnits } from './directory.resource.ts';
-import { osloDate, type ReferrerKind, ReferrerKinds } from './pathway.ts';
-import { type Gender, Genders } from './pathway.types.ts';
+import { Genders, osloDate, type ReferrerKind, ReferrerKinds } from './pathway.ts';
 import { useRegisterReferral } from './referral.resource.ts';
 import { CompletenessWarning, ReferralChecklistFieldset } from './referral-checklist.component.tsx';
 import { type Draft, type DraftField, emptyDraft, ORDER, toBody, validate } from './referral-draft.ts';

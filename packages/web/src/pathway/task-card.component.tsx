@@ -1,9 +1,10 @@
+import type { Task } from '@bedring/contract';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../i18n/format.ts';
 import { personPath } from '../record/person-path.ts';
 import { FirstContactForm } from './first-contact-form.component.tsx';
-import { fullName, type Task } from './pathway.types.ts';
+import { fullName } from './pathway.ts';
 import { type ReEngagementDone, ReEngagementForm } from './re-engagement-form.component.tsx';
 import { StatusBadge } from './status-badge.component.tsx';
 

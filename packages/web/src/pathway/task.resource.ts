@@ -1,8 +1,8 @@
+import type { Task, TaskCompleted } from '@bedring/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../http/api-client.ts';
 import { deadlinesKey } from './deadline-board.resource.ts';
 import type { TaskOutcome } from './pathway.ts';
-import type { Task, TaskCompleted } from './pathway.types.ts';
 
 const tasksKey = ['tasks'] as const;
 

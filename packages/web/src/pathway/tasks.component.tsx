@@ -1,3 +1,4 @@
+import type { TaskView } from '@bedring/contract';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateField, RadioGroup, TextAreaField } from '../form/field.component.tsx';
@@ -5,7 +6,6 @@ import { isApiError } from '../http/api-client.ts';
 import { useFormat } from '../i18n/format.ts';
 import { useCompleteTask } from './pathway.resource.ts';
 import { outcomesFor, type TaskOutcome } from './pathway.ts';
-import type { TaskView } from './pathway.types.ts';
 
 /**
  * Tasks that close loops (docs/domain/pathway.md, P-07, P-34, P-42): the municipal worker's first contact

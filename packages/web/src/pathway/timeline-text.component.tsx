@@ -1,6 +1,6 @@
+import type { EpisodeView } from '@bedring/contract';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../i18n/format.ts';
-import type { EpisodeView } from './pathway.types.ts';
 import { chronological } from './timeline.layout.ts';
 
 /** The text alternative of the pathway picture: the same episodes, rounds, events and deadlines, as lists. */

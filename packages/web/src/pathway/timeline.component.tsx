@@ -1,8 +1,8 @@
+import type { EpisodeView } from '@bedring/contract';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../i18n/format.ts';
 import type { Setting } from './pathway.ts';
-import type { EpisodeView } from './pathway.types.ts';
 import { LANE, layoutTimeline } from './timeline.layout.ts';
 import { DeadlineMark, SettingPatterns, TimelineLegend } from './timeline-marks.component.tsx';
 

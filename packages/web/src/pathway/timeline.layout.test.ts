@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { EpisodeView } from './pathway.types.ts';
+import type { EpisodeView } from '@bedring/contract';
 import { chronological, dayNumber, LANE, layoutTimeline } from './timeline.layout.ts';
 
 function episode(over: Partial<EpisodeView> & { id: string; openedOn: string }): EpisodeView {

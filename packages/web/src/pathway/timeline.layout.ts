@@ -1,5 +1,5 @@
+import type { EpisodeView } from '@bedring/contract';
 import type { DeadlineStatus, Setting } from './pathway.ts';
-import type { EpisodeView } from './pathway.types.ts';
 
 /**
  * Where everything goes in the pathway picture: pure geometry, no React, so the picture and its text

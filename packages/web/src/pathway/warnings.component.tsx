@@ -1,9 +1,9 @@
+import type { PathwayWarning } from '@bedring/contract';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../i18n/format.ts';
-import type { WarningView } from './pathway.types.ts';
 
 /** What a rule said about a saved event, calmly: the event is saved; these are things to know. */
-export function Warnings({ warnings }: { warnings: WarningView[] }) {
+export function Warnings({ warnings }: { warnings: PathwayWarning[] }) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   if (warnings.length === 0) return null;
