@@ -1,8 +1,9 @@
 /**
  * The words of the printed export, "Mine data" as a PDF (export/export.content.ts), in bokmål and English:
  * plain, non-stigmatising (docs/domain/care-principles.md, M-29) — a lapse is an event on the way, never a
- * reset (docs/domain/plans.md, M-04). `export.codes` names Bedring's codes as the export prints them,
- * by code system (lower case where they stand inside a sentence). The person, when named by role, is
+ * reset (docs/domain/plans.md, M-04). `export.codes` names the codes the export says its own way (episode
+ * states, roles, what was done, promise statuses); plan kinds, sections, relations and qualities are the
+ * plan's labels (plan.words.ts), written once. The person, when named by role, is
  * auditEvent.thePerson (access.words.ts), as in the FHIR access log.
  */
 export const nb = {
@@ -43,26 +44,6 @@ export const nb = {
     accessEntry: '{{date}} {{who}}, {{role}}{{org}}: {{what}}',
     you: 'Deg selv',
     codes: {
-      plan: {
-        treatment: 'Behandlingsplan',
-        'relapse-prevention': 'Tilbakefallsforebyggende plan',
-        crisis: 'Kriseplan',
-      },
-      section: {
-        goal: 'Mål',
-        measure: 'Tiltak',
-        'high-risk-situation': 'Risikosituasjon',
-        'early-warning-sign': 'Tidlig varselsignal',
-        'coping-strategy': 'Mestringsstrategi',
-        'contact-person': 'Kontaktperson',
-        'practical-step': 'Praktisk tiltak',
-        'after-a-lapse': 'Etter et tilbakefall',
-        'warning-sign': 'Varselsignal',
-        'what-i-do': 'Det gjør jeg',
-        'what-people-around-me-do': 'Det gjør folk rundt meg',
-        'what-services-do': 'Det gjør tjenestene',
-        contact: 'Kontakt',
-      },
       state: {
         referred: 'Henvist',
         assessed: 'Henvisning vurdert',
@@ -71,21 +52,6 @@ export const nb = {
         discharged: 'Utskrevet',
         'follow-up': 'Oppfølging i kommunen',
         ended: 'Avsluttet',
-      },
-      relation: {
-        family: 'familie',
-        child: 'barn',
-        friend: 'venn',
-        peer: 'likeperson',
-        'self-help-group': 'selvhjelpsgruppe',
-        helper: 'hjelper',
-        other: 'annen',
-      },
-      quality: {
-        supportive: 'støttende',
-        strained: 'anstrengt',
-        risky: 'risikofylt',
-        'lost-contact': 'mistet kontakt',
       },
       promise: { open: 'åpent', overdue: 'forsinket', kept: 'holdt', withdrawn: 'trukket tilbake' },
       role: {
@@ -140,26 +106,6 @@ export const en: typeof nb = {
     accessEntry: '{{date}} {{who}}, {{role}}{{org}}: {{what}}',
     you: 'You',
     codes: {
-      plan: {
-        treatment: 'Treatment plan',
-        'relapse-prevention': 'Relapse-prevention plan',
-        crisis: 'Crisis plan',
-      },
-      section: {
-        goal: 'Goal',
-        measure: 'Measure',
-        'high-risk-situation': 'High-risk situation',
-        'early-warning-sign': 'Early warning sign',
-        'coping-strategy': 'Coping strategy',
-        'contact-person': 'Contact person',
-        'practical-step': 'Practical step',
-        'after-a-lapse': 'After a lapse',
-        'warning-sign': 'Warning sign',
-        'what-i-do': 'What I do',
-        'what-people-around-me-do': 'What people around me do',
-        'what-services-do': 'What services do',
-        contact: 'Contact',
-      },
       state: {
         referred: 'Referred',
         assessed: 'Referral assessed',
@@ -168,21 +114,6 @@ export const en: typeof nb = {
         discharged: 'Discharged',
         'follow-up': 'Follow-up in the municipality',
         ended: 'Ended',
-      },
-      relation: {
-        family: 'family',
-        child: 'child',
-        friend: 'friend',
-        peer: 'peer',
-        'self-help-group': 'self-help group',
-        helper: 'helper',
-        other: 'other',
-      },
-      quality: {
-        supportive: 'supportive',
-        strained: 'strained',
-        risky: 'risky',
-        'lost-contact': 'lost contact',
       },
       promise: { open: 'open', overdue: 'late', kept: 'kept', withdrawn: 'withdrawn' },
       role: {

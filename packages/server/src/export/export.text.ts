@@ -11,6 +11,19 @@ export type ExportLanguage = Language;
 type Words = typeof exportWords.nb.export;
 type Key = Exclude<keyof Words, 'codes'>;
 
+/**
+ * The codes whose names are the plan's labels, written once (plan.words.ts, `labels`): the plan kinds and
+ * sections as headings, the network's relations and qualities inside a sentence, in lower case. The other
+ * codes (episode states, roles, audit actions, promise statuses as the export says them) are in
+ * `export.codes`.
+ */
+const LABELS: Record<string, { area: string; inSentence: boolean }> = {
+  plan: { area: 'planKind', inSentence: false },
+  section: { area: 'section', inSentence: false },
+  relation: { area: 'relation', inSentence: true },
+  quality: { area: 'quality', inSentence: true },
+};
+
 /** The words of one language: `t(key, values)` fills {{placeholders}}; `code(kind, code)` names a code. */
 export function wordsFor(lang: ExportLanguage) {
   const words = catalogue[lang].export as unknown as Words;
@@ -28,7 +41,11 @@ export function wordsFor(lang: ExportLanguage) {
     },
     code(kind: string, code: string | undefined) {
       if (code === undefined) return '';
-      return codes[kind]?.[code] ?? code;
+      const label = LABELS[kind];
+      if (!label) return codes[kind]?.[code] ?? code;
+      const text = (catalogue[lang].labels as Record<string, Record<string, string>>)[label.area]?.[code];
+      if (text === undefined) return code;
+      return label.inSentence ? text.toLocaleLowerCase(lang) : text;
     },
     dateTime(iso: string | undefined) {
       if (!iso) return '';
