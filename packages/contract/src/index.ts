@@ -11,4 +11,5 @@ export * from './health.contract.ts';
 export * from './pathway.contract.ts';
 export * from './plan.contract.ts';
 export * from './questionnaire.contract.ts';
+export * from './record.contract.ts';
 export { catalogue, type Language, Languages, say, type WordKey } from './words/words.ts';

@@ -1,8 +1,12 @@
 /** What the server says about record (words.ts: the one catalogue), bokmål and English. */
 export const nb = {
-  errors: {},
+  errors: {
+    roleCannotRate: 'Din rolle kan ikke vurdere levekår.',
+  },
 };
 
 export const en: typeof nb = {
-  errors: {},
+  errors: {
+    roleCannotRate: 'Your role cannot rate living conditions.',
+  },
 };

@@ -641,6 +641,8 @@ function sampleRequest(route: { method: string; url: string }, sample: Sample, t
       .replace(':memberId', plan.memberId)
       // The stranger has no consent (that is why they are a stranger): a made-up one is as good.
       .replace(':consentId', '0f6b1c6e-7d0a-4c39-9a52-1a00000000c0')
+      // A unit that exists: the sweep names no person, and a role it does not declare gets 403, not a 400.
+      .replace(':unitId', UNITS.inpatient)
       .replace(':id', sampleId(sample)) +
     (sample.query ? `?${sample.query.replace(':personId', ids.stranger)}` : '');
   const body =

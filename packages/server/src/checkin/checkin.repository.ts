@@ -1,3 +1,4 @@
+import { say } from '@bedring/contract';
 import {
   addDays,
   type CheckinDay,
@@ -155,7 +156,7 @@ export async function storeCheckin(
   const signs = warningSignsOf(facts.steps);
   const problems = checkinProblems(input, { signs, now });
   if (problems.length > 0) {
-    throw badRequest('checkin_does_not_fit', 'Innsjekken kunne ikke lagres.', problems);
+    throw badRequest('checkin_does_not_fit', say('errors.checkinDoesNotFit'), problems);
   }
   const day = osloDate(new Date(input.madeAt));
   // The day's check-ins are in facts.checkins: checkinProblems refuses a day older than a week, well inside
@@ -164,10 +165,7 @@ export async function storeCheckin(
   if (!resent && facts.checkins.filter((c) => c.day === day).length >= MAX_CHECKINS_PER_DAY) {
     // 409, not 429: the portal's offline queue keeps a 429 to send again, and this one will never fit
     // (web offline/queue-flush.ts); two sent at the same moment may both pass, which keeps it bounded.
-    throw conflict(
-      'checkin_limit_reached',
-      `Det er allerede ${MAX_CHECKINS_PER_DAY} innsjekker for denne dagen. Flere tas ikke imot for den dagen.`,
-    );
+    throw conflict('checkin_limit_reached', say('errors.checkinLimitReached', { max: MAX_CHECKINS_PER_DAY }));
   }
   const self: CheckinDay = {
     id: input.id,

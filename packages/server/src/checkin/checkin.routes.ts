@@ -1,8 +1,24 @@
-import { CheckinQuery, NewCheckin, NoQuery, PersonParams, Reminder } from '@bedring/contract';
-import { addDays, CHECKIN_QUESTIONNAIRE_ID, type CheckinInput, osloDate } from '@bedring/domain';
-import { withPerson } from '../access/as-actor.ts';
+import {
+  CheckinForm,
+  CheckinList,
+  CheckinQuery,
+  CheckinStored,
+  NewCheckin,
+  NoQuery,
+  PersonParams,
+  Reminder,
+  ReminderSet,
+} from '@bedring/contract';
+import {
+  addDays,
+  CHECKIN_QUESTIONNAIRE_ID,
+  type CheckinInput,
+  osloDate,
+  type Role,
+  type UseKind,
+} from '@bedring/domain';
+import { personRoute } from '../access/declared-access.ts';
 import type { App } from '../http/app.type.ts';
-import { forbidden } from '../http/errors.ts';
 import {
   CHECKIN_COLUMNS,
   type CheckinRow,
@@ -13,7 +29,12 @@ import {
 import { progressOf } from './progress.repository.ts';
 
 /** Staff who follow the person read check-ins; a peer worker does not (as for questionnaires). */
-const READERS = new Set(['patient', 'clinician', 'milieu', 'municipal', 'leader']);
+const READERS: readonly Role[] = ['patient', 'clinician', 'milieu', 'municipal', 'leader'];
+/** Only the person checks in and sets their reminder, with the refusal's own code and words. */
+const ownOnly = (code: string, words: 'errors.ownCheckin' | 'errors.ownReminder') => ({
+  roles: ['patient'] as const,
+  refusal: { code, words },
+});
 
 function checkinOut(r: CheckinRow) {
   return {
@@ -22,7 +43,7 @@ function checkinOut(r: CheckinRow) {
     mood: r.mood,
     craving: r.craving,
     sleep: r.sleep,
-    use: r.use,
+    use: r.use as UseKind,
     substance: r.substance,
     amount: r.amount,
     riskySituation: r.risky_situation,
@@ -40,11 +61,12 @@ function checkinOut(r: CheckinRow) {
 export async function checkinRoutes(app: App) {
   app.get(
     '/api/persons/:personId/checkin',
-    { schema: { params: PersonParams, querystring: NoQuery } },
-    async (req) => {
-      const actor = req.actor!;
-      if (!READERS.has(actor.role)) throw forbidden();
-      return withPerson(app, actor, req.params.personId, async ({ trx, now, person, audit }) => {
+    {
+      schema: { params: PersonParams, querystring: NoQuery, response: { 200: CheckinForm } },
+      config: { access: { roles: READERS }, audit: { action: 'read', resource: 'CheckinForm' } },
+    },
+    async (req) =>
+      personRoute(app, req, async ({ trx, now, person }) => {
         const steps = await planStepsOf(trx, person);
         const [reminder, today] = await Promise.all([
           trx
@@ -61,7 +83,6 @@ export async function checkinRoutes(app: App) {
             .where('day', '=', osloDate(now))
             .execute(),
         ]);
-        await audit('read', 'CheckinForm');
         return {
           questionnaireId: CHECKIN_QUESTIONNAIRE_ID,
           today: osloDate(now),
@@ -69,38 +90,40 @@ export async function checkinRoutes(app: App) {
           warningSigns: warningSignsOf(steps),
           remindAt: reminder ? reminder.remind_at.slice(0, 5) : null,
         };
-      });
-    },
+      }),
   );
 
   app.post(
     '/api/persons/:personId/checkins',
-    { schema: { params: PersonParams, body: NewCheckin } },
+    {
+      schema: {
+        params: PersonParams,
+        body: NewCheckin,
+        response: { 200: CheckinStored, 201: CheckinStored },
+      },
+      config: { access: ownOnly('own_checkin', 'errors.ownCheckin') },
+    },
     async (req, reply) => {
       const actor = req.actor!;
-      if (actor.role !== 'patient') throw forbidden('own_checkin', 'Bare personen selv sjekker inn.');
-      const stored = await withPerson(
-        app,
-        actor,
-        req.params.personId,
-        async ({ trx, now, person, audit }) => {
-          const result = await storeCheckin(trx, { actor, now }, person, req.body as CheckinInput);
-          if (result.created) await audit('create', 'Checkin', result.id);
-          return result;
-        },
-      );
+      // Audited by hand: only a check-in that is new is a 'create' (one sent again writes nothing).
+      const stored = await personRoute(app, req, async ({ trx, now, person, audit }) => {
+        const result = await storeCheckin(trx, { actor, now }, person, req.body as CheckinInput);
+        if (result.created) await audit('create', 'Checkin', result.id);
+        return result;
+      });
       return reply.code(stored.created ? 201 : 200).send({ checkin: stored });
     },
   );
 
   app.get(
     '/api/persons/:personId/checkins',
-    { schema: { params: PersonParams, querystring: CheckinQuery } },
+    {
+      schema: { params: PersonParams, querystring: CheckinQuery, response: { 200: CheckinList } },
+      config: { access: { roles: READERS }, audit: { action: 'read', resource: 'Checkin' } },
+    },
     async (req) => {
-      const actor = req.actor!;
-      if (!READERS.has(actor.role)) throw forbidden();
       const days = Math.max(1, Number(req.query.days ?? 28));
-      return withPerson(app, actor, req.params.personId, async ({ trx, now, person, audit }) => {
+      return personRoute(app, req, async ({ trx, now, person }) => {
         const rows = await trx
           .selectFrom('checkin')
           .select(CHECKIN_COLUMNS)
@@ -125,7 +148,6 @@ export async function checkinRoutes(app: App) {
             : [],
           progressOf(trx, person, now),
         ]);
-        await audit('read', 'Checkin');
         return {
           checkins: rows.map(checkinOut),
           signs: Object.fromEntries(signs.map((x) => [x.id, x.text])),
@@ -137,12 +159,16 @@ export async function checkinRoutes(app: App) {
 
   app.put(
     '/api/persons/:personId/checkin-reminder',
-    { schema: { params: PersonParams, body: Reminder } },
+    {
+      schema: { params: PersonParams, body: Reminder, response: { 200: ReminderSet } },
+      config: {
+        access: ownOnly('own_reminder', 'errors.ownReminder'),
+        audit: { action: 'update', resource: 'CheckinReminder' },
+      },
+    },
     async (req) => {
-      const actor = req.actor!;
-      if (actor.role !== 'patient') throw forbidden('own_reminder', 'Bare personen selv velger påminnelsen.');
       const { remindAt } = req.body;
-      return withPerson(app, actor, req.params.personId, async ({ trx, now, person, audit }) => {
+      return personRoute(app, req, async ({ trx, now, person }) => {
         if (remindAt === null) {
           await trx
             .deleteFrom('checkin_reminder')
@@ -163,7 +189,6 @@ export async function checkinRoutes(app: App) {
             )
             .execute();
         }
-        await audit('update', 'CheckinReminder');
         return { remindAt };
       });
     },

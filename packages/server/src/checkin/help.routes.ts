@@ -1,8 +1,8 @@
-import { HelpRequest, PersonParams } from '@bedring/contract';
+import { HelpAnswer, HelpRequest, PersonParams, say } from '@bedring/contract';
 import { EMERGENCY_NUMBERS, osloDate } from '@bedring/domain';
-import { withPerson } from '../access/as-actor.ts';
+import { personRoute } from '../access/declared-access.ts';
 import type { App } from '../http/app.type.ts';
-import { badRequest, forbidden } from '../http/errors.ts';
+import { badRequest } from '../http/errors.ts';
 import { planStepsOf, stepsFor } from './checkin.repository.ts';
 
 /**
@@ -14,72 +14,68 @@ import { planStepsOf, stepsFor } from './checkin.repository.ts';
 export async function helpRoutes(app: App) {
   app.post(
     '/api/persons/:personId/help-requests',
-    { schema: { params: PersonParams, body: HelpRequest } },
+    {
+      schema: { params: PersonParams, body: HelpRequest, response: { 200: HelpAnswer, 201: HelpAnswer } },
+      config: {
+        access: { roles: ['patient'], refusal: { code: 'own_help_request', words: 'errors.ownHelpRequest' } },
+      },
+    },
     async (req, reply) => {
-      const actor = req.actor!;
-      if (actor.role !== 'patient')
-        throw forbidden('own_help_request', 'Bare personen selv ber om hjelp her.');
       const madeAt = new Date(req.body.madeAt);
-      const result = await withPerson(
-        app,
-        actor,
-        req.params.personId,
-        async ({ trx, now, person, audit }) => {
-          if (!Number.isFinite(madeAt.getTime()) || madeAt.getTime() > now.getTime() + 5 * 60_000) {
-            throw badRequest('invalid_time', 'Tidspunktet mangler eller er i fremtiden.', [
-              { field: 'madeAt' },
-            ]);
-          }
-          const finding = {
-            kind: 'help-requested' as const,
-            key: req.body.id,
-            checkinId: null,
-            explanation: {
-              key: 'signal.helpRequested',
-              params: { at: req.body.madeAt, day: osloDate(madeAt) },
-            },
-          };
-          const [raised, team, steps] = await Promise.all([
-            trx
-              .insertInto('signal')
-              .values((eb) => ({
-                tenant_id: person.organisationId,
-                person_id: person.id,
-                kind: finding.kind,
-                key: finding.key,
-                finding: JSON.stringify(finding),
-                unit_id: eb
-                  .selectFrom('episode')
-                  .select('unit_id')
-                  .where('tenant_id', '=', person.organisationId)
-                  .where('person_id', '=', person.id)
-                  .where('state', '<>', 'ended')
-                  .orderBy('opened_on', 'desc')
-                  .limit(1),
-                raised_at: now,
-              }))
-              .onConflict((oc) => oc.columns(['tenant_id', 'person_id', 'kind', 'key']).doNothing())
-              .returning('id')
-              .executeTakeFirst(),
-            trx
-              .selectFrom('care_relation')
-              .select('account_id')
-              .distinct()
-              .where('tenant_id', '=', person.organisationId)
-              .where('person_id', '=', person.id)
-              .where('from_at', '<=', now)
-              .where((w) => w.or([w('to_at', 'is', null), w('to_at', '>', now)]))
-              .execute(),
-            planStepsOf(trx, person),
-          ]);
-          if (raised) await audit('create', 'Signal', raised.id);
-          return {
-            signalId: raised?.id ?? null,
-            team: team.map((t) => t.account_id),
-            steps: stepsFor(finding, steps),
-          };
-        },
-      );
+      // Audited by hand: only a request that is new raises a signal to audit (one sent again writes nothing).
+      const result = await personRoute(app, req, async ({ trx, now, person, audit }) => {
+        if (!Number.isFinite(madeAt.getTime()) || madeAt.getTime() > now.getTime() + 5 * 60_000) {
+          throw badRequest('invalid_time', say('errors.helpTimeInvalid'), [{ field: 'madeAt' }]);
+        }
+        const finding = {
+          kind: 'help-requested' as const,
+          key: req.body.id,
+          checkinId: null,
+          explanation: {
+            key: 'signal.helpRequested',
+            params: { at: req.body.madeAt, day: osloDate(madeAt) },
+          },
+        };
+        const [raised, team, steps] = await Promise.all([
+          trx
+            .insertInto('signal')
+            .values((eb) => ({
+              tenant_id: person.organisationId,
+              person_id: person.id,
+              kind: finding.kind,
+              key: finding.key,
+              finding: JSON.stringify(finding),
+              unit_id: eb
+                .selectFrom('episode')
+                .select('unit_id')
+                .where('tenant_id', '=', person.organisationId)
+                .where('person_id', '=', person.id)
+                .where('state', '<>', 'ended')
+                .orderBy('opened_on', 'desc')
+                .limit(1),
+              raised_at: now,
+            }))
+            .onConflict((oc) => oc.columns(['tenant_id', 'person_id', 'kind', 'key']).doNothing())
+            .returning('id')
+            .executeTakeFirst(),
+          trx
+            .selectFrom('care_relation')
+            .select('account_id')
+            .distinct()
+            .where('tenant_id', '=', person.organisationId)
+            .where('person_id', '=', person.id)
+            .where('from_at', '<=', now)
+            .where((w) => w.or([w('to_at', 'is', null), w('to_at', '>', now)]))
+            .execute(),
+          planStepsOf(trx, person),
+        ]);
+        if (raised) await audit('create', 'Signal', raised.id);
+        return {
+          signalId: raised?.id ?? null,
+          team: team.map((t) => t.account_id),
+          steps: stepsFor(finding, steps),
+        };
+      });
       // After the commit: a notice is sent only for a request that is stored.
       if (result.signalId) {
         await app.notifier.send({ kind: 'help-requested', to: result.team, signalId: result.signalId });

@@ -1,4 +1,4 @@
-import type { PersonRef } from '@bedring/domain';
+import type { PersonRef, Role } from '@bedring/domain';
 import { type LivingConditionDomain, LivingConditionDomains, type Rating } from '@bedring/domain';
 import type { Tx } from '../db/transaction.ts';
 
@@ -56,7 +56,7 @@ export interface RatingView {
   rating: Rating;
   note: string;
   ratedAt: Date;
-  ratedBy: { id: string; name: string; role: string };
+  ratedBy: { id: string; name: string; role: Role };
 }
 
 export interface PersonOverview {
@@ -78,9 +78,9 @@ export interface PersonOverview {
   careTeam: {
     accountId: string;
     name: string;
-    role: string;
+    role: Role;
     organisationName: string;
-    kind: string;
+    kind: 'care-team' | 'follow-up';
     from: Date;
     to: Date | null;
   }[];
@@ -118,7 +118,7 @@ function toRatingView(r: {
     rating: r.rating as Rating,
     note: r.note,
     ratedAt: r.rated_at,
-    ratedBy: { id: r.rated_by, name: r.rated_by_name, role: r.rated_by_role },
+    ratedBy: { id: r.rated_by, name: r.rated_by_name, role: r.rated_by_role as Role },
   };
 }
 
@@ -190,7 +190,7 @@ export async function personOverview(trx: Tx, person: PersonRef, now: Date): Pro
     careTeam: active.map((t) => ({
       accountId: t.account_id,
       name: t.display_name,
-      role: t.role,
+      role: t.role as Role,
       organisationName: t.name,
       kind: t.kind,
       from: t.from_at,

@@ -1,9 +1,11 @@
+import type { CheckinForm, NewCheckin } from '@bedring/contract';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorSummary } from '../form/error-summary.component.tsx';
 import { RadioGroup } from '../form/field.component.tsx';
-import type { CheckinForm, NewCheckin, UseKind } from './checkin.types.ts';
+
+type UseKind = NewCheckin['use'];
 
 const MOODS = ['1', '2', '3', '4', '5'] as const;
 const SLEEPS = ['1', '2', '3'] as const;

@@ -1,3 +1,4 @@
+import type { StoredCheckin } from '@bedring/contract';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -5,7 +6,6 @@ import { useUser } from '../auth/session.resource.ts';
 import { ErrorMessage, Loading } from '../shell/status.component.tsx';
 import { useDocumentTitle } from '../shell/use-document-title.ts';
 import { useCheckinForm, useSendCheckin } from './checkin.resource.ts';
-import type { StoredCheckin } from './checkin.types.ts';
 import { CheckinFormFields } from './checkin-form.component.tsx';
 import { HelpNowButton } from './help-now-button.component.tsx';
 import { ReminderForm } from './reminder-form.component.tsx';

@@ -1,17 +1,18 @@
+import type {
+  CheckinForm,
+  CheckinList,
+  CheckinStored,
+  HelpAnswer,
+  NewCheckin,
+  PersonSignals,
+  ReminderSet,
+  SignalAcknowledged,
+  SignalWorklist,
+} from '@bedring/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../http/api-client.ts';
 import { sendOrQueue } from '../offline/offline-queue.ts';
 import { personKey } from '../record/person.resource.ts';
-import type {
-  CheckinForm,
-  CheckinView,
-  HelpAnswer,
-  NewCheckin,
-  OwnSignal,
-  Progress,
-  StoredCheckin,
-  WorklistSignal,
-} from './checkin.types.ts';
 
 const personPath = (personId: string) => `/api/persons/${encodeURIComponent(personId)}`;
 /** Check-ins are part of the person's record: cached under ['person', id], refreshed with it. */
@@ -33,10 +34,7 @@ export function useCheckinForm(personId: string) {
 export function useCheckins(personId: string) {
   return useQuery({
     queryKey: [...checkinKey(personId), 'list'],
-    queryFn: () =>
-      api<{ checkins: CheckinView[]; signs: Record<string, string>; progress: Progress }>(
-        `${personPath(personId)}/checkins`,
-      ),
+    queryFn: () => api<CheckinList>(`${personPath(personId)}/checkins`),
     enabled: personId !== '',
   });
 }
@@ -44,7 +42,7 @@ export function useCheckins(personId: string) {
 export function usePersonSignals(personId: string) {
   return useQuery({
     queryKey: [...checkinKey(personId), 'signals'],
-    queryFn: () => api<{ signals: OwnSignal[] }>(`${personPath(personId)}/signals`),
+    queryFn: () => api<PersonSignals>(`${personPath(personId)}/signals`),
     enabled: personId !== '',
   });
 }
@@ -56,8 +54,7 @@ export function usePersonSignals(personId: string) {
 export function useSendCheckin(personId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: NewCheckin) =>
-      sendOrQueue<{ checkin: StoredCheckin }>(`${personPath(personId)}/checkins`, body),
+    mutationFn: (body: NewCheckin) => sendOrQueue<CheckinStored>(`${personPath(personId)}/checkins`, body),
     // Sent even when the browser says it is offline: sendOrQueue keeps it on the phone then.
     networkMode: 'always',
     onSuccess: () => queryClient.invalidateQueries({ queryKey: checkinKey(personId) }),
@@ -68,7 +65,7 @@ export function useSetReminder(personId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (remindAt: string | null) =>
-      api<{ remindAt: string | null }>(`${personPath(personId)}/checkin-reminder`, {
+      api<ReminderSet>(`${personPath(personId)}/checkin-reminder`, {
         method: 'PUT',
         body: { remindAt },
       }),
@@ -85,7 +82,7 @@ export function sendHelpRequest(personId: string, request: { id: string; madeAt:
 export function useWorklistSignals() {
   return useQuery({
     queryKey: signalsKey,
-    queryFn: () => api<{ signals: WorklistSignal[] }>('/api/signals'),
+    queryFn: () => api<SignalWorklist>('/api/signals'),
   });
 }
 
@@ -93,7 +90,7 @@ export function useAcknowledgeSignal() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, note }: { id: string; note: string }) =>
-      api<{ status: string }>(`/api/signals/${encodeURIComponent(id)}/acknowledge`, {
+      api<SignalAcknowledged>(`/api/signals/${encodeURIComponent(id)}/acknowledge`, {
         method: 'POST',
         body: { note },
       }),

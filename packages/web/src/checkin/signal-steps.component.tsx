@@ -1,7 +1,7 @@
+import type { PlanStep } from '@bedring/contract';
 import type { SignalFinding } from '@bedring/domain/checkin/signal.rules';
 import { signalText } from '@bedring/domain/checkin/signal-text';
 import { useTranslation } from 'react-i18next';
-import type { PlanStep } from './checkin.types.ts';
 
 /**
  * What a check-in showed, said to the person in plain words, with what they themselves wrote in their

@@ -1,7 +1,7 @@
+import type { PersonOverview } from '@bedring/contract';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSaveAbout } from './person.resource.ts';
-import type { PersonOverview } from './record.types.ts';
 
 const MAX = 4000;
 

@@ -1,8 +1,8 @@
+import type { PersonOverview } from '@bedring/contract';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../i18n/format.ts';
 import { AboutMeForm } from './about-me-form.component.tsx';
-import type { PersonOverview } from './record.types.ts';
 
 /**
  * "Om meg": the person's own words and strengths, shown before any rating or score, with who wrote

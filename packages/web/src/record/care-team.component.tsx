@@ -1,6 +1,6 @@
+import type { CareTeamMember } from '@bedring/contract';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../i18n/format.ts';
-import type { CareTeamMember } from './record.types.ts';
 
 /** Who helps the person now: name, role, organisation, and since when. */
 export function CareTeam({ team, title }: { team: CareTeamMember[]; title: string }) {

@@ -1,3 +1,4 @@
+import type { RatingView } from '@bedring/contract';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../i18n/format.ts';
@@ -5,7 +6,6 @@ import type { LivingConditionDomain } from './living-conditions.ts';
 import { RatingBadge } from './rating-badge.component.tsx';
 import { RatingForm } from './rating-form.component.tsx';
 import { RatingHistory } from './rating-history.component.tsx';
-import type { RatingView } from './record.types.ts';
 
 interface Props {
   personId: string;

@@ -1,6 +1,6 @@
+import type { PersonOverview } from '@bedring/contract';
 import { useTranslation } from 'react-i18next';
 import { DomainCard } from './domain-card.component.tsx';
-import type { PersonOverview } from './record.types.ts';
 
 /** The 8 living-condition domains as a grid, with how many are rated ("5 av 8 vurdert"; never required). */
 export function LivingConditions({

@@ -1,8 +1,8 @@
+import type { RecordOrganisation } from '@bedring/contract';
 import { useTranslation } from 'react-i18next';
-import type { Organisation } from './record.types.ts';
 
 /** The organisations that take part in the person's care (TSB unit, municipality). */
-export function Organisations({ organisations }: { organisations: Organisation[] }) {
+export function Organisations({ organisations }: { organisations: readonly RecordOrganisation[] }) {
   const { t } = useTranslation();
   return (
     <section className="section" aria-labelledby="orgs-title">

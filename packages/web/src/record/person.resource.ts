@@ -1,7 +1,7 @@
+import type { AboutSaved, PersonAnswer, RatingCreated, RatingList } from '@bedring/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../http/api-client.ts';
 import type { LivingConditionDomain, Rating } from './living-conditions.ts';
-import type { PersonResponse, RatingView } from './record.types.ts';
 
 /** Everything cached about one person sits under ['person', id], so one invalidation refreshes it all. */
 export const personKey = (personId: string) => ['person', personId] as const;
@@ -9,7 +9,7 @@ export const personKey = (personId: string) => ['person', personId] as const;
 export function usePerson(personId: string) {
   return useQuery({
     queryKey: personKey(personId),
-    queryFn: () => api<PersonResponse>(`/api/persons/${encodeURIComponent(personId)}`),
+    queryFn: () => api<PersonAnswer>(`/api/persons/${encodeURIComponent(personId)}`),
     enabled: personId !== '',
   });
 }
@@ -18,7 +18,7 @@ export function useRatingHistory(personId: string, domain: LivingConditionDomain
   return useQuery({
     queryKey: [...personKey(personId), 'ratings', domain],
     queryFn: () =>
-      api<{ ratings: RatingView[] }>(
+      api<RatingList>(
         `/api/persons/${encodeURIComponent(personId)}/ratings?${new URLSearchParams({ domain })}`,
       ),
   });
@@ -34,7 +34,7 @@ export function useRateDomain(personId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: NewRating) =>
-      api<{ id: string }>(`/api/persons/${encodeURIComponent(personId)}/ratings`, { method: 'POST', body }),
+      api<RatingCreated>(`/api/persons/${encodeURIComponent(personId)}/ratings`, { method: 'POST', body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: personKey(personId) }),
   });
 }
@@ -43,7 +43,7 @@ export function useSaveAbout(personId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: { aboutMe: string; strengths: string }) =>
-      api<{ ok: boolean }>(`/api/persons/${encodeURIComponent(personId)}/about`, { method: 'PUT', body }),
+      api<AboutSaved>(`/api/persons/${encodeURIComponent(personId)}/about`, { method: 'PUT', body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: personKey(personId) }),
   });
 }
