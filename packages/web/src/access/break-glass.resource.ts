@@ -1,24 +1,16 @@
+import type { BreakGlassList, BreakGlassOpened, BreakGlassReviewed } from '@bedring/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../http/api-client.ts';
 import { personKey } from '../record/person.resource.ts';
 
-export interface BreakGlassEvent {
-  id: string;
-  reason: string;
-  openedAt: string;
-  expiresAt: string;
-  reviewedAt: string | null;
-  reviewNote: string | null;
-  staffName: string;
-  person: { id: string; givenName: string; familyName: string };
-}
+export type BreakGlassEvent = BreakGlassList['events'][number];
 
 /** Opens time-limited access with a stated reason; the person's record is then fetched again. */
 export function useOpenBreakGlass(personId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (reason: string) =>
-      api<{ id: string; expiresAt: string }>(`/api/persons/${encodeURIComponent(personId)}/break-glass`, {
+      api<BreakGlassOpened>(`/api/persons/${encodeURIComponent(personId)}/break-glass`, {
         method: 'POST',
         body: { reason },
       }),
@@ -31,7 +23,7 @@ const eventsKey = ['break-glass'] as const;
 export function useBreakGlassEvents() {
   return useQuery({
     queryKey: eventsKey,
-    queryFn: () => api<{ events: BreakGlassEvent[] }>('/api/break-glass'),
+    queryFn: () => api<BreakGlassList>('/api/break-glass'),
   });
 }
 
@@ -39,7 +31,7 @@ export function useReviewBreakGlass() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, note }: { id: string; note: string }) =>
-      api<{ ok: boolean }>(`/api/break-glass/${encodeURIComponent(id)}/review`, {
+      api<BreakGlassReviewed>(`/api/break-glass/${encodeURIComponent(id)}/review`, {
         method: 'POST',
         body: { note },
       }),

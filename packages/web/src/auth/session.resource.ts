@@ -1,9 +1,14 @@
+import type { LoginAnswer, LoginBody, LogoutAnswer, MeAnswer } from '@bedring/contract';
 import type { Role } from '@bedring/domain/access/roles';
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError, setCsrfToken } from '../http/api-client.ts';
 import { claimQueue, clearQueue } from '../offline/offline-queue.ts';
 import { clearOfflineCaches } from '../offline/service-worker.ts';
 
+/**
+ * Who is logged in, as the pages use it: what /api/auth/me answers (MeAnswer) less what no page needs, so
+ * a test can state a user in few words.
+ */
 export interface SessionUser {
   id: string;
   role: Role;
@@ -12,30 +17,14 @@ export interface SessionUser {
   organisation: { id: string; name: string; kind: string } | null;
 }
 
-interface MeResponse {
-  user: SessionUser;
-  csrfToken: string | null;
-}
-
-interface LoginResponse {
-  token: string;
-  expiresAt: string;
-  csrfToken: string;
-  user: { id: string; role: Role; displayName: string; personId: string | null };
-}
-
-export interface LoginInput {
-  username: string;
-  password: string;
-  totp?: string;
-}
+export type LoginInput = LoginBody;
 
 export const sessionKey = ['session'] as const;
 
 /** The logged-in user, or null. The session itself lives in an HttpOnly cookie the script cannot read. */
 async function fetchSession(): Promise<SessionUser | null> {
   try {
-    const me = await api<MeResponse>('/api/auth/me');
+    const me = await api<MeAnswer>('/api/auth/me');
     setCsrfToken(me.csrfToken);
     return me.user;
   } catch (e) {
@@ -85,7 +74,7 @@ export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
     meta: { expectsUnauthorized: true },
-    mutationFn: (input: LoginInput) => api<LoginResponse>('/api/auth/login', { method: 'POST', body: input }),
+    mutationFn: (input: LoginInput) => api<LoginAnswer>('/api/auth/login', { method: 'POST', body: input }),
     onSuccess: async (res) => {
       setCsrfToken(res.csrfToken);
       removeRecords(queryClient);
@@ -102,7 +91,7 @@ export function useLogin() {
 export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api<{ ok: boolean }>('/api/auth/logout', { method: 'POST' }),
+    mutationFn: () => api<LogoutAnswer>('/api/auth/logout', { method: 'POST' }),
     onSettled: () => {
       forgetSession(queryClient);
       // Logging out is leaving the device: writes still waiting are deleted unsent (ADR 0008).

@@ -1,3 +1,5 @@
+// The catalogue's words only, not the contract's schemas: nothing of TypeBox comes into the bundle.
+import { catalogue } from '@bedring/contract/words/words';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import adminEn from './admin.en.json';
@@ -42,12 +44,29 @@ function applyLanguage(lng: string) {
   }
 }
 
+type Tree = { [key: string]: unknown };
+
+/**
+ * The server's words (packages/contract/src/words: errors.*, export.*, labels.* …) under the web's own:
+ * a label is written once, in the catalogue (docs/architecture.md, "Words"). Areas merge key by key; where
+ * both have a key the web's text stands, as it did before the catalogue.
+ */
+function under(words: Tree, web: Tree): Tree {
+  const out: Tree = { ...words };
+  for (const [k, v] of Object.entries(web)) {
+    const there = out[k];
+    out[k] =
+      v && typeof v === 'object' && there && typeof there === 'object' ? under(there as Tree, v as Tree) : v;
+  }
+  return out;
+}
+
 void i18next.use(initReactI18next).init({
   // The work pages, the questionnaires and the plans keep their strings in files of their own
   // (top-level keys "work", "questionnaire", "plan", "offline", "export" and "checkin").
   resources: {
     nb: {
-      translation: {
+      translation: under(catalogue.nb, {
         ...nb,
         ...workNb,
         ...questionnaireNb,
@@ -57,10 +76,10 @@ void i18next.use(initReactI18next).init({
         ...checkinNb,
         // The admin page's rule forms add to the "admin" strings of nb.json.
         admin: { ...nb.admin, ...adminNb.admin },
-      },
+      }),
     },
     en: {
-      translation: {
+      translation: under(catalogue.en, {
         ...en,
         ...workEn,
         ...questionnaireEn,
@@ -69,7 +88,7 @@ void i18next.use(initReactI18next).init({
         ...exportEn,
         ...checkinEn,
         admin: { ...en.admin, ...adminEn.admin },
-      },
+      }),
     },
   },
   lng: storedLanguage(),
