@@ -1,3 +1,4 @@
+import type { PlanView } from '@bedring/contract';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -5,7 +6,6 @@ import { useUser } from '../auth/session.resource.ts';
 import { useFormat } from '../i18n/format.ts';
 import { ErrorMessage } from '../shell/status.component.tsx';
 import { useSetReviewDate } from './plan.resource.ts';
-import type { PlanView } from './plan.types.ts';
 
 /**
  * 113 and legevakt, always there (constants of the domain; docs/domain/plans.md, M-08), as links that call on

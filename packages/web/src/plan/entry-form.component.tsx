@@ -1,3 +1,5 @@
+import type { EntryUpdateBody, PlanEntryView, PlanSaveWarning } from '@bedring/contract';
+import type { PlanKind, PlanSection } from '@bedring/domain/plan/plan';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUser } from '../auth/session.resource.ts';
@@ -7,7 +9,6 @@ import { useClinicians } from '../pathway/directory.resource.ts';
 import { ErrorMessage } from '../shell/status.component.tsx';
 import { NetworkMemberField } from './network-member-field.component.tsx';
 import { useAddEntry, useUpdateEntry } from './plan.resource.ts';
-import type { EntryContent, PlanEntry, PlanKind, PlanSection, SaveWarning } from './plan.types.ts';
 import type { Viewer } from './plan-permissions.ts';
 
 /**
@@ -28,9 +29,9 @@ export function EntryForm({
   kind: PlanKind;
   section: PlanSection;
   viewer: Viewer;
-  entry?: PlanEntry;
+  entry?: PlanEntryView;
   /** Called with the server's warnings after saving, with nothing on cancel. */
-  onDone: (warnings?: SaveWarning[]) => void;
+  onDone: (warnings?: PlanSaveWarning[]) => void;
 }) {
   const { t } = useTranslation();
   const id = useId();
@@ -62,7 +63,7 @@ export function EntryForm({
     setDueMissing(isMeasure && !dueOn);
     if (!text.trim() || (isMeasure && !dueOn)) return;
     // Every field of the section, null when empty: a change sends the whole content again.
-    const content: EntryContent = { text: text.trim() };
+    const content: EntryUpdateBody = { text: text.trim() };
     if (section === 'goal') content.successMeans = successMeans.trim() || null;
     if (isMeasure) {
       content.ownerAccountId = owner || null;
@@ -74,7 +75,7 @@ export function EntryForm({
       content.networkMemberId = memberId || null;
     }
     if (section === 'contact-person') content.contactBeforeUse = beforeUse;
-    const done = (r: { warnings: SaveWarning[] }) => onDone(r.warnings);
+    const done = (r: { warnings: PlanSaveWarning[] }) => onDone(r.warnings);
     if (entry) update.mutate({ entryId: entry.id, content }, { onSuccess: done });
     else add.mutate({ section, ...content }, { onSuccess: done });
   };

@@ -1,10 +1,10 @@
+import type { LapseBody } from '@bedring/contract';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUser } from '../auth/session.resource.ts';
 import { useFormat } from '../i18n/format.ts';
 import { ErrorMessage, Loading } from '../shell/status.component.tsx';
 import { useLapses, useRecordLapse } from './plan.resource.ts';
-import type { NewLapse } from './plan.types.ts';
 import { viewerOf } from './plan-permissions.ts';
 import { WrittenByLine } from './written-by.component.tsx';
 
@@ -88,7 +88,7 @@ function LapseForm({ personId, onDone }: { personId: string; onDone: () => void 
     if (!occurredOn) return setProblem('plan.lapses.dateMissing');
     if (Fields.every((f) => !words[f].trim())) return setProblem('plan.lapses.wordsMissing');
     setProblem(null);
-    const body: NewLapse = { occurredOn };
+    const body: LapseBody = { occurredOn };
     for (const f of Fields) if (words[f].trim()) body[f] = words[f].trim();
     record.mutate(body, { onSuccess: onDone });
   };

@@ -1,12 +1,13 @@
+import type { MemberBody, NetworkMemberView } from '@bedring/contract';
+import type { PlanKind } from '@bedring/domain/plan/plan';
 import { NetworkQualities, NetworkRelations, PlanKinds } from '@bedring/domain/plan/plan';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describedBy, Field } from '../form/field.component.tsx';
 import { ErrorMessage } from '../shell/status.component.tsx';
 import { useAddMember, useUpdateMember } from './plan.resource.ts';
-import type { MemberContent, NetworkMember, PlanKind } from './plan.types.ts';
 
-const empty: MemberContent = {
+const empty: MemberBody = {
   name: '',
   relation: 'friend',
   quality: 'supportive',
@@ -24,14 +25,14 @@ export function NetworkForm({
   onDone,
 }: {
   personId: string;
-  member?: NetworkMember;
+  member?: NetworkMemberView;
   onDone: () => void;
 }) {
   const { t } = useTranslation();
   const id = useId();
   const add = useAddMember(personId);
   const update = useUpdateMember(personId);
-  const [v, setV] = useState<MemberContent>(
+  const [v, setV] = useState<MemberBody>(
     member
       ? {
           name: member.name,
@@ -53,7 +54,7 @@ export function NetworkForm({
     e.preventDefault();
     if (!v.name.trim()) return setMissing(true);
     setMissing(false);
-    const body: MemberContent = { ...v, name: v.name.trim(), phone: v.phone?.trim() || null };
+    const body: MemberBody = { ...v, name: v.name.trim(), phone: v.phone?.trim() || null };
     if (member) update.mutate({ id: member.id, body }, { onSuccess: onDone });
     else add.mutate(body, { onSuccess: onDone });
   };
@@ -80,7 +81,7 @@ export function NetworkForm({
         <select
           id={`${id}-relation`}
           value={v.relation}
-          onChange={(e) => setV({ ...v, relation: e.target.value as MemberContent['relation'] })}
+          onChange={(e) => setV({ ...v, relation: e.target.value as MemberBody['relation'] })}
         >
           {NetworkRelations.map((r) => (
             <option key={r} value={r}>

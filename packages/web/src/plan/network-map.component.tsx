@@ -1,6 +1,7 @@
+import type { NetworkMemberView } from '@bedring/contract';
+import type { NetworkQuality } from '@bedring/domain/plan/plan';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { NetworkMember, NetworkQuality } from './plan.types.ts';
 
 /** Closer to the person the better the relation is now; lost contact is the outer ring. */
 const RADIUS: Record<NetworkQuality, number> = {
@@ -13,7 +14,7 @@ const CX = 240;
 const CY = 210;
 
 /** Where each member sits: evenly around the person, at the distance of their relation quality. */
-export function layoutMembers(members: NetworkMember[]) {
+export function layoutMembers(members: NetworkMemberView[]) {
   return members.map((m, i) => {
     const angle = -Math.PI / 2 + (2 * Math.PI * i) / Math.max(members.length, 1);
     const r = RADIUS[m.quality];
@@ -26,7 +27,7 @@ export function layoutMembers(members: NetworkMember[]) {
  * around by how the relation is now (line style and colour, never colour alone). Screen readers hear a short
  * summary; the table beside it says everything the picture does, and is where the map is edited.
  */
-export function NetworkMap({ members, centre }: { members: NetworkMember[]; centre: string }) {
+export function NetworkMap({ members, centre }: { members: NetworkMemberView[]; centre: string }) {
   const { t } = useTranslation();
   const id = useId();
   const placed = layoutMembers(members);

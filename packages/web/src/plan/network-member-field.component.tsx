@@ -1,8 +1,8 @@
+import type { NetworkMemberView } from '@bedring/contract';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../form/field.component.tsx';
 import { useNetwork } from './plan.resource.ts';
-import type { NetworkMember } from './plan.types.ts';
 
 /**
  * Picks a contact from the network map (the person's own people; docs/domain/plans.md, CAP-05), so the crisis
@@ -15,7 +15,7 @@ export function NetworkMemberField({
 }: {
   personId: string;
   value: string;
-  onChange: (member: NetworkMember | null) => void;
+  onChange: (member: NetworkMemberView | null) => void;
 }) {
   const { t } = useTranslation();
   const id = useId();

@@ -1,3 +1,4 @@
+import type { NetworkMemberView } from '@bedring/contract';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUser } from '../auth/session.resource.ts';
@@ -5,7 +6,6 @@ import { ErrorMessage, Loading } from '../shell/status.component.tsx';
 import { NetworkForm } from './network-form.component.tsx';
 import { NetworkMap } from './network-map.component.tsx';
 import { useNetwork, useUpdateMember } from './plan.resource.ts';
-import type { NetworkMember } from './plan.types.ts';
 import { viewerOf } from './plan-permissions.ts';
 
 /**
@@ -18,8 +18,8 @@ export function Network({ personId, centre }: { personId: string; centre: string
   const self = viewerOf(user) === 'self' ? 'Self' : '';
   const query = useNetwork(personId);
   const remove = useUpdateMember(personId);
-  const [editing, setEditing] = useState<NetworkMember | 'new' | null>(null);
-  const mayEdit = (m: NetworkMember) => user.role === 'patient' || m.author.id === user.id;
+  const [editing, setEditing] = useState<NetworkMemberView | 'new' | null>(null);
+  const mayEdit = (m: NetworkMemberView) => user.role === 'patient' || m.author.id === user.id;
 
   return (
     <section className="section network" id="plan-network" aria-labelledby="plan-network-title">

@@ -1,3 +1,5 @@
+import type { PlanEntryView, PlanSaveWarning } from '@bedring/contract';
+import type { PlanKind } from '@bedring/domain/plan/plan';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUser } from '../auth/session.resource.ts';
@@ -5,7 +7,6 @@ import { useFormat } from '../i18n/format.ts';
 import { ErrorMessage } from '../shell/status.component.tsx';
 import { EntryForm } from './entry-form.component.tsx';
 import { contentOf, useComment, useNetwork, useUpdateEntry } from './plan.resource.ts';
-import type { PlanEntry, PlanKind, SaveWarning } from './plan.types.ts';
 import { mayEdit, viewerOf } from './plan-permissions.ts';
 import { WrittenByLine } from './written-by.component.tsx';
 
@@ -22,8 +23,8 @@ export function PlanEntryItem({
 }: {
   personId: string;
   kind: PlanKind;
-  entry: PlanEntry;
-  onSaved: (warnings: SaveWarning[]) => void;
+  entry: PlanEntryView;
+  onSaved: (warnings: PlanSaveWarning[]) => void;
 }) {
   const { t } = useTranslation();
   const format = useFormat();

@@ -1,6 +1,6 @@
+import type { PlanChangeView } from '@bedring/contract';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../i18n/format.ts';
-import type { PlanChange } from './plan.types.ts';
 
 /** What the words were before and after a change (an entry's text, or a review date). */
 function words(v: unknown): string | null {
@@ -22,7 +22,7 @@ function changedFields(before: unknown, after: unknown): string[] {
 /**
  * The full version history: who changed what, when (docs/domain/plans.md, CAP-02). Newest first, folded away.
  */
-export function PlanHistory({ history }: { history: PlanChange[] }) {
+export function PlanHistory({ history }: { history: PlanChangeView[] }) {
   const { t } = useTranslation();
   const format = useFormat();
   if (history.length === 0) return null;

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { PlanEntryView } from '@bedring/contract';
 import type { Role } from '@bedring/domain/access/roles';
 import type { SessionUser } from '../auth/session.resource.ts';
-import type { PlanEntry } from './plan.types.ts';
 import { mayEdit, mayPromise, mayShare, maySign, mayWrite, viewerOf } from './plan-permissions.ts';
 
 const user = (role: Role, id = `${role}-1`, organisationId: string | null = 'org-a'): SessionUser => ({
@@ -24,7 +24,7 @@ test('the person writes every section but the measures; staff every section; pee
 });
 
 test('only the author edits an entry', () => {
-  const entry = { author: { id: 'clinician-1' } } as PlanEntry;
+  const entry = { author: { id: 'clinician-1' } } as PlanEntryView;
   assert.equal(mayEdit(user('clinician', 'clinician-1'), entry), true);
   assert.equal(mayEdit(user('clinician', 'clinician-2'), entry), false);
   assert.equal(mayEdit(user('patient'), entry), false);

@@ -1,5 +1,6 @@
+import type { PlanEntryView } from '@bedring/contract';
+import type { PlanSection } from '@bedring/domain/plan/plan';
 import type { SessionUser } from '../auth/session.resource.ts';
-import type { PlanEntry, PlanSection } from './plan.types.ts';
 
 /**
  * What the screen offers, mirroring the server's plan rule (decidePlanAction, ADR 0006) so that
@@ -16,7 +17,7 @@ export function mayWrite(user: SessionUser, section: PlanSection): boolean {
 }
 
 /** Only the author changes or takes out an entry; everyone else comments. */
-export const mayEdit = (user: SessionUser, entry: PlanEntry) => entry.author.id === user.id;
+export const mayEdit = (user: SessionUser, entry: PlanEntryView) => entry.author.id === user.id;
 
 export const maySign = (user: SessionUser) => user.role === 'patient';
 

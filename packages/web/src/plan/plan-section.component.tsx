@@ -1,8 +1,9 @@
+import type { PlanEntryView, PlanSaveWarning } from '@bedring/contract';
+import type { PlanKind, PlanSection as Section } from '@bedring/domain/plan/plan';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUser } from '../auth/session.resource.ts';
 import { EntryForm } from './entry-form.component.tsx';
-import type { PlanEntry, PlanKind, SaveWarning, PlanSection as Section } from './plan.types.ts';
 import { PlanEntryItem } from './plan-entry.component.tsx';
 import { mayWrite, viewerOf } from './plan-permissions.ts';
 import { SaveWarnings } from './save-warnings.component.tsx';
@@ -17,7 +18,7 @@ export function PlanSection({
   personId: string;
   kind: PlanKind;
   section: Section;
-  entries: PlanEntry[];
+  entries: PlanEntryView[];
 }) {
   const { t } = useTranslation();
   const user = useUser();
@@ -25,7 +26,7 @@ export function PlanSection({
   const id = useId();
   const [adding, setAdding] = useState(false);
   // The server's notes on the last save in this section, shown until the next one.
-  const [notes, setNotes] = useState<SaveWarning[]>([]);
+  const [notes, setNotes] = useState<PlanSaveWarning[]>([]);
   const mine = entries.filter((e) => e.section === section && !e.retired);
   const self = viewer === 'self' ? 'Self' : '';
   return (

@@ -1,8 +1,8 @@
+import type { PlanView } from '@bedring/contract';
 import { PlanSections } from '@bedring/domain/plan/plan';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../i18n/format.ts';
-import type { PlanView } from './plan.types.ts';
 import { PlanHistory } from './plan-history.component.tsx';
 import type { Viewer } from './plan-permissions.ts';
 import { PlanSection } from './plan-section.component.tsx';

@@ -1,21 +1,26 @@
+import type {
+  ConsentList,
+  EntryBody,
+  EntryCreated,
+  EntryUpdateBody,
+  EntryUpdated,
+  LapseBody,
+  LapseCreated,
+  LapseList,
+  MemberBody,
+  MemberUpdateBody,
+  NetworkList,
+  NetworkMemberCreated,
+  PlanEntryView,
+  PlansAnswer,
+  PromiseBody,
+  PromiseCreated,
+  PromiseList,
+} from '@bedring/contract';
+import type { PlanKind, PlanPart } from '@bedring/domain/plan/plan';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError } from '../http/api-client.ts';
 import { personKey } from '../record/person.resource.ts';
-import type {
-  ConsentView,
-  EntryContent,
-  LapsesResponse,
-  MemberContent,
-  NetworkMember,
-  NewEntry,
-  NewLapse,
-  PlanEntry,
-  PlanKind,
-  PlanPart,
-  PlansResponse,
-  PromiseView,
-  SaveWarning,
-} from './plan.types.ts';
 
 /** The plans are part of the person's record: cached under ['person', id], refreshed with it. */
 export const plansKey = (personId: string) => [...personKey(personId), 'plans'] as const;
@@ -25,7 +30,7 @@ const planPath = (personId: string, kind: PlanKind) => `${personPath(personId)}/
 export function usePlans(personId: string) {
   return useQuery({
     queryKey: plansKey(personId),
-    queryFn: () => api<PlansResponse>(`${personPath(personId)}/plans`),
+    queryFn: () => api<PlansAnswer>(`${personPath(personId)}/plans`),
     enabled: personId !== '',
     // Asked even when the browser says it is offline: the service worker may have the crisis plan
     // (ADR 0008); without it the error says so at once instead of waiting for the network.
@@ -44,28 +49,28 @@ function orNotShared<T>(send: () => Promise<T>) {
 export function useLapses(personId: string) {
   return useQuery({
     queryKey: [...plansKey(personId), 'lapses'],
-    queryFn: () => orNotShared(() => api<LapsesResponse>(`${personPath(personId)}/lapses`)),
+    queryFn: () => orNotShared(() => api<LapseList>(`${personPath(personId)}/lapses`)),
   });
 }
 
 export function useNetwork(personId: string) {
   return useQuery({
     queryKey: [...plansKey(personId), 'network'],
-    queryFn: () => orNotShared(() => api<{ members: NetworkMember[] }>(`${personPath(personId)}/network`)),
+    queryFn: () => orNotShared(() => api<NetworkList>(`${personPath(personId)}/network`)),
   });
 }
 
 export function usePromises(personId: string) {
   return useQuery({
     queryKey: [...plansKey(personId), 'promises'],
-    queryFn: () => api<{ today: string; promises: PromiseView[] }>(`${personPath(personId)}/promises`),
+    queryFn: () => api<PromiseList>(`${personPath(personId)}/promises`),
   });
 }
 
 export function useConsents(personId: string) {
   return useQuery({
     queryKey: [...plansKey(personId), 'consents'],
-    queryFn: () => api<{ consents: ConsentView[] }>(`${personPath(personId)}/consents`),
+    queryFn: () => api<ConsentList>(`${personPath(personId)}/consents`),
   });
 }
 
@@ -78,11 +83,9 @@ function usePlanMutation<Body, Result>(personId: string, send: (body: Body) => P
   });
 }
 
-type EntryResult = { id: string; planVersion: number; evaluateOn: string | null; warnings: SaveWarning[] };
-
 export function useAddEntry(personId: string, kind: PlanKind) {
-  return usePlanMutation(personId, (body: NewEntry) =>
-    api<EntryResult>(`${planPath(personId, kind)}/entries`, { method: 'POST', body }),
+  return usePlanMutation(personId, (body: EntryBody) =>
+    api<EntryCreated>(`${planPath(personId, kind)}/entries`, { method: 'POST', body }),
   );
 }
 
@@ -90,16 +93,16 @@ export function useAddEntry(personId: string, kind: PlanKind) {
 export function useUpdateEntry(personId: string, kind: PlanKind) {
   return usePlanMutation(
     personId,
-    ({ entryId, content, retired }: { entryId: string; content: EntryContent; retired?: boolean }) =>
-      api<{ planVersion: number; warnings: SaveWarning[] }>(
-        `${planPath(personId, kind)}/entries/${encodeURIComponent(entryId)}`,
-        { method: 'PUT', body: retired ? { ...content, retired: true } : content },
-      ),
+    ({ entryId, content, retired }: { entryId: string; content: EntryUpdateBody; retired?: boolean }) =>
+      api<EntryUpdated>(`${planPath(personId, kind)}/entries/${encodeURIComponent(entryId)}`, {
+        method: 'PUT',
+        body: retired ? { ...content, retired: true } : content,
+      }),
   );
 }
 
 /** An entry's content as it is now (each field is null where its section does not have it). */
-export const contentOf = (e: PlanEntry): EntryContent => ({
+export const contentOf = (e: PlanEntryView): EntryUpdateBody => ({
   text: e.text,
   successMeans: e.successMeans,
   ownerAccountId: e.ownerAccountId,
@@ -132,28 +135,26 @@ export function useSetReviewDate(personId: string, kind: PlanKind) {
 }
 
 export function useRecordLapse(personId: string) {
-  return usePlanMutation(personId, (body: NewLapse) =>
-    api<{ id: string }>(`${personPath(personId)}/lapses`, { method: 'POST', body }),
+  return usePlanMutation(personId, (body: LapseBody) =>
+    api<LapseCreated>(`${personPath(personId)}/lapses`, { method: 'POST', body }),
   );
 }
 
 export function useAddMember(personId: string) {
-  return usePlanMutation(personId, (body: MemberContent) =>
-    api<{ id: string }>(`${personPath(personId)}/network`, { method: 'POST', body }),
+  return usePlanMutation(personId, (body: MemberBody) =>
+    api<NetworkMemberCreated>(`${personPath(personId)}/network`, { method: 'POST', body }),
   );
 }
 
 export function useUpdateMember(personId: string) {
-  return usePlanMutation(
-    personId,
-    ({ id, body }: { id: string; body: MemberContent & { removed?: boolean } }) =>
-      api(`${personPath(personId)}/network/${encodeURIComponent(id)}`, { method: 'PUT', body }),
+  return usePlanMutation(personId, ({ id, body }: { id: string; body: MemberUpdateBody }) =>
+    api(`${personPath(personId)}/network/${encodeURIComponent(id)}`, { method: 'PUT', body }),
   );
 }
 
 export function useMakePromise(personId: string) {
-  return usePlanMutation(personId, (body: { promise: string; dueOn: string; ownerAccountId?: string }) =>
-    api<{ id: string }>(`${personPath(personId)}/promises`, { method: 'POST', body }),
+  return usePlanMutation(personId, (body: PromiseBody) =>
+    api<PromiseCreated>(`${personPath(personId)}/promises`, { method: 'POST', body }),
   );
 }
 

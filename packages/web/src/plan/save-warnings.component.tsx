@@ -1,13 +1,13 @@
+import type { PlanSaveWarning } from '@bedring/contract';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../i18n/format.ts';
-import type { SaveWarning } from './plan.types.ts';
 
 /**
  * What the server noticed on saving, as a calm note after the fact: it is saved, nothing is blocked
  * (docs/domain/care-principles.md, U-13: warn, don't block). Unknown codes still get a plain sentence rather
  * than a code.
  */
-export function SaveWarnings({ warnings }: { warnings: SaveWarning[] }) {
+export function SaveWarnings({ warnings }: { warnings: PlanSaveWarning[] }) {
   const { t } = useTranslation();
   const format = useFormat();
   if (warnings.length === 0) return null;

@@ -1,3 +1,5 @@
+import type { ConsentList } from '@bedring/contract';
+import type { PlanPart } from '@bedring/domain/plan/plan';
 import { PlanParts } from '@bedring/domain/plan/plan';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +8,6 @@ import { useFormat } from '../i18n/format.ts';
 import { usePerson } from '../record/person.resource.ts';
 import { ErrorMessage, Loading } from '../shell/status.component.tsx';
 import { useConsents, useSetPlanParts } from './plan.resource.ts';
-import type { ConsentView, PlanPart } from './plan.types.ts';
 import { mayShare, viewerOf } from './plan-permissions.ts';
 
 /**
@@ -44,7 +45,7 @@ function ConsentParts({
   editable,
 }: {
   personId: string;
-  consent: ConsentView;
+  consent: ConsentList['consents'][number];
   editable: boolean;
 }) {
   const { t } = useTranslation();

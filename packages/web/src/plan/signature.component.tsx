@@ -1,10 +1,10 @@
+import type { PlanView } from '@bedring/contract';
 import { useTranslation } from 'react-i18next';
 import { useUser } from '../auth/session.resource.ts';
 import { isApiError } from '../http/api-client.ts';
 import { useFormat } from '../i18n/format.ts';
 import { ErrorMessage } from '../shell/status.component.tsx';
 import { useSign } from './plan.resource.ts';
-import type { PlanView } from './plan.types.ts';
 import { maySign } from './plan-permissions.ts';
 
 /**

@@ -1,6 +1,7 @@
+import type { PlanAuthor } from '@bedring/contract';
+import type { WrittenBy } from '@bedring/domain/plan/plan';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../i18n/format.ts';
-import type { Author, WrittenBy } from './plan.types.ts';
 
 /**
  * Every entry, comment and lapse shows who wrote it (docs/domain/plans.md, CAP-15): the person themself, or a
@@ -12,7 +13,7 @@ export function WrittenByLine({
   at,
 }: {
   writtenBy: WrittenBy;
-  author: Author;
+  author: PlanAuthor;
   at: string;
 }) {
   const { t } = useTranslation();
