@@ -1,6 +1,6 @@
+import type { AlertFinding } from '@bedring/contract';
 import { useTranslation } from 'react-i18next';
 import { useLibrary } from './questionnaire.resource.ts';
-import type { AlertFinding } from './questionnaire.types.ts';
 import { formatNumber, langOf, scoreName, titleIn } from './questionnaire-text.ts';
 
 /**

@@ -1,3 +1,4 @@
+import { type ContactKind, ContactKinds, type InstrumentSummary } from '@bedring/contract';
 import { osloDate } from '@bedring/domain/pathway/calendar';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +7,6 @@ import { DateField, RadioGroup, TextAreaField } from '../form/field.component.ts
 import { isApiError } from '../http/api-client.ts';
 import type { OpenForm } from './due-questionnaires.component.tsx';
 import { useRecordContact } from './questionnaire.resource.ts';
-import { type ContactKind, ContactKinds, type InstrumentSummary } from './questionnaire.types.ts';
 import { langOf, titleIn } from './questionnaire-text.ts';
 
 /**

@@ -1,7 +1,7 @@
+import type { DueQuestionnaire } from '@bedring/contract';
 import { daysBetween, osloDate } from '@bedring/domain/pathway/calendar';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../i18n/format.ts';
-import type { DueQuestionnaire } from './questionnaire.types.ts';
 import { langOf, titleIn } from './questionnaire-text.ts';
 
 /** A form to open: an instrument, a saved response to continue, the contact it belongs to. */

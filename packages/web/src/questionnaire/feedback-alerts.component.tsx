@@ -1,3 +1,4 @@
+import type { AlertView, PersonAlert, WorklistAlert } from '@bedring/contract';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -8,7 +9,6 @@ import { personPath } from '../record/person-path.ts';
 import { ErrorMessage, Loading } from '../shell/status.component.tsx';
 import { useAlertText } from './alert-text.ts';
 import { useAcknowledgeAlert, usePersonAlerts, useWorklistAlerts } from './questionnaire.resource.ts';
-import type { AlertView, PersonAlert, WorklistAlert } from './questionnaire.types.ts';
 import { langOf, titleIn } from './questionnaire-text.ts';
 
 /**

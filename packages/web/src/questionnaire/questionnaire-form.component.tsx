@@ -1,4 +1,6 @@
+import type { InstrumentDetail, ResponseStatus, SavedResponse } from '@bedring/contract';
 import { enableWhenEvaluator } from '@bedring/domain/questionnaire/enable-when';
+import type { Answerer } from '@bedring/domain/questionnaire/instrument';
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../form/error-summary.component.tsx';
@@ -7,7 +9,6 @@ import { ErrorMessage, Loading } from '../shell/status.component.tsx';
 import { countAt, firstFieldOf, itemIndex, parentIndex, shorten } from './form-navigation.ts';
 import { useProblemText } from './problem-text.ts';
 import { useInstrument, useSaveResponse, useStoredResponse } from './questionnaire.resource.ts';
-import type { Audience, InstrumentDetail, ResponseStatus, SavedResponse } from './questionnaire.types.ts';
 import { type FormContext, FormContextProvider, pathKey } from './questionnaire-form.context.ts';
 import { ItemList } from './questionnaire-item.component.tsx';
 import { Provenance } from './questionnaire-provenance.component.tsx';
@@ -32,7 +33,7 @@ export interface QuestionnaireFormProps {
   /** The contact the answers belong to (session feedback after a conversation). */
   contactId?: string | null;
   /** Staff fill in with the person (in a contact); the person on Min side. */
-  audience: Audience;
+  audience: Answerer;
   /** Saved to continue later: the caller closes the form and says so. */
   onSaved: (saved: SavedResponse) => void;
   /** Closed without saving, or closed after the receipt. */

@@ -1,12 +1,13 @@
+import type { InstrumentDetail } from '@bedring/contract';
+import type { Answerer } from '@bedring/domain/questionnaire/instrument';
 import { useTranslation } from 'react-i18next';
-import type { Audience, InstrumentDetail } from './questionnaire.types.ts';
 import { langOf, localized } from './questionnaire-text.ts';
 
 /**
  * "Om skjemaet" under a form: where the instrument comes from, on what terms it may be used, and whether
  * the Norwegian text is a validated translation (docs/domain/questionnaires.md, "Instruments and licences").
  */
-export function Provenance({ instrument, audience }: { instrument: InstrumentDetail; audience: Audience }) {
+export function Provenance({ instrument, audience }: { instrument: InstrumentDetail; audience: Answerer }) {
   const { t, i18n } = useTranslation();
   const lang = langOf(i18n.language);
   const { provenance } = instrument;

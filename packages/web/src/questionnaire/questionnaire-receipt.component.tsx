@@ -1,8 +1,9 @@
+import type { InstrumentDetail, SavedResponse } from '@bedring/contract';
+import type { Answerer } from '@bedring/domain/questionnaire/instrument';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAlertText } from './alert-text.ts';
 import { usePersonAlerts } from './questionnaire.resource.ts';
-import type { Audience, InstrumentDetail, SavedResponse } from './questionnaire.types.ts';
 import { bandLabel, formatNumber, langOf, scoreName, titleIn } from './questionnaire-text.ts';
 
 /**
@@ -19,7 +20,7 @@ export function Receipt({
   personId: string;
   instrument: InstrumentDetail;
   saved: SavedResponse;
-  audience: Audience;
+  audience: Answerer;
   onClose: () => void;
 }) {
   const { t, i18n } = useTranslation();

@@ -1,5 +1,5 @@
+import type { InstrumentScore, ScoreBand } from '@bedring/contract';
 import type { Lang } from '@bedring/domain/questionnaire/translation';
-import type { Band, ScoreDefinition } from './questionnaire.types.ts';
 
 export { type Lang, localized } from '@bedring/domain/questionnaire/translation';
 
@@ -13,12 +13,12 @@ export function titleIn(x: { title: string; titleEn?: string }, lang: Lang): str
 }
 
 /** The band's label in the reader's language. */
-export function bandLabel(band: Band, lang: Lang): string {
+export function bandLabel(band: ScoreBand, lang: Lang): string {
   return lang === 'en' && band.labelEn ? band.labelEn : band.label;
 }
 
 /** The score's name in the reader's language ("Sum", "Total score"). */
-export function scoreName(score: ScoreDefinition, lang: Lang): string {
+export function scoreName(score: InstrumentScore, lang: Lang): string {
   return lang === 'en' && score.displayEn ? score.displayEn : score.display;
 }
 
@@ -28,6 +28,6 @@ export function formatNumber(n: number, lang: Lang): string {
 }
 
 /** The band a value falls in, by the band code the server stored with it. */
-export function bandByCode(score: ScoreDefinition, code: string | null): Band | null {
+export function bandByCode(score: InstrumentScore, code: string | null): ScoreBand | null {
   return code ? (score.bands.find((b) => b.code === code) ?? null) : null;
 }

@@ -1,20 +1,22 @@
+import type {
+  ContactList,
+  ContactRecorded,
+  FeedbackAlertAcknowledged,
+  InstrumentDetail,
+  InstrumentList,
+  NewContact,
+  PersonAlerts,
+  PersonQuestionnaires,
+  ResponseStatus,
+  SavedResponse,
+  StoredResponse,
+  TrajectoryList,
+  WorklistAlerts,
+} from '@bedring/contract';
+import type { QuestionnaireResponseItem } from '@medplum/fhirtypes';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../http/api-client.ts';
 import { personKey } from '../record/person.resource.ts';
-import type {
-  ContactView,
-  InstrumentDetail,
-  InstrumentSummary,
-  NewContact,
-  PersonAlert,
-  PersonQuestionnaires,
-  QuestionnaireResponseItem,
-  ResponseStatus,
-  SavedResponse,
-  StoredResponseView,
-  Trajectory,
-  WorklistAlert,
-} from './questionnaire.types.ts';
 
 const personPath = (personId: string) => `/api/persons/${encodeURIComponent(personId)}`;
 
@@ -29,7 +31,7 @@ const worklistKey = ['feedback-alerts'] as const;
 export function useLibrary(enabled = true) {
   return useQuery({
     queryKey: ['questionnaires'],
-    queryFn: () => api<{ questionnaires: InstrumentSummary[] }>('/api/questionnaires'),
+    queryFn: () => api<InstrumentList>('/api/questionnaires'),
     enabled,
     staleTime: 5 * 60_000,
   });
@@ -56,9 +58,7 @@ export function useStoredResponse(personId: string, responseId: string | null) {
   return useQuery({
     queryKey: [...questionnairesKey(personId), 'response', responseId],
     queryFn: () =>
-      api<{ response: StoredResponseView }>(
-        `${personPath(personId)}/responses/${encodeURIComponent(responseId ?? '')}`,
-      ),
+      api<StoredResponse>(`${personPath(personId)}/responses/${encodeURIComponent(responseId ?? '')}`),
     enabled: responseId !== null,
     staleTime: 0,
     gcTime: 0,
@@ -102,7 +102,7 @@ export function useSaveResponse(personId: string) {
 export function useContacts(personId: string, enabled = true) {
   return useQuery({
     queryKey: contactsKey(personId),
-    queryFn: () => api<{ contacts: ContactView[] }>(`${personPath(personId)}/contacts`),
+    queryFn: () => api<ContactList>(`${personPath(personId)}/contacts`),
     enabled,
   });
 }
@@ -111,7 +111,7 @@ export function useRecordContact(personId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: NewContact) =>
-      api<{ id: string; planned: string[] }>(`${personPath(personId)}/contacts`, { method: 'POST', body }),
+      api<ContactRecorded>(`${personPath(personId)}/contacts`, { method: 'POST', body }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: contactsKey(personId) });
       void queryClient.invalidateQueries({ queryKey: questionnairesKey(personId) });
@@ -122,7 +122,7 @@ export function useRecordContact(personId: string) {
 export function useTrajectories(personId: string, enabled = true) {
   return useQuery({
     queryKey: trajectoriesKey(personId),
-    queryFn: () => api<{ trajectories: Trajectory[] }>(`${personPath(personId)}/trajectories`),
+    queryFn: () => api<TrajectoryList>(`${personPath(personId)}/trajectories`),
     enabled: enabled && personId !== '',
   });
 }
@@ -130,7 +130,7 @@ export function useTrajectories(personId: string, enabled = true) {
 export function usePersonAlerts(personId: string, enabled = true) {
   return useQuery({
     queryKey: personAlertsKey(personId),
-    queryFn: () => api<{ alerts: PersonAlert[] }>(`${personPath(personId)}/feedback-alerts`),
+    queryFn: () => api<PersonAlerts>(`${personPath(personId)}/feedback-alerts`),
     enabled,
   });
 }
@@ -139,7 +139,7 @@ export function usePersonAlerts(personId: string, enabled = true) {
 export function useWorklistAlerts(enabled = true) {
   return useQuery({
     queryKey: worklistKey,
-    queryFn: () => api<{ alerts: WorklistAlert[] }>('/api/feedback-alerts'),
+    queryFn: () => api<WorklistAlerts>('/api/feedback-alerts'),
     enabled,
   });
 }
@@ -148,7 +148,7 @@ export function useAcknowledgeAlert() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ alertId, note }: { alertId: string; note: string }) =>
-      api<{ status: 'acknowledged' }>(`/api/feedback-alerts/${encodeURIComponent(alertId)}/acknowledge`, {
+      api<FeedbackAlertAcknowledged>(`/api/feedback-alerts/${encodeURIComponent(alertId)}/acknowledge`, {
         method: 'POST',
         body: { note },
       }),

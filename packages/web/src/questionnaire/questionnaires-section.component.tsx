@@ -1,3 +1,4 @@
+import type { InstrumentSummary } from '@bedring/contract';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUser } from '../auth/session.resource.ts';
@@ -8,7 +9,6 @@ import { ContactBlock } from './contact-block.component.tsx';
 import { DueBlock, type OpenForm } from './due-questionnaires.component.tsx';
 import { PersonAlerts } from './feedback-alerts.component.tsx';
 import { useLibrary, usePersonQuestionnaires } from './questionnaire.resource.ts';
-import type { InstrumentSummary } from './questionnaire.types.ts';
 import { QuestionnaireForm } from './questionnaire-form.component.tsx';
 import { langOf, titleIn } from './questionnaire-text.ts';
 import { ResponseList } from './scores.component.tsx';

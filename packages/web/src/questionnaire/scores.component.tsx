@@ -1,6 +1,6 @@
+import type { InstrumentSummary, ResponseSummary, ScoreValue } from '@bedring/contract';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../i18n/format.ts';
-import type { InstrumentSummary, ResponseSummary, ScoreValue } from './questionnaire.types.ts';
 import { bandByCode, bandLabel, formatNumber, langOf, scoreName, titleIn } from './questionnaire-text.ts';
 
 /** A response's scores in words: "Sum: 12 av 27 – Moderat". */

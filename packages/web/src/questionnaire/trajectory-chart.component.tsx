@@ -1,7 +1,7 @@
+import type { ScoreBand, Trajectory } from '@bedring/contract';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../i18n/format.ts';
-import type { Band, Trajectory } from './questionnaire.types.ts';
 import { bandLabel, formatNumber, type Lang, langOf, scoreName, titleIn } from './questionnaire-text.ts';
 import { bandsFor, chartScale, H, M, PLOT_H, PLOT_W, W } from './trajectory-scale.ts';
 
@@ -152,7 +152,7 @@ function ScoreTable({
   caption,
 }: {
   trajectory: Trajectory;
-  bands: Band[];
+  bands: ScoreBand[];
   lang: Lang;
   caption: string;
 }) {

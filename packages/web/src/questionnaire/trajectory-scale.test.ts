@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Band, Trajectory, TrajectoryPoint } from './questionnaire.types.ts';
+import type { ScoreBand, Trajectory, TrajectoryPoint } from '@bedring/contract';
 import { bandsFor, chartScale, M, PLOT_H, PLOT_W } from './trajectory-scale.ts';
 
-const band = (from: number, to: number, code: string, sex: Band['sex'] = null): Band => ({
+const band = (from: number, to: number, code: string, sex: ScoreBand['sex'] = null): ScoreBand => ({
   from,
   to,
   sex,
@@ -13,7 +13,7 @@ const band = (from: number, to: number, code: string, sex: Band['sex'] = null): 
   labelEn: code,
 });
 
-function trajectory(points: TrajectoryPoint[], bands: Band[], max: number | null = 27): Trajectory {
+function trajectory(points: TrajectoryPoint[], bands: ScoreBand[], max: number | null = 27): Trajectory {
   return {
     questionnaireId: 'phq-9',
     title: 'PHQ-9',

@@ -1,4 +1,4 @@
-import type { Band, Trajectory } from './questionnaire.types.ts';
+import type { ScoreBand, Trajectory } from '@bedring/contract';
 
 /** The trajectory chart's geometry: pure, so the scaling is tested without a DOM. */
 
@@ -13,12 +13,12 @@ export const PLOT_H = H - M.top - M.bottom;
  * sex whose bands agree with every band the server stored for the points (female first, as the server
  * uses them when the sex is not known), else the bands for everyone.
  */
-export function bandsFor(t: Trajectory): Band[] {
+export function bandsFor(t: Trajectory): ScoreBand[] {
   const all = t.score.bands;
-  const bySex = (sex: Band['sex']) =>
+  const bySex = (sex: ScoreBand['sex']) =>
     all.filter((b) => b.sex === null || b.sex === sex).sort((a, b) => a.from - b.from);
   if (!all.some((b) => b.sex !== null)) return bySex(null);
-  const fits = (bands: Band[]) =>
+  const fits = (bands: ScoreBand[]) =>
     t.points.every((p) => {
       const band = bands.find((b) => p.value >= b.from && p.value <= b.to);
       return p.bandCode === null || band?.code === p.bandCode;
@@ -35,11 +35,11 @@ export interface ChartScale {
   x: (time: number) => number;
   first: number;
   last: number;
-  areas: { band: Band; y1: number; y2: number }[];
+  areas: { band: ScoreBand; y1: number; y2: number }[];
   ticks: number[];
 }
 
-export function chartScale(trajectory: Trajectory, bands: Band[]): ChartScale {
+export function chartScale(trajectory: Trajectory, bands: ScoreBand[]): ChartScale {
   const { score, points } = trajectory;
   const values = points.map((p) => p.value);
   const top = Math.max(score.max ?? 0, ...bands.map((b) => b.to), ...values, 1);
@@ -50,7 +50,7 @@ export function chartScale(trajectory: Trajectory, bands: Band[]): ChartScale {
   const last = Math.max(...times);
   const x = (time: number) =>
     last === first ? M.left + PLOT_W / 2 : M.left + 12 + ((time - first) / (last - first)) * (PLOT_W - 24);
-  // Band areas: each from its lower bound to the next band's, so whole-number bands touch.
+  // ScoreBand areas: each from its lower bound to the next band's, so whole-number bands touch.
   const areas = bands.map((b, i) => {
     const lower = i === 0 ? bottom : b.from;
     const upper = bands[i + 1]?.from ?? top;
