@@ -34,6 +34,9 @@ export const nb = {
     unitRequired: 'Velg en enhet.',
   },
   fhir: {
+    tsbPathway: 'Tverrfaglig spesialisert rusbehandling (TSB)',
+    promise: 'Løfte',
+    promiseStatus: { open: 'åpent', overdue: 'forfalt', kept: 'holdt', withdrawn: 'trukket tilbake' },
     referralOutcome: {
       'right-to-treatment': 'rett til nødvendig helsehjelp',
       'treatment-without-right': 'behov for helsehjelp uten rettighet',
@@ -90,6 +93,9 @@ export const en: typeof nb = {
     unitRequired: 'Choose a unit.',
   },
   fhir: {
+    tsbPathway: 'Interdisciplinary specialised substance use treatment (TSB)',
+    promise: 'Promise',
+    promiseStatus: { open: 'open', overdue: 'overdue', kept: 'kept', withdrawn: 'withdrawn' },
     referralOutcome: {
       'right-to-treatment': 'right to necessary health care',
       'treatment-without-right': 'need for health care without a right to it',

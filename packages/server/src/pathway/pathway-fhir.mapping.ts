@@ -60,7 +60,7 @@ export const EXT = {
 export const TSB_PATHWAY: Coding = {
   system: EPISODE_TYPE_SYSTEM,
   code: 'tsb-pathway',
-  display: 'Tverrfaglig spesialisert rusbehandling (TSB)',
+  display: say('fhir.tsbPathway'),
 };
 
 const coding = (system: string, code: string, display?: string): Coding => ({
@@ -254,13 +254,6 @@ export function toTask(t: TaskView, today: string): Task {
   };
 }
 
-const PROMISE_TEXT = {
-  open: 'åpent',
-  overdue: 'forfalt',
-  kept: 'holdt',
-  withdrawn: 'trukket tilbake',
-} as const;
-
 /**
  * A promise made to the person (docs/domain/plans.md, U-23, CAP-33; docs/decisions/0006-plans.md): `code`
  * promise, `description` the words of the promise, `requester` who made it, `owner` who keeps it, `for` the
@@ -276,9 +269,12 @@ function toPromiseTask(t: TaskView, today: string): Task {
     resourceType: 'Task',
     id: t.id,
     status: status === 'kept' ? 'completed' : status === 'withdrawn' ? 'cancelled' : 'requested',
-    businessStatus: { coding: [coding(PROMISE_STATUS_SYSTEM, status)], text: PROMISE_TEXT[status] },
+    businessStatus: {
+      coding: [coding(PROMISE_STATUS_SYSTEM, status)],
+      text: say(`fhir.promiseStatus.${status}`),
+    },
     intent: 'order',
-    code: { coding: [coding(TASK_KIND_SYSTEM, 'promise', 'Løfte')], text: 'Løfte' },
+    code: { coding: [coding(TASK_KIND_SYSTEM, 'promise', say('fhir.promise'))], text: say('fhir.promise') },
     ...(t.promise ? { description: t.promise } : {}),
     focus: { reference: `EpisodeOfCare/${t.episodeId}` },
     for: { reference: `Patient/${t.personId}` },
