@@ -6,6 +6,9 @@ import path from 'node:path';
 import { freePort } from '../packages/server/src/db/embedded.ts';
 import { PG15_BIN } from './system-packages.ts';
 
+/** For a cluster that is thrown away after the tests: no waiting for the disk (scripts/test.ts). */
+export const THROW_AWAY_SETTINGS = ['fsync = off', 'synchronous_commit = off', 'full_page_writes = off'];
+
 /**
  * Debian's PostgreSQL 15 in a throw-away cluster on loopback: the production-compatibility run of
  * the integration tests. PostgreSQL refuses to run as root, so as root it runs as `postgres`.
@@ -40,7 +43,10 @@ export async function startPostgres15(): Promise<{ ownerUrl: string; stop(): voi
     '-l',
     path.join(dir, 'log'),
     '-o',
-    `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''`,
+    [
+      `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''`,
+      ...THROW_AWAY_SETTINGS.map((s) => `-c ${s.replaceAll(' ', '')}`),
+    ].join(' '),
     'start',
   ]);
   execFileSync(

@@ -2,8 +2,9 @@ import { spawn } from 'node:child_process';
 import { chmodSync, globSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { startEmbedded } from '../packages/server/src/db/embedded.ts';
-import { startPostgres15 } from './postgres15.ts';
+import { startPostgres15, THROW_AWAY_SETTINGS } from './postgres15.ts';
 import { ensureSystemPackages } from './system-packages.ts';
 
 /**
@@ -69,6 +70,24 @@ const OWN_DATABASE = new Set([
   'packages/server/src/cli/restart.test.ts',
 ]);
 const ON_GIVEN_DATABASE = globSync(SERVER_TESTS, { cwd: root }).filter((f) => !OWN_DATABASE.has(f));
+/**
+ * The clusters the tests run on are thrown away afterwards: they need not survive a crash of the
+ * machine, so they skip the waits that make a commit durable (fsync at every commit, full pages in the
+ * WAL). What the tests see is the same; creating and dropping a database per test file, and the many
+ * small commits of the demo, stop waiting for the disk. (The PostgreSQL 15 cluster gets the same
+ * settings at its start: scripts/postgres15.ts.)
+ */
+async function throwAway(ownerUrl: string) {
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    for (const setting of THROW_AWAY_SETTINGS) await client.query(`alter system set ${setting}`);
+    await client.query('select pg_reload_conf()');
+  } finally {
+    await client.end();
+  }
+}
+
 let ok = true;
 try {
   await run('Typecheck and lint', 'npm', ['run', 'check']);
@@ -77,6 +96,7 @@ try {
 
   const embedded = await startEmbedded(path.join(work, 'embedded'), (m) => console.error(m));
   try {
+    await throwAway(embedded.ownerUrl);
     ok =
       (await nodeTests(
         'Unit, integration and browser tests (embedded PostgreSQL)',
@@ -90,6 +110,7 @@ try {
         ],
         {
           BEDRING_TEST_OWNER_URL: embedded.ownerUrl,
+          BEDRING_TEST_TEMPLATES: '1',
         },
       )) && ok;
   } finally {
@@ -101,6 +122,7 @@ try {
     ok =
       (await nodeTests('Integration tests (Debian PostgreSQL 15)', ON_GIVEN_DATABASE, {
         BEDRING_TEST_OWNER_URL: pg15.ownerUrl,
+        BEDRING_TEST_TEMPLATES: '1',
       })) && ok;
   } finally {
     pg15.stop();

@@ -25,9 +25,14 @@ export async function startServer(opts: { persons?: number } = {}): Promise<E2eS
   if (!existsSync(`${WEB_DIST}index.html`)) {
     throw new Error(`No web build in ${WEB_DIST}. Run: npm run build --workspace=@bedring/web`);
   }
-  const db = await testDatabase();
+  const persons = opts.persons ?? 40;
+  // One demo for the run, copied for each spec (test-database.ts). Its "now" is when the first spec
+  // made it, minutes before the last spec starts: as on a demo server that has been running a while.
+  const db = await testDatabase({
+    key: `e2e demo ${persons} persons`,
+    fill: (d) => loadDemo(d, { persons, now: new Date() }).then(() => {}),
+  });
   try {
-    await loadDemo(db, { persons: opts.persons ?? 40, now: new Date() });
     const app = await buildApp({
       db,
       clock: () => new Date(),

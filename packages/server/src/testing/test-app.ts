@@ -28,13 +28,17 @@ export async function testApp(
     notifier?: Notifier;
   } = {},
 ): Promise<TestApp> {
-  const db = await testDatabase();
   const clock = opts.clock ?? (() => TEST_NOW);
-  await loadDemo(db, {
+  const demo = {
     persons: opts.persons ?? 120,
     now: clock(),
     plans: opts.demoPlans ?? true,
     checkins: opts.demoCheckins ?? true,
+  };
+  // The same demo for every file that asks for it: made once per test run (test-database.ts).
+  const db = await testDatabase({
+    key: `demo ${JSON.stringify(demo)}`,
+    fill: (d) => loadDemo(d, demo).then(() => {}),
   });
   const app = await buildApp({
     db,
