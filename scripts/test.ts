@@ -8,9 +8,9 @@ import { startPostgres15, THROW_AWAY_SETTINGS } from './postgres15.ts';
 import { ensureSystemPackages } from './system-packages.ts';
 
 /**
- * `npm test`: everything, in order — typecheck and lint, build the web app, unit + integration +
- * browser tests on the embedded PostgreSQL, then the integration tests once more on Debian's
- * PostgreSQL 15. Ends with one line: "N passed, N failed".
+ * `npm test`: everything, in order — typecheck and lint, build the web app, the browser tests on the
+ * embedded PostgreSQL, then the unit and integration tests on it and, at the same time, the integration
+ * tests once more on Debian's PostgreSQL 15. Ends with one line: "N passed, N failed".
  */
 const root = path.resolve(import.meta.dirname, '..');
 const node = process.execPath;
@@ -38,20 +38,32 @@ async function run(title: string, cmd: string, args: string[], env: NodeJS.Proce
   if (status !== 0) throw new Error(`${title} failed (exit ${status})`);
 }
 
-/** node --test with the readable reporter on screen and TAP in a file we count from. */
-async function nodeTests(title: string, patterns: string[], env: NodeJS.ProcessEnv) {
-  const tap = path.join(work, `${title.replace(/\W+/g, '-')}.tap`);
+/**
+ * node --test with the readable reporter on screen and TAP in a file we count from. A run `beside`
+ * another writes its readable report to a file, shown when it ends, so that the two do not interleave.
+ */
+async function nodeTests(
+  title: string,
+  patterns: string[],
+  env: NodeJS.ProcessEnv,
+  opts: { concurrency?: number; beside?: boolean } = {},
+) {
+  const file = path.join(work, title.replace(/\W+/g, '-'));
+  const tap = `${file}.tap`;
   const args = [
     '--test',
-    '--test-concurrency=2',
+    `--test-concurrency=${opts.concurrency ?? 2}`,
     '--test-reporter=spec',
-    '--test-reporter-destination=stdout',
+    `--test-reporter-destination=${opts.beside ? `${file}.txt` : 'stdout'}`,
     '--test-reporter=tap',
     `--test-reporter-destination=${tap}`,
     ...patterns,
   ];
-  console.log(`\n=== ${title}`);
+  console.log(`\n=== ${title}${opts.beside ? ' (its report follows when it ends)' : ''}`);
+  const started = Date.now();
   const status = await exec(node, args, env);
+  if (opts.beside) console.log(`\n=== ${title}\n${readFileSync(`${file}.txt`, 'utf8')}`);
+  console.log(`(${title}: ${Math.round((Date.now() - started) / 1000)} s)`);
   const text = readFileSync(tap, 'utf8');
   const count = (k: string) => Number(new RegExp(`^# ${k} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
   totals.passed += count('pass');
@@ -95,37 +107,41 @@ try {
   ensureSystemPackages();
 
   const embedded = await startEmbedded(path.join(work, 'embedded'), (m) => console.error(m));
+  const onEmbedded = { BEDRING_TEST_OWNER_URL: embedded.ownerUrl, BEDRING_TEST_TEMPLATES: '1' };
+  let pg15: Awaited<ReturnType<typeof startPostgres15>> | null = null;
   try {
     await throwAway(embedded.ownerUrl);
-    ok =
-      (await nodeTests(
-        'Unit, integration and browser tests (embedded PostgreSQL)',
+    // The browser tests first, on their own: a browser and a server per spec keep both cores busy, and
+    // their time limits are for a machine that is not doing more than that.
+    ok = (await nodeTests('Browser tests (embedded PostgreSQL)', ['e2e/**/*.test.ts'], onEmbedded)) && ok;
+    // Then the unit and integration tests on the embedded database, and beside them the integration
+    // tests once more on PostgreSQL 15. Both spend much of their time waiting for their database, so
+    // they share the two cores; the second, one file at a time.
+    pg15 = await startPostgres15();
+    const pg15Url = pg15.ownerUrl;
+    const [embeddedOk, pg15Ok] = await Promise.all([
+      nodeTests(
+        'Unit and integration tests (embedded PostgreSQL)',
         [
           'packages/domain/src/**/*.test.ts',
           'packages/contract/src/**/*.test.ts',
           // The web app's pure modules (no DOM), e.g. the offline queue's rules.
           'packages/web/src/**/*.test.ts',
           ...SERVER_TESTS,
-          'e2e/**/*.test.ts',
         ],
-        {
-          BEDRING_TEST_OWNER_URL: embedded.ownerUrl,
-          BEDRING_TEST_TEMPLATES: '1',
-        },
-      )) && ok;
+        onEmbedded,
+      ),
+      nodeTests(
+        'Integration tests (Debian PostgreSQL 15)',
+        ON_GIVEN_DATABASE,
+        { BEDRING_TEST_OWNER_URL: pg15Url, BEDRING_TEST_TEMPLATES: '1' },
+        { concurrency: 1, beside: true },
+      ),
+    ]);
+    ok = embeddedOk && pg15Ok && ok;
   } finally {
     await embedded.stop();
-  }
-
-  const pg15 = await startPostgres15();
-  try {
-    ok =
-      (await nodeTests('Integration tests (Debian PostgreSQL 15)', ON_GIVEN_DATABASE, {
-        BEDRING_TEST_OWNER_URL: pg15.ownerUrl,
-        BEDRING_TEST_TEMPLATES: '1',
-      })) && ok;
-  } finally {
-    pg15.stop();
+    pg15?.stop();
   }
 } catch (err) {
   console.error(`\n${(err as Error).message}`);
