@@ -8,8 +8,13 @@ import { testDatabase } from '../../packages/server/src/testing/test-database.ts
 
 export { DEMO_ADMIN_TOTP, DEMO_PASSWORD };
 
-/** The built web app (npm run build --workspace=@bedring/web), served by the real server at /. */
-export const WEB_DIST = fileURLToPath(new URL('../../packages/web/dist/', import.meta.url));
+/**
+ * The built web app (npm run build --workspace=@bedring/web), served by the real server at /. BEDRING_WEB_DIST
+ * names another build folder, so that two people working in one checkout do not build over each other.
+ */
+export const WEB_DIST = process.env.BEDRING_WEB_DIST
+  ? `${process.env.BEDRING_WEB_DIST.replace(/\/$/, '')}/`
+  : fileURLToPath(new URL('../../packages/web/dist/', import.meta.url));
 
 export interface E2eServer {
   baseUrl: string;
