@@ -6,4 +6,5 @@ export * from './checkin/index.ts';
 export * from './pathway/index.ts';
 export * from './plan/index.ts';
 export * from './questionnaire/index.ts';
+export * from './record/caseload-urgency.rules.ts';
 export * from './record/living-conditions.ts';
