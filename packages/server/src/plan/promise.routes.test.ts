@@ -132,3 +132,53 @@ describe('promises', () => {
     assert.ok(!tasks.some((x) => x.id === promiseId));
   });
 });
+
+describe('the demo promises on the owners\u2019 task lists', () => {
+  // The walk-through closed the demo's open promises from "Oppgaver": each owner must be able to mark
+  // theirs kept or withdrawn (docs/domain/plans.md, U-23), and nothing else closes a promise.
+  it('are kept or withdrawn by their owners, and the person sees which', async () => {
+    const open = async (who: Headers) =>
+      (await expectStatus<{ tasks: Task[] }>(send(t, 'GET', '/api/tasks', who), 200)).tasks.filter(
+        (x) => x.kind === 'promise' && x.mine && x.promise !== 'Jeg ringer NAV for deg før fredag',
+      );
+    const [kimsPromise] = await open(kim);
+    const bjornsPromise = (await open(bjorn)).find((x) => x.promise?.includes('fastlegen'));
+    assert.ok(kimsPromise && bjornsPromise, 'the demo has an open promise for each owner');
+    for (const outcome of ['new-round', 'declined', 'not-reached', 'first-contact']) {
+      const wrong = await expectStatus<{ error: { code: string } }>(
+        send(t, 'POST', `/api/tasks/${kimsPromise.id}/complete`, kim, { outcome, date: '2026-11-22' }),
+        400,
+      );
+      assert.equal(wrong.error.code, 'outcome_not_for_task');
+    }
+    await expectStatus(
+      send(t, 'POST', `/api/tasks/${kimsPromise.id}/complete`, kim, {
+        outcome: 'withdrawn',
+        date: '2026-11-22',
+      }),
+      200,
+    );
+    await expectStatus(
+      send(t, 'POST', `/api/tasks/${bjornsPromise.id}/complete`, bjorn, {
+        outcome: 'kept',
+        date: '2026-11-21',
+        note: 'Brevet er sendt',
+      }),
+      200,
+    );
+    const seen = await expectStatus<{ promises: (Promise_ & { completedOn: string | null })[] }>(
+      send(t, 'GET', promises, per),
+      200,
+    );
+    const status = (id: string) => seen.promises.find((p) => p.id === id);
+    assert.deepEqual(
+      [status(kimsPromise.id)?.status, status(kimsPromise.id)?.completedOn],
+      ['withdrawn', '2026-11-22'],
+    );
+    assert.deepEqual(
+      [status(bjornsPromise.id)?.status, status(bjornsPromise.id)?.completedOn],
+      ['kept', '2026-11-21'],
+    );
+    assert.ok(!(await open(kim)).some((x) => x.id === kimsPromise.id));
+  });
+});
