@@ -8,3 +8,4 @@ export * from './plan/index.ts';
 export * from './questionnaire/index.ts';
 export * from './record/caseload-urgency.rules.ts';
 export * from './record/living-conditions.ts';
+export * from './record/relatives.rules.ts';
