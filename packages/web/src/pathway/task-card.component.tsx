@@ -5,10 +5,11 @@ import { useFormat } from '../i18n/format.ts';
 import { personPath } from '../record/person-path.ts';
 import { FirstContactForm } from './first-contact-form.component.tsx';
 import { fullName } from './pathway.ts';
+import { PromiseOutcomeForm } from './promise-outcome-form.component.tsx';
 import { type ReEngagementDone, ReEngagementForm } from './re-engagement-form.component.tsx';
 import { StatusBadge } from './status-badge.component.tsx';
 
-/** One open task: what it is about, for whom, by when, and the form that completes it. */
+/** One open task: what it is about, for whom, by when, and the form of its kind that completes it. */
 export function TaskCard({ task, onDone }: { task: Task; onDone: (done: ReEngagementDone) => void }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -28,6 +29,13 @@ export function TaskCard({ task, onDone }: { task: Task; onDone: (done: ReEngage
         )}
         <p className="task-card__about">{t(`work.tasks.about.${task.kind}`)}</p>
         <dl className="facts">
+          {task.kind === 'promise' && task.promise && (
+            // What was promised, in the words the person was given (plan/promises.component.tsx).
+            <div>
+              <dt>{t('work.tasks.promiseText')}</dt>
+              <dd>{task.promise}</dd>
+            </div>
+          )}
           {task.kind === 'handover' && (
             // Handed over from the specialist service: where the person comes from matters here.
             <div>
@@ -44,14 +52,15 @@ export function TaskCard({ task, onDone }: { task: Task; onDone: (done: ReEngage
             <dd>{format.calendarDate(task.escalateOn)}</dd>
           </div>
         </dl>
-        {task.kind === 'handover' ? (
+        {task.kind === 'handover' && (
           <FirstContactForm
             task={task}
             onDone={(message) => onDone({ message, personId: null, personName: name })}
           />
-        ) : (
-          <ReEngagementForm task={task} onDone={onDone} />
         )}
+        {task.kind === 're-engagement' && <ReEngagementForm task={task} onDone={onDone} />}
+        {/* A promise closes as kept or withdrawn, never with the drop-out outcomes (docs/domain/plans.md, U-23). */}
+        {task.kind === 'promise' && <PromiseOutcomeForm task={task} onDone={onDone} />}
       </article>
     </li>
   );
