@@ -581,6 +581,48 @@ export interface CheckinReminderTable {
   updated_at: Timestamp;
 }
 
+/** Children and relatives; suicide- and violence-risk assessments (migration 0014). */
+export interface RelativeTable {
+  tenant_id: string;
+  id: string;
+  person_id: string;
+  kind: 'child' | 'relative';
+  name: string;
+  role: string | null;
+  birth_year: number | null;
+  cared_for_by: string;
+  spoken_with: boolean | null;
+  spoken_with_on: DateOnly | null;
+  follow_up: string;
+  coordinator_informed: boolean;
+  may_contact: boolean;
+  may_inform: boolean;
+  note: string;
+  recorded_by: string;
+  recorded_by_name: string;
+  recorded_at: Timestamp;
+  changed_by: string;
+  changed_by_name: string;
+  changed_at: Timestamp;
+  removed_at: Timestamp | null;
+}
+
+export interface RiskAssessmentTable {
+  tenant_id: string;
+  id: string;
+  person_id: string;
+  kind: 'suicide' | 'violence';
+  assessed_on: DateOnly;
+  level: 'low' | 'moderate' | 'high' | 'acute';
+  factors: string;
+  plan: string;
+  share_at_handover: boolean;
+  assessor_account_id: string;
+  assessor_name: string;
+  assessor_role: string;
+  recorded_at: Timestamp;
+}
+
 export interface DB {
   organisation: OrganisationTable;
   unit: UnitTable;
@@ -621,4 +663,6 @@ export interface DB {
   signal: SignalTable;
   signal_rule: SignalRuleTable;
   checkin_reminder: CheckinReminderTable;
+  relative: RelativeTable;
+  risk_assessment: RiskAssessmentTable;
 }
