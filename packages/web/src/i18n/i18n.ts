@@ -61,6 +61,15 @@ function under(words: Tree, web: Tree): Tree {
   return out;
 }
 
+/**
+ * The browser test of every page (e2e/translation-keys.test.ts) puts an array in window.bedringMissingKeys
+ * before the app starts. Then no language falls back to the other, and every key the page asks for that the
+ * shown language lacks is written into that array, so a missing English text is found as surely as a raw key
+ * (docs/decisions/0017-words-per-role.md). Without the array nothing changes.
+ */
+const missingKeys = (window as { bedringMissingKeys?: unknown }).bedringMissingKeys;
+const recordMissing = Array.isArray(missingKeys) ? (missingKeys as string[]) : null;
+
 void i18next.use(initReactI18next).init({
   // The work pages, the questionnaires and the plans keep their strings in files of their own
   // (top-level keys "work", "questionnaire", "plan", "offline", "export" and "checkin").
@@ -92,7 +101,9 @@ void i18next.use(initReactI18next).init({
     },
   },
   lng: storedLanguage(),
-  fallbackLng: 'nb',
+  fallbackLng: recordMissing ? false : 'nb',
+  saveMissing: recordMissing !== null,
+  missingKeyHandler: (lngs, _ns, key) => recordMissing?.push(`${lngs.join(',')}: ${key}`),
   supportedLngs: [...Languages],
   initAsync: false,
   interpolation: { escapeValue: false },
