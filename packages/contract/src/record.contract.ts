@@ -1,4 +1,4 @@
-import { LivingConditionDomains, Ratings, Roles } from '@bedring/domain';
+import { CaseloadUrgencies, LivingConditionDomains, Ratings, Roles } from '@bedring/domain';
 import { type Static, Type } from '@sinclair/typebox';
 import { Closed, Day, Instant, Nullable, OneOf, Text, Uuid } from './common.contract.ts';
 
@@ -33,9 +33,22 @@ export const CaseloadEntry = Closed({
   relation: CareRelationKind,
   organisationName: Type.String(),
   since: Instant,
+  /** The most urgent thing about the person today (domain caseload-urgency.rules.ts); the list is in this order. */
+  urgency: OneOf(CaseloadUrgencies),
+  /** "Jeg trenger hjelp nå" not yet taken by anyone. */
+  openHelpRequests: Type.Integer(),
+  oldestHelpRequestAt: Nullable(Instant),
+  /** Open signals from the check-ins, help requests not counted. */
+  openSignals: Type.Integer(),
+  overdueDeadlines: Type.Integer(),
+  overdueTasks: Type.Integer(),
+  lastContactOn: Nullable(Day),
+  /** Days since the last contact, or since the relation began when none is recorded. */
+  daysWithoutContact: Type.Integer(),
 });
 export type CaseloadEntry = Static<typeof CaseloadEntry>;
-export const Caseload = Closed({ persons: Type.Array(CaseloadEntry) });
+/** The caseload, most urgent first, and the day in Norway it was counted on. */
+export const Caseload = Closed({ today: Day, persons: Type.Array(CaseloadEntry) });
 export type Caseload = Static<typeof Caseload>;
 
 export const RatingView = Closed({

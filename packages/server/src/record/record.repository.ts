@@ -1,31 +1,110 @@
-import type { PersonRef, Role } from '@bedring/domain';
-import { type LivingConditionDomain, LivingConditionDomains, type Rating } from '@bedring/domain';
+import type { CaseloadFacts, CaseloadUrgency, PersonRef, Role } from '@bedring/domain';
+import {
+  caseloadUrgency,
+  daysWithoutContact,
+  type LivingConditionDomain,
+  LivingConditionDomains,
+  osloDate,
+  type Rating,
+  sortByUrgency,
+} from '@bedring/domain';
 import type { Tx } from '../db/transaction.ts';
 
-export interface CaseloadEntry {
+export interface CaseloadEntry extends CaseloadFacts {
   id: string;
-  givenName: string;
-  familyName: string;
   birthDate: string;
   relation: 'care-team' | 'follow-up';
   organisationName: string;
-  since: Date;
+  urgency: CaseloadUrgency;
+  daysWithoutContact: number;
 }
 
-/** "Mine pasienter": persons the actor has an active care relation with, across consented organisations. */
+/**
+ * "Mine pasienter": persons the actor has an active care relation with, across consented organisations,
+ * each with what is open for them, most urgent first (domain caseload-urgency.rules.ts). One statement:
+ * each count is a lateral look-up on a partial index of the person's open rows (migrations
+ * 0012_worklists.sql), so a caseload of 60 is 60 short index ranges, not a query per person.
+ */
 export async function caseload(
   trx: Tx,
   accountId: string,
   now: Date,
   search?: string,
-): Promise<CaseloadEntry[]> {
+): Promise<{ today: string; persons: CaseloadEntry[] }> {
+  const today = osloDate(now);
   let q = trx
     .selectFrom('care_relation as r')
     .innerJoin('person as p', (j) =>
       j.onRef('p.tenant_id', '=', 'r.tenant_id').onRef('p.id', '=', 'r.person_id'),
     )
     .innerJoin('organisation as o', 'o.id', 'p.tenant_id')
-    .select(['p.id', 'p.given_name', 'p.family_name', 'p.birth_date', 'r.kind', 'r.from_at', 'o.name'])
+    .innerJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('signal as s')
+          .whereRef('s.tenant_id', '=', 'p.tenant_id')
+          .whereRef('s.person_id', '=', 'p.id')
+          .where('s.acknowledged_at', 'is', null)
+          .select((s) => [
+            s.fn.countAll<string>().filterWhere('s.kind', '=', HELP).as('help'),
+            s.fn.min('s.raised_at').filterWhere('s.kind', '=', HELP).as('help_oldest'),
+            s.fn.countAll<string>().filterWhere('s.kind', '<>', HELP).as('signals'),
+          ])
+          .as('sg'),
+      (j) => j.onTrue(),
+    )
+    .innerJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('pathway_task as t')
+          .whereRef('t.tenant_id', '=', 'p.tenant_id')
+          .whereRef('t.person_id', '=', 'p.id')
+          .where('t.completed_on', 'is', null)
+          // Overdue = escalated: still open after its escalation day (domain task.rules.ts).
+          .where('t.escalate_on', '<', today)
+          .select((t) => t.fn.countAll<string>().as('tasks'))
+          .as('tk'),
+      (j) => j.onTrue(),
+    )
+    .innerJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('pathway_deadline as d')
+          .whereRef('d.tenant_id', '=', 'p.tenant_id')
+          .whereRef('d.person_id', '=', 'p.id')
+          .where('d.met_on', 'is', null)
+          .where('d.closed_on', 'is', null)
+          .where('d.due_on', '<', today)
+          .select((d) => d.fn.countAll<string>().as('deadlines'))
+          .as('dl'),
+      (j) => j.onTrue(),
+    )
+    .innerJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('contact as c')
+          .whereRef('c.tenant_id', '=', 'p.tenant_id')
+          .whereRef('c.person_id', '=', 'p.id')
+          .where('c.contact_on', '<=', today)
+          .select((c) => c.fn.max('c.contact_on').as('last_contact_on'))
+          .as('lc'),
+      (j) => j.onTrue(),
+    )
+    .select([
+      'p.id',
+      'p.given_name',
+      'p.family_name',
+      'p.birth_date',
+      'r.kind',
+      'r.from_at',
+      'o.name',
+      'sg.help',
+      'sg.help_oldest',
+      'sg.signals',
+      'tk.tasks',
+      'dl.deadlines',
+      'lc.last_contact_on',
+    ])
     .where('r.account_id', '=', accountId)
     .where('r.from_at', '<=', now)
     .where((w) => w.or([w('r.to_at', 'is', null), w('r.to_at', '>', now)]));
@@ -39,15 +118,36 @@ export async function caseload(
     );
   }
   const rows = await q.orderBy('p.family_name').orderBy('p.given_name').limit(500).execute();
-  return rows.map((r) => ({
-    id: r.id,
-    givenName: r.given_name,
-    familyName: r.family_name,
-    birthDate: r.birth_date,
-    relation: r.kind,
-    organisationName: r.name,
-    since: r.from_at,
-  }));
+  const persons = rows.map((r) => {
+    const facts: CaseloadFacts = {
+      givenName: r.given_name,
+      familyName: r.family_name,
+      since: r.from_at,
+      openHelpRequests: Number(r.help),
+      oldestHelpRequestAt: r.help_oldest ? new Date(r.help_oldest) : null,
+      openSignals: Number(r.signals),
+      overdueDeadlines: Number(r.deadlines),
+      overdueTasks: Number(r.tasks),
+      lastContactOn: r.last_contact_on ? dayOf(r.last_contact_on) : null,
+    };
+    return {
+      ...facts,
+      id: r.id,
+      birthDate: r.birth_date,
+      relation: r.kind,
+      organisationName: r.name,
+      urgency: caseloadUrgency(facts, today),
+      daysWithoutContact: daysWithoutContact(facts, today),
+    };
+  });
+  return { today, persons: sortByUrgency(persons, today) };
+}
+
+const HELP = 'help-requested';
+
+/** A date column as the day it names (the pg driver may hand back a string or a Date at midnight UTC). */
+function dayOf(v: string | Date): string {
+  return typeof v === 'string' ? v.slice(0, 10) : v.toISOString().slice(0, 10);
 }
 
 export interface RatingView {

@@ -39,7 +39,12 @@ export async function recordRoutes(app: App) {
     async (req) => {
       const actor = req.actor!;
       return asActor(app, actor, async (trx, now) => {
-        const persons = await caseload(trx, actor.accountId, now, req.query.q?.trim() || undefined);
+        const { today, persons } = await caseload(
+          trx,
+          actor.accountId,
+          now,
+          req.query.q?.trim() || undefined,
+        );
         const entry = {
           action: 'search',
           tenantId: actor.organisationId,
@@ -48,7 +53,7 @@ export async function recordRoutes(app: App) {
           resourceId: null,
         } as const;
         await recordAudit(trx, actor, entry, now);
-        return { persons };
+        return { today, persons };
       });
     },
   );
