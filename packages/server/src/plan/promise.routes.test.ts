@@ -145,7 +145,7 @@ describe('the demo promises on the owners\u2019 task lists', () => {
     const bjornsPromise = (await open(bjorn)).find((x) => x.promise?.includes('fastlegen'));
     assert.ok(kimsPromise && bjornsPromise, 'the demo has an open promise for each owner');
     for (const outcome of ['new-round', 'declined', 'not-reached', 'first-contact']) {
-      const wrong = await expectStatus<{ error: { code: string } }>(
+      const wrong: { error: { code: string } } = await expectStatus(
         send(t, 'POST', `/api/tasks/${kimsPromise.id}/complete`, kim, { outcome, date: '2026-11-22' }),
         400,
       );
