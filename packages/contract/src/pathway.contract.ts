@@ -487,6 +487,31 @@ export const DeadlineBoard = Closed({
 });
 export type DeadlineBoard = Static<typeof DeadlineBoard>;
 
+// GET /api/deadlines/:episodeId: what a unit leader may see of a row on the board (docs/decisions/0016-worklists.md):
+// the deadlines, the episode's state and its open tasks, not the record.
+export const BoardEpisodeParams = Closed({ episodeId: Uuid });
+export const BoardEpisode = Closed({
+  today: Day,
+  episodeId: Uuid,
+  person: PersonName,
+  unit: Closed({ id: Uuid, name: Type.String() }),
+  state: OneOf(EpisodeStates),
+  openedOn: Day,
+  responsible: Nullable(NamedStaff),
+  deadlines: Type.Array(BoardDeadline),
+  tasks: Type.Array(
+    Closed({
+      id: Uuid,
+      kind: OneOf(TaskKinds),
+      createdOn: Day,
+      escalateOn: Day,
+      status: OneOf(OpenTaskStatuses),
+      assignee: NamedStaff,
+    }),
+  ),
+});
+export type BoardEpisode = Static<typeof BoardEpisode>;
+
 // GET /api/units and /api/staff: the directory the pathway forms choose from.
 export const StaffQuery = Closed({ role: OneOf(['leader', 'clinician', 'milieu', 'municipal', 'peer']) });
 export const Unit = Closed({ id: Uuid, name: Type.String(), kind: Type.String() });
