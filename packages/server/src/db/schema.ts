@@ -623,6 +623,44 @@ export interface RiskAssessmentTable {
   recorded_at: Timestamp;
 }
 
+export interface JournalNoteTable {
+  tenant_id: string;
+  id: string;
+  person_id: string;
+  episode_id: string | null;
+  contact_id: string;
+  author_account_id: string;
+  author_name: string;
+  author_role: string;
+  organisation_id: string;
+  organisation_name: string;
+  contact_at: Timestamp;
+  kind: string;
+  text: string;
+  plan_entry_ids: Generated<string[]>;
+  status: 'draft' | 'signed';
+  written_at: Timestamp;
+  changed_at: Timestamp;
+  signed_at: Timestamp | null;
+  withheld_reason: string | null;
+  withheld_by: string | null;
+  withheld_by_name: string | null;
+  withheld_at: Timestamp | null;
+}
+
+export interface JournalAmendmentTable {
+  tenant_id: string;
+  id: string;
+  note_id: string;
+  person_id: string;
+  author_account_id: string;
+  author_name: string;
+  author_role: string;
+  organisation_name: string;
+  text: string;
+  written_at: Timestamp;
+}
+
 export interface DB {
   organisation: OrganisationTable;
   unit: UnitTable;
@@ -665,4 +703,6 @@ export interface DB {
   checkin_reminder: CheckinReminderTable;
   relative: RelativeTable;
   risk_assessment: RiskAssessmentTable;
+  journal_note: JournalNoteTable;
+  journal_amendment: JournalAmendmentTable;
 }
