@@ -1,6 +1,6 @@
 import { PlanParts } from '@bedring/domain';
 import { type Static, Type } from '@sinclair/typebox';
-import { Closed, Instant, Nullable, OneOf, Text, Uuid } from './common.contract.ts';
+import { Closed, Day, Instant, Nullable, OneOf, Text, Uuid } from './common.contract.ts';
 
 /** GET /api/persons/:personId/consents: the person's consents to share, and what of the plans each opens. */
 export const ConsentList = Closed({
@@ -38,10 +38,44 @@ export const BreakGlassList = Closed({
       reviewNote: Nullable(Type.String()),
       staffName: Type.String(),
       person: Closed({ id: Uuid, givenName: Type.String(), familyName: Type.String() }),
+      /** What the opener read and wrote of the person between opening and expiry, oldest first. */
+      reads: Type.Array(Closed({ at: Instant, action: Type.String(), resourceType: Type.String() })),
     }),
   ),
 });
 export type BreakGlassList = Static<typeof BreakGlassList>;
+
+/** On what basis a staff member or the person came to the record, as the audit event says. */
+export const AccessBases = ['own-record', 'need-to-know', 'break-glass'] as const;
+export type AccessBasis = (typeof AccessBases)[number];
+
+/** GET /api/access-log: the unit leader's view of the access to the unit's persons' records, filterable. */
+export const UnitAccessLogQuery = Closed({
+  personId: Type.Optional(Uuid),
+  accountId: Type.Optional(Uuid),
+  from: Type.Optional(Day),
+  to: Type.Optional(Day),
+  basis: Type.Optional(OneOf(AccessBases)),
+});
+export type UnitAccessLogQuery = Static<typeof UnitAccessLogQuery>;
+export const UnitAccessLog = Closed({
+  unitId: Uuid,
+  /** The newest entries that match, at most this many. */
+  limit: Type.Integer(),
+  entries: Type.Array(
+    Closed({
+      id: Uuid,
+      at: Instant,
+      action: Type.String(),
+      resourceType: Type.String(),
+      basis: OneOf(AccessBases),
+      breakGlassReason: Nullable(Type.String()),
+      person: Closed({ id: Uuid, givenName: Type.String(), familyName: Type.String() }),
+      actor: Closed({ id: Nullable(Uuid), name: Nullable(Type.String()), role: Type.String() }),
+    }),
+  ),
+});
+export type UnitAccessLog = Static<typeof UnitAccessLog>;
 
 export const BreakGlassReviewParams = Closed({ id: Uuid });
 export const BreakGlassReviewBody = Closed({ note: Text(1000) });

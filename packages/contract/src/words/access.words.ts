@@ -10,6 +10,7 @@ export const nb = {
       'Nødtilgang gir bare rett til å lese og registrere det akutt helsehjelp trenger. Du kan ikke endre hvem som har tilgang.',
     breakGlassReasonRequired: 'Skriv en begrunnelse på minst ti tegn.',
     breakGlassNotAllowed: 'Du kan ikke bruke nødtilgang her.',
+    accessLogPeriodReversed: 'Fra-datoen kan ikke være etter til-datoen.',
   },
   /** The access log as FHIR AuditEvents (fhir/audit-event.mapping.ts). */
   auditEvent: {
@@ -25,6 +26,7 @@ export const en: typeof nb = {
       'Emergency access only allows reading and recording what acute care needs. You cannot change who has access.',
     breakGlassReasonRequired: 'Write a reason of at least ten characters.',
     breakGlassNotAllowed: 'You cannot use emergency access here.',
+    accessLogPeriodReversed: 'The from date cannot be after the to date.',
   },
   auditEvent: {
     thePerson: 'The person',

@@ -11,6 +11,7 @@ import {
 } from '@bedring/contract';
 import { breakGlassExpiry, isUsableReason, mayBreakGlass } from '@bedring/domain';
 import { recordAudit } from '../audit/audit.repository.ts';
+import type { Tx } from '../db/transaction.ts';
 import type { App } from '../http/app.type.ts';
 import { badRequest, forbidden, notFound } from '../http/errors.ts';
 import { asActor } from './as-actor.ts';
@@ -118,8 +119,10 @@ export async function breakGlassRoutes(app: App) {
         // The list is the whole organisation's, not only the leader's unit (mineOrMyUnit): break-glass is
         // opened on a person, not in a unit, and the holding organisation answers for it.
         await auditWorklist(trx, actor, now, 'BreakGlass', rows);
+        const reads = await readsUnder(trx, rows);
         return {
           events: rows.map((r) => ({
+            reads: reads.get(r.id) ?? [],
             id: r.id,
             reason: r.reason,
             openedAt: r.opened_at,
@@ -171,4 +174,48 @@ export async function breakGlassRoutes(app: App) {
       });
     },
   );
+}
+
+/** At most this many reads are listed under one opening: the review is of the pattern, the full log is there. */
+const READS_PER_OPENING = 100;
+
+/**
+ * What each opener did with the record while the glass was broken: their audit events on that person
+ * between opening and expiry (the opening itself left out), in one statement for the whole list, by the
+ * actor index of migrations/0012_worklists.sql (docs/decisions/0016-worklists.md).
+ */
+async function readsUnder(
+  trx: Tx,
+  openings: readonly { id: string }[],
+): Promise<Map<string, { at: Date; action: string; resourceType: string }[]>> {
+  const out = new Map<string, { at: Date; action: string; resourceType: string }[]>();
+  if (openings.length === 0) return out;
+  const rows = await trx
+    .selectFrom('break_glass as b')
+    .innerJoin('audit_event as e', (j) =>
+      j
+        .onRef('e.tenant_id', '=', 'b.tenant_id')
+        .onRef('e.actor_account_id', '=', 'b.account_id')
+        .onRef('e.person_id', '=', 'b.person_id')
+        .onRef('e.at', '>=', 'b.opened_at')
+        .onRef('e.at', '<=', 'b.expires_at'),
+    )
+    .select(['b.id', 'e.at', 'e.action', 'e.resource_type'])
+    .where(
+      'b.id',
+      'in',
+      openings.map((o) => o.id),
+    )
+    .where('e.resource_type', '<>', 'BreakGlass')
+    .orderBy('b.id')
+    .orderBy('e.at')
+    .orderBy('e.seq')
+    .execute();
+  for (const r of rows) {
+    const list = out.get(r.id) ?? [];
+    if (list.length < READS_PER_OPENING)
+      list.push({ at: r.at, action: r.action, resourceType: r.resource_type });
+    out.set(r.id, list);
+  }
+  return out;
 }
