@@ -6,6 +6,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { LogController } from 'fastify';
 import { breakGlassRoutes } from '../access/break-glass.routes.ts';
 import { consentRoutes } from '../access/consent.routes.ts';
+import { unitAccessLogRoutes } from '../access/unit-access-log.routes.ts';
 import { enforceDeclaredAccess } from '../access/declared-access.ts';
 import { noteRecordUse } from '../access/record-use.ts';
 import { installAuth } from '../auth/auth.plugin.ts';
@@ -156,6 +157,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(authRoutes);
   await app.register(recordRoutes);
   await app.register(breakGlassRoutes);
+  await app.register(unitAccessLogRoutes);
   await app.register(pathwayRoutes);
   // The instrument files are read at start: a broken file stops the start, not a patient's answer.
   shippedInstruments();
