@@ -4,5 +4,6 @@ export * from './episode.rules.ts';
 export * from './level-of-care.rules.ts';
 export * from './referral.rules.ts';
 export * from './risk-assessment.rules.ts';
+export * from './self-admission.rules.ts';
 export * from './task.rules.ts';
 export * from './time-limits.rules.ts';

@@ -4,10 +4,11 @@ import { escalationDate, outcomesFor, TaskKinds, TaskOutcomes, taskStatus } from
 
 describe('task vocabulary', () => {
   it('closes a handover only by a first contact, a re-engagement by the three other outcomes', () => {
-    assert.deepEqual(TaskKinds, ['handover', 're-engagement', 'promise']);
+    assert.deepEqual(TaskKinds, ['handover', 're-engagement', 'promise', 'lapse']);
     assert.deepEqual(outcomesFor.handover, ['first-contact']);
     assert.deepEqual(outcomesFor['re-engagement'], ['new-round', 'declined', 'not-reached']);
     assert.deepEqual(outcomesFor.promise, ['kept', 'withdrawn']);
+    assert.deepEqual(outcomesFor.lapse, ['followed-up']);
     // Every outcome belongs to exactly one kind of task.
     for (const outcome of TaskOutcomes) {
       assert.equal(TaskKinds.filter((kind) => outcomesFor[kind].includes(outcome)).length, 1, outcome);

@@ -6,9 +6,11 @@ import { addDays, type IsoDate } from './calendar.ts';
  *   unit leader when it has not happened within the configured number of days;
  * - re-engagement: made on a drop-out, offering a new round instead of closing the door (P-30, P-56);
  * - promise: what staff committed to the person (docs/domain/plans.md, U-23, CAP-33), due on its escalation
- *   day (plan/promise.rules.ts).
+ *   day (plan/promise.rules.ts);
+ * - lapse: a lapse recorded anywhere (by the person, the municipality or staff) reaches the specialist team
+ *   that still holds the person (docs/decisions/0018-handover-and-self-admission.md, P-30): they follow it up.
  */
-export const TaskKinds = ['handover', 're-engagement', 'promise'] as const;
+export const TaskKinds = ['handover', 're-engagement', 'promise', 'lapse'] as const;
 export type TaskKind = (typeof TaskKinds)[number];
 
 /**
@@ -22,6 +24,7 @@ export const TaskOutcomes = [
   'not-reached',
   'kept',
   'withdrawn',
+  'followed-up',
 ] as const;
 export type TaskOutcome = (typeof TaskOutcomes)[number];
 
@@ -29,6 +32,8 @@ export const outcomesFor: Record<TaskKind, readonly TaskOutcome[]> = {
   handover: ['first-contact'],
   're-engagement': ['new-round', 'declined', 'not-reached'],
   promise: ['kept', 'withdrawn'],
+  // What the team did (a call, a stay offered, nothing needed) goes in the note.
+  lapse: ['followed-up'],
 };
 
 export interface TaskTimes {
