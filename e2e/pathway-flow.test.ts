@@ -105,13 +105,15 @@ test('the whole pathway in the browser: referral → assessment → treatment �
     'network-help-offered',
     'relapse-prevention-plan-reviewed',
     'crisis-plan-need-assessed',
+    'children-and-relatives-asked',
     'person-and-relatives-know-where-to-turn',
+    'risk-assessments-done',
   ] as const)
     await checklist.answer(item, 'Ja');
   await checklist.answer('risk-assessments-shared', 'Ikke aktuelt');
   await checklist.helpNeeded('Hjelp fra kommunen');
   await checklist.save();
-  await checklist.readiness().getByText('7 av 8 punkter er på plass.').waitFor();
+  await checklist.readiness().getByText('9 av 10 punkter er på plass.').waitFor();
 
   // 7. Discharge: warned before saving, saved all the same, with the reason.
   await pathway.eventButtons(episode).filter({ hasText: 'Utskrivning' }).click();

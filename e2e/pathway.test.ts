@@ -212,17 +212,19 @@ test('a milieu therapist fills in the discharge checklist, and records no events
   await checklist.answer('network-help-offered', 'Ja');
   await checklist.answer('relapse-prevention-plan-reviewed', 'Ja');
   await checklist.answer('crisis-plan-need-assessed', 'Ja');
+  await checklist.answer('children-and-relatives-asked', 'Ja');
   await checklist.answer('person-and-relatives-know-where-to-turn', 'Ja');
+  await checklist.answer('risk-assessments-done', 'Ja');
   await checklist.answer('risk-assessments-shared', 'Ikke aktuelt');
   await checklist.helpNeeded('Hjelp fra kommunen');
-  await checklist.form().getByText('7 av 8 punkter er på plass.').waitFor();
+  await checklist.form().getByText('9 av 10 punkter er på plass.').waitFor();
   await assertAccessible(page, 'person page with the discharge checklist form');
   await checklist.save();
 
   await page.reload();
   await pathway.ready();
   const after = pathway.current();
-  await after.getByText('7 av 8 punkter er på plass.').waitFor();
+  await after.getByText('9 av 10 punkter er på plass.').waitFor();
   await after.getByText('Venter på kommunal bolig', { exact: false }).waitFor();
   await after.getByText('Sist endret av Mia Miljøterapeut', { exact: false }).waitFor();
   assert.deepEqual(cspViolations, []);
@@ -266,7 +268,7 @@ test("the municipal worker records the first contact on the person's page, which
     .getByRole('list', { name: 'Hendelser' })
     .getByRole('listitem')
     .filter({ hasText: 'Utskrevet' });
-  assert.match((await discharged.textContent()) ?? '', /8 punkter var ikke på plass ved utskrivning/);
+  assert.match((await discharged.textContent()) ?? '', /10 punkter var ikke på plass ved utskrivning/);
   assert.match((await discharged.textContent()) ?? '', /Begrunnelse: Ville hjem/);
   assert.deepEqual(cspViolations, []);
   await context.close();

@@ -7,7 +7,9 @@ export const DischargeItemNames = {
   'network-help-offered': 'Tilbud om hjelp med nettverk',
   'relapse-prevention-plan-reviewed': 'Plan for å forebygge tilbakefall er gått gjennom',
   'crisis-plan-need-assessed': 'Behovet for kriseplan er vurdert',
+  'children-and-relatives-asked': 'Det er spurt om barn og pårørende, og barnas behov er fulgt opp',
   'person-and-relatives-know-where-to-turn': 'Personen og pårørende vet hvor de kan henvende seg',
+  'risk-assessments-done': 'Selvmordsrisiko og voldsrisiko er vurdert',
   'risk-assessments-shared': 'Fastlege og kommune kjenner vurderingene av selvmordsrisiko og voldsrisiko',
 } as const;
 export type DischargeItemKey = keyof typeof DischargeItemNames;

@@ -172,7 +172,9 @@ const allYes = {
   'network-help-offered': { answer: 'yes', note: 'Likepersonsgruppe på tirsdager' },
   'relapse-prevention-plan-reviewed': { answer: 'yes' },
   'crisis-plan-need-assessed': { answer: 'yes' },
+  'children-and-relatives-asked': { answer: 'yes' },
   'person-and-relatives-know-where-to-turn': { answer: 'yes' },
+  'risk-assessments-done': { answer: 'yes' },
   'risk-assessments-shared': { answer: 'not-relevant' },
 };
 

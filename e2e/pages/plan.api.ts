@@ -24,7 +24,9 @@ const checklistAllYes = {
   'network-help-offered': { answer: 'yes' },
   'relapse-prevention-plan-reviewed': { answer: 'yes' },
   'crisis-plan-need-assessed': { answer: 'yes' },
+  'children-and-relatives-asked': { answer: 'yes' },
   'person-and-relatives-know-where-to-turn': { answer: 'yes' },
+  'risk-assessments-done': { answer: 'yes' },
   'risk-assessments-shared': { answer: 'not-relevant' },
 };
 

@@ -44,7 +44,7 @@ export async function addPasientPathway(
   first.record({ kind: 'evaluation', date: ago(1098), withPerson: true, feedbackToolUsed: true });
   first.record({ kind: 'evaluation', date: ago(1045), withPerson: true, feedbackToolUsed: true });
   first.record({ kind: 'evaluation', date: ago(990), withPerson: true, feedbackToolUsed: false });
-  first.checklist(ago(960), 8, 'none');
+  first.checklist(ago(960), 10, 'none');
   first.discharge(ago(955));
   first.record({ kind: 'ended', date: ago(870), outcome: 'planned', note: 'Klarer seg godt, avslutter.' });
 
@@ -65,7 +65,7 @@ export async function addPasientPathway(
   third.record({ kind: 'clinical-decision', date: ago(195) });
   third.record({ kind: 'evaluation', date: ago(189), withPerson: true, feedbackToolUsed: true });
   third.record({ kind: 'evaluation', date: ago(150), withPerson: true, feedbackToolUsed: true });
-  third.checklist(ago(128), 7, 'municipal');
+  third.checklist(ago(128), 9, 'municipal');
   third.discharge(ago(121));
   const handover = third.handover(ago(112), kommune);
   third.complete(handover, ago(110), 'first-contact', kommune, 'Hjemmebesøk i den nye leiligheten.');

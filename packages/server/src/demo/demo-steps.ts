@@ -204,7 +204,7 @@ export function completed(d: Dates, plan: PathwayPlan): Step[] {
 
 export function discharge(d: Dates, help: 'none' | 'specialist' | 'municipal'): Step[] {
   return [
-    [d.int(10, 40), (s, on) => ep(s).checklist(on, d.int(help === 'municipal' ? 4 : 6, 8), help)],
+    [d.int(10, 40), (s, on) => ep(s).checklist(on, d.int(help === 'municipal' ? 6 : 8, 10), help)],
     [d.int(1, 5), (s, on) => ep(s).discharge(on)],
   ];
 }

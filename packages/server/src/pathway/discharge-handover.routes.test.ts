@@ -63,7 +63,9 @@ describe('the discharge checklist', () => {
         'meaningful-activity-offered',
         'network-help-offered',
         'relapse-prevention-plan-reviewed',
+        'children-and-relatives-asked',
         'person-and-relatives-know-where-to-turn',
+        'risk-assessments-done',
       ],
       answered: 4,
       total: DischargeItems.length,
@@ -80,7 +82,7 @@ describe('the discharge checklist', () => {
       DischargeItems.map((item, i) => [item, { answer: i % 2 === 0 ? 'yes' : 'not-relevant' }]),
     );
     const res = await expectStatus<{ readiness: Readiness }>(putChecklist(ref, { items }), 200);
-    assert.deepEqual(res.readiness, { ready: true, gaps: [], answered: 8, total: 8 });
+    assert.deepEqual(res.readiness, { ready: true, gaps: [], answered: 10, total: 10 });
     const rows = await t.db.owner
       .selectFrom('discharge_checklist')
       .select('items')

@@ -115,7 +115,7 @@ describe('the care pathway end to end (API)', () => {
       },
     });
     assert.equal(checklist.statusCode, 200, checklist.body);
-    assert.equal(checklist.json().readiness.gaps.length, 6);
+    assert.equal(checklist.json().readiness.gaps.length, 8);
 
     const discharged = await post(`${base}/episodes/${episodeId}/events`, {
       kind: 'discharged',
