@@ -12,4 +12,6 @@ export * from './pathway.contract.ts';
 export * from './plan.contract.ts';
 export * from './questionnaire.contract.ts';
 export * from './record.contract.ts';
+export * from './relatives.contract.ts';
+export * from './risk-assessment.contract.ts';
 export { catalogue, type Language, Languages, say, type WordKey } from './words/words.ts';
