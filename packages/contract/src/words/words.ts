@@ -7,6 +7,7 @@ import * as pathway from './pathway.words.ts';
 import * as plan from './plan.words.ts';
 import * as questionnaire from './questionnaire.words.ts';
 import * as record from './record.words.ts';
+import * as relatives from './relatives.words.ts';
 
 /**
  * The one text catalogue (docs/architecture.md, "Words"): what the server says (error messages, the
@@ -19,7 +20,18 @@ export type Language = (typeof Languages)[number];
 type Tree = { [key: string]: string | Tree };
 type Part = { nb: Tree; en: Tree };
 
-const parts: Part[] = [access, auth, checkin, common, exportWords, pathway, plan, questionnaire, record];
+const parts: Part[] = [
+  access,
+  auth,
+  checkin,
+  common,
+  exportWords,
+  pathway,
+  plan,
+  questionnaire,
+  record,
+  relatives,
+];
 
 function merge(into: Tree, from: Tree): Tree {
   for (const [k, v] of Object.entries(from)) {
@@ -50,7 +62,8 @@ export type WordKey = Leaves<
     typeof pathway.nb &
     typeof plan.nb &
     typeof questionnaire.nb &
-    typeof record.nb
+    typeof record.nb &
+    typeof relatives.nb
 >;
 
 /** The words for a key, with {{name}} filled in; bokmål unless asked otherwise. */
