@@ -3,6 +3,7 @@ export * from './access/roles.ts';
 export * from './audit/audit-chain.ts';
 export * from './auth/login.rules.ts';
 export * from './checkin/index.ts';
+export * from './journal/index.ts';
 export * from './pathway/index.ts';
 export * from './plan/index.ts';
 export * from './questionnaire/index.ts';

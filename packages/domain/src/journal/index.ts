@@ -1,0 +1,2 @@
+export * from './journal.rules.ts';
+export * from './journal.ts';
