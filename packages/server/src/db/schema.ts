@@ -281,6 +281,9 @@ export interface HandoverTable {
   created_by_name: string;
   created_at: Timestamp;
   first_contact_on: DateOnly | null;
+  /** What the handover shares: plan parts its consent opens, and the journal notes that go with it (0013). */
+  plan_parts: Generated<string[]>;
+  journal_note_ids: Generated<string[]>;
 }
 
 export interface PathwayTaskTable {
@@ -304,6 +307,44 @@ export interface PathwayTaskTable {
   promise: Generated<string | null>;
   promised_by: Generated<string | null>;
   promised_by_name: Generated<string | null>;
+  /** Kind "lapse" only: the lapse that reached the specialist team (0013). */
+  lapse_id: Generated<string | null>;
+}
+
+/** Brukerstyrt innleggelse: the contract recorded with the person's plan, and the stays under it (0013). */
+export interface SelfAdmissionContractTable {
+  tenant_id: string;
+  id: Generated<string>;
+  person_id: string;
+  unit_id: string;
+  days_per_stay: number;
+  stays_per_year: number;
+  how_to_ask: string;
+  who_to_call: string;
+  valid_from: DateOnly;
+  valid_to: DateOnly | null;
+  ended_on: Generated<DateOnly | null>;
+  created_by: string;
+  created_by_name: string;
+  created_at: Timestamp;
+}
+
+export interface SelfAdmissionTable {
+  tenant_id: string;
+  id: Generated<string>;
+  person_id: string;
+  contract_id: string;
+  episode_id: string;
+  unit_id: string;
+  placement: string;
+  asked_by: string;
+  admitted_on: DateOnly;
+  planned_days: number;
+  warnings: string[];
+  note: Generated<string>;
+  recorded_by: string;
+  recorded_by_name: string;
+  recorded_at: Timestamp;
 }
 
 export interface QuestionnaireTable {
@@ -682,6 +723,8 @@ export interface DB {
   discharge_checklist: DischargeChecklistTable;
   handover: HandoverTable;
   pathway_task: PathwayTaskTable;
+  self_admission_contract: SelfAdmissionContractTable;
+  self_admission: SelfAdmissionTable;
   questionnaire: QuestionnaireTable;
   instrument_setting: InstrumentSettingTable;
   feedback_alert_rule: FeedbackAlertRuleTable;
