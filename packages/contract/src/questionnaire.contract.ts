@@ -2,6 +2,7 @@ import {
   AlertRuleKinds,
   Answerers,
   BandSexes,
+  JournalKinds,
   ScoreDirections,
   ScoreLevels,
   TranslationStatuses,
@@ -94,7 +95,8 @@ export const ResponseParams = Type.Object(
   { additionalProperties: false },
 );
 
-export const ContactKinds = ['meeting', 'phone', 'video', 'group', 'home-visit'] as const;
+/** The kinds of contact, the journal's (docs/decisions/0014-journal.md): "not met" is a contact too. */
+export const ContactKinds = JournalKinds;
 
 export const ContactBody = Type.Object(
   {
@@ -246,7 +248,7 @@ export type FeedbackRules = Static<typeof FeedbackRules>;
 export const FeedbackRulesSaved = Closed({ rules: Type.Array(FeedbackAlertRule) });
 export type FeedbackRulesSaved = Static<typeof FeedbackRulesSaved>;
 
-export type ContactKind = (typeof ContactKinds)[number];
+export type ContactKind = (typeof JournalKinds)[number];
 
 export const ContactView = Closed({
   id: Uuid,
