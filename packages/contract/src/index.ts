@@ -8,6 +8,7 @@ export * from './auth.contract.ts';
 export * from './checkin.contract.ts';
 export * from './common.contract.ts';
 export * from './health.contract.ts';
+export * from './journal.contract.ts';
 export * from './pathway.contract.ts';
 export * from './plan.contract.ts';
 export * from './questionnaire.contract.ts';
