@@ -3,6 +3,7 @@ import * as auth from './auth.words.ts';
 import * as checkin from './checkin.words.ts';
 import * as common from './common.words.ts';
 import * as exportWords from './export.words.ts';
+import * as journal from './journal.words.ts';
 import * as pathway from './pathway.words.ts';
 import * as plan from './plan.words.ts';
 import * as questionnaire from './questionnaire.words.ts';
@@ -26,6 +27,7 @@ const parts: Part[] = [
   checkin,
   common,
   exportWords,
+  journal,
   pathway,
   plan,
   questionnaire,
@@ -59,6 +61,7 @@ export type WordKey = Leaves<
     typeof checkin.nb &
     typeof common.nb &
     typeof exportWords.nb &
+    typeof journal.nb &
     typeof pathway.nb &
     typeof plan.nb &
     typeof questionnaire.nb &
