@@ -32,6 +32,8 @@ export interface AccountTable {
   locked_until: Timestamp | null;
   disabled_at: Timestamp | null;
   created_at: Generated<Date>;
+  /** Told when a help request is not taken in time (migration 0011, docs/decisions/0015-help-requests.md). */
+  duty_contact: Generated<boolean>;
 }
 
 export interface SessionTable {
@@ -604,6 +606,8 @@ export interface SignalTable {
   acknowledged_by: string | null;
   acknowledged_by_name: string | null;
   note: string | null;
+  /** A help request nobody took in time (migration 0011). */
+  escalated_at: Generated<Timestamp | null>;
 }
 
 export interface SignalRuleTable {
