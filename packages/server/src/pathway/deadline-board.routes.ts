@@ -1,9 +1,26 @@
-import { BoardQuery, type BoardStatus, DeadlineBoard, say } from '@bedring/contract';
-import { addDays, type DeadlineKind, DUE_SOON_DAYS, deadlineStatus, osloDate } from '@bedring/domain';
+import {
+  BoardEpisode,
+  BoardEpisodeParams,
+  BoardQuery,
+  type BoardStatus,
+  DeadlineBoard,
+  NoQuery,
+  say,
+} from '@bedring/contract';
+import {
+  addDays,
+  type DeadlineKind,
+  DUE_SOON_DAYS,
+  deadlineStatus,
+  type EpisodeState,
+  osloDate,
+  type TaskKind,
+  taskStatus,
+} from '@bedring/domain';
 import { asActor } from '../access/as-actor.ts';
 import { recordAudits } from '../audit/audit.repository.ts';
 import type { App } from '../http/app.type.ts';
-import { badRequest } from '../http/errors.ts';
+import { badRequest, notFound } from '../http/errors.ts';
 import { PathwayAccess } from './pathway.access.ts';
 
 /**
@@ -120,6 +137,147 @@ export async function deadlineBoardRoutes(app: App) {
                 : null,
             };
           }),
+        };
+      });
+    },
+  );
+
+  // What a unit leader may see of a row on the board without opening the record, and so without
+  // break-glass (docs/decisions/0016-worklists.md): the deadlines, the episode's state and its open tasks,
+  // what the board already knows. Only for an episode of the leader's own unit; another unit's episode is
+  // not found, as if it were not there.
+  app.get(
+    '/api/deadlines/:episodeId',
+    {
+      schema: { params: BoardEpisodeParams, querystring: NoQuery, response: { 200: BoardEpisode } },
+      config: { access: { roles: ['leader'] } },
+    },
+    async (req) => {
+      const actor = req.actor!;
+      return asActor(app, actor, async (trx, now) => {
+        const today = osloDate(now);
+        const episode = actor.unitId
+          ? await trx
+              .selectFrom('episode as e')
+              .innerJoin('person as p', (j) =>
+                j.onRef('p.tenant_id', '=', 'e.tenant_id').onRef('p.id', '=', 'e.person_id'),
+              )
+              .innerJoin('unit as u', (j) =>
+                j.onRef('u.tenant_id', '=', 'e.tenant_id').onRef('u.id', '=', 'e.unit_id'),
+              )
+              .leftJoin('staff_directory as s', 's.id', 'e.responsible_account_id')
+              .select([
+                'e.id',
+                'e.state',
+                'e.opened_on',
+                'e.person_id',
+                'e.unit_id',
+                'e.responsible_account_id',
+                'p.given_name',
+                'p.family_name',
+                'u.name as unit_name',
+                's.display_name as responsible_name',
+              ])
+              .where('e.tenant_id', '=', actor.organisationId)
+              .where('e.id', '=', req.params.episodeId)
+              .where('e.unit_id', '=', actor.unitId)
+              .executeTakeFirst()
+          : undefined;
+        if (!episode) throw notFound();
+        const deadlines = await trx
+          .selectFrom('pathway_deadline as d')
+          .leftJoin('staff_directory as s', 's.id', 'd.responsible_account_id')
+          .select([
+            'd.kind',
+            'd.starts_on',
+            'd.due_on',
+            'd.setting_class',
+            'd.limit_days',
+            'd.responsible_account_id',
+            's.display_name as responsible_name',
+          ])
+          .where('d.tenant_id', '=', actor.organisationId)
+          .where('d.episode_id', '=', episode.id)
+          .where('d.met_on', 'is', null)
+          .where('d.closed_on', 'is', null)
+          .orderBy('d.due_on')
+          .execute();
+        const tasks = await trx
+          .selectFrom('pathway_task as t')
+          .leftJoin('staff_directory as s', 's.id', 't.assignee_account_id')
+          .select([
+            't.id',
+            't.kind',
+            't.created_on',
+            't.escalate_on',
+            't.assignee_account_id',
+            's.display_name',
+          ])
+          .where('t.tenant_id', '=', actor.organisationId)
+          .where('t.episode_id', '=', episode.id)
+          .where('t.completed_on', 'is', null)
+          .orderBy('t.escalate_on')
+          .execute();
+        // The leader's look is a read on the person's record, in the person's access log like the board's rows.
+        await recordAudits(
+          trx,
+          actor,
+          [
+            {
+              action: 'read',
+              tenantId: actor.organisationId,
+              personId: episode.person_id,
+              resourceType: 'DeadlineBoard',
+              resourceId: episode.id,
+            },
+          ],
+          now,
+        );
+        const person = {
+          id: episode.person_id,
+          givenName: episode.given_name,
+          familyName: episode.family_name,
+        };
+        return {
+          today,
+          episodeId: episode.id,
+          person,
+          unit: { id: episode.unit_id, name: episode.unit_name },
+          state: episode.state as EpisodeState,
+          openedOn: episode.opened_on,
+          responsible: episode.responsible_account_id
+            ? { id: episode.responsible_account_id, name: episode.responsible_name }
+            : null,
+          deadlines: deadlines.map((r) => {
+            const deadline = {
+              kind: r.kind as DeadlineKind,
+              startsOn: r.starts_on,
+              dueOn: r.due_on,
+              metOn: null,
+              closedOn: null,
+              settingClass: r.setting_class as 'outpatient' | 'inpatient' | null,
+              limitDays: r.limit_days,
+            };
+            return {
+              ...deadline,
+              status: deadlineStatus(deadline, today) as BoardStatus,
+              episodeId: episode.id,
+              person,
+              responsible: r.responsible_account_id
+                ? { id: r.responsible_account_id, name: r.responsible_name }
+                : null,
+            };
+          }),
+          tasks: tasks.map((r) => ({
+            id: r.id,
+            kind: r.kind as TaskKind,
+            createdOn: r.created_on,
+            escalateOn: r.escalate_on,
+            status: taskStatus({ escalateOn: r.escalate_on, completedOn: null }, today) as
+              | 'open'
+              | 'escalated',
+            assignee: { id: r.assignee_account_id, name: r.display_name },
+          })),
         };
       });
     },
