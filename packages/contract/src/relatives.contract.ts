@@ -25,6 +25,14 @@ export const RelativeBody = Closed({
   note: Type.Optional(Text(2000)),
 });
 export type RelativeBody = Static<typeof RelativeBody>;
+/** `removed`: taken off the list (a mistake, or no longer a relative); the row stays in the record's history. */
+export const RelativeUpdateBody = Type.Composite(
+  [RelativeBody, Closed({ removed: Type.Optional(Type.Boolean()) })],
+  {
+    additionalProperties: false,
+  },
+);
+export type RelativeUpdateBody = Static<typeof RelativeUpdateBody>;
 
 export const RelativeView = Closed({
   id: Uuid,
