@@ -23,6 +23,7 @@ import { planPlugin } from '../plan/plan.plugin.ts';
 import { shippedInstruments } from '../questionnaire/instrument-registry.ts';
 import { questionnairePlugin } from '../questionnaire/questionnaire.plugin.ts';
 import { recordRoutes } from '../record/record.routes.ts';
+import { relativesRoutes } from '../record/relatives.routes.ts';
 import type { App, ServerTypeProvider } from './app.type.ts';
 import { errorHandler, notFoundHandler, toErrorBody } from './error-handler.ts';
 import { frameworkErrors, installInputRules } from './input-rules.ts';
@@ -156,6 +157,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   );
   await app.register(authRoutes);
   await app.register(recordRoutes);
+  await app.register(relativesRoutes);
   await app.register(breakGlassRoutes);
   await app.register(unitAccessLogRoutes);
   await app.register(pathwayRoutes);
