@@ -5,9 +5,9 @@ import { useFormat } from '../i18n/format.ts';
 import { personPath } from '../record/person-path.ts';
 import { FirstContactForm } from './first-contact-form.component.tsx';
 import { fullName } from './pathway.ts';
-import { PromiseOutcomeForm } from './promise-outcome-form.component.tsx';
 import { type ReEngagementDone, ReEngagementForm } from './re-engagement-form.component.tsx';
 import { StatusBadge } from './status-badge.component.tsx';
+import { TaskOutcomeForm } from './task-outcome-form.component.tsx';
 
 /** One open task: what it is about, for whom, by when, and the form of its kind that completes it. */
 export function TaskCard({ task, onDone }: { task: Task; onDone: (done: ReEngagementDone) => void }) {
@@ -59,8 +59,10 @@ export function TaskCard({ task, onDone }: { task: Task; onDone: (done: ReEngage
           />
         )}
         {task.kind === 're-engagement' && <ReEngagementForm task={task} onDone={onDone} />}
-        {/* A promise closes as kept or withdrawn, never with the drop-out outcomes (docs/domain/plans.md, U-23). */}
-        {task.kind === 'promise' && <PromiseOutcomeForm task={task} onDone={onDone} />}
+        {/* A promise closes as kept or withdrawn, a lapse as followed up: never with the drop-out outcomes. */}
+        {(task.kind === 'promise' || task.kind === 'lapse') && (
+          <TaskOutcomeForm task={task} kind={task.kind} onDone={onDone} />
+        )}
       </article>
     </li>
   );

@@ -34,7 +34,7 @@ export function PlanSection({
       <h3 id={`${id}-title`}>
         {t(`plan.sections.${section}.title${self}`, { defaultValue: t(`plan.sections.${section}.title`) })}
       </h3>
-      <p className="hint">{t(`plan.sections.${section}.intro`)}</p>
+      <p className="hint">{t(`plan.sections.${section}.intro${self}`)}</p>
       {mine.length === 0 ? (
         <p className="empty">{t('plan.section.empty')}</p>
       ) : (

@@ -7,22 +7,33 @@ import type { ReEngagementDone } from './re-engagement-form.component.tsx';
 import { useCompleteTask } from './task.resource.ts';
 import { completionErrorKey } from './task-completion.ts';
 
+/** The kinds closed by this form; a handover and a re-engagement have forms of their own. */
+export type OutcomeTaskKind = 'promise' | 'lapse';
+
 /**
- * A promise made to the person (docs/domain/plans.md, U-23) is closed by its owner as kept or withdrawn: the
- * promise's own outcomes, never the drop-out ones (the server refuses those, docs/decisions/0017-words-per-role.md).
- * The person sees on "Min side" which it was.
+ * A task closed with one of its kind's own outcomes (outcomesFor in the domain), never another kind's: the
+ * server refuses those (docs/decisions/0017-words-per-role.md). A promise made to the person (docs/domain/plans.md,
+ * U-23) is kept or withdrawn, and the person sees on "Min side" which; a lapse that reached the specialist team
+ * (docs/decisions/0018-handover-and-self-admission.md) is followed up, what was done in the note. The words are
+ * work.tasks.<kind>.*.
  */
-export function PromiseOutcomeForm({
+export function TaskOutcomeForm({
   task,
+  kind,
   onDone,
 }: {
   task: Task;
+  kind: OutcomeTaskKind;
   onDone: (done: ReEngagementDone) => void;
 }) {
   const { t } = useTranslation();
   const complete = useCompleteTask();
   const today = osloDate(new Date());
-  const [outcome, setOutcome] = useState<TaskOutcome | null>(null);
+  const outcomes = outcomesFor[kind];
+  // One possible outcome needs no choice.
+  const [outcome, setOutcome] = useState<TaskOutcome | null>(
+    outcomes.length === 1 ? (outcomes[0] ?? null) : null,
+  );
   const [date, setDate] = useState(today);
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<{ outcome?: string; date?: string; form?: string }>({});
@@ -44,7 +55,7 @@ export function PromiseOutcomeForm({
       {
         onSuccess: () =>
           onDone({
-            message: t(`work.tasks.promise.done.${outcome}`, { name }),
+            message: t(`work.tasks.${kind}.done.${outcome}`, { name }),
             personId: null,
             personName: name,
           }),
@@ -58,38 +69,40 @@ export function PromiseOutcomeForm({
 
   return (
     <form className="form task-form" onSubmit={onSubmit} noValidate>
-      <fieldset
-        className="outcome-choices"
-        aria-describedby={errors.outcome ? `${id}-outcome-error` : undefined}
-      >
-        <legend>
-          {t('work.tasks.promise.legend')}
-          <span className="visually-hidden"> – {name}</span>
-        </legend>
-        {errors.outcome && (
-          <p className="field__error" id={`${id}-outcome-error`}>
-            {t(errors.outcome)}
-          </p>
-        )}
-        {outcomesFor.promise.map((o) => (
-          <label key={o} className="outcome-choice">
-            <input
-              type="radio"
-              name={`${id}-outcome`}
-              value={o}
-              checked={outcome === o}
-              onChange={() => setOutcome(o)}
-              aria-describedby={`${id}-${o}-hint`}
-            />
-            <span>
-              <strong>{t(`work.tasks.promise.outcomes.${o}`)}</strong>
-              <span className="hint" id={`${id}-${o}-hint`}>
-                {t(`work.tasks.promise.hints.${o}`)}
+      {outcomes.length > 1 && (
+        <fieldset
+          className="outcome-choices"
+          aria-describedby={errors.outcome ? `${id}-outcome-error` : undefined}
+        >
+          <legend>
+            {t(`work.tasks.${kind}.legend`)}
+            <span className="visually-hidden"> – {name}</span>
+          </legend>
+          {errors.outcome && (
+            <p className="field__error" id={`${id}-outcome-error`}>
+              {t(errors.outcome)}
+            </p>
+          )}
+          {outcomes.map((o) => (
+            <label key={o} className="outcome-choice">
+              <input
+                type="radio"
+                name={`${id}-outcome`}
+                value={o}
+                checked={outcome === o}
+                onChange={() => setOutcome(o)}
+                aria-describedby={`${id}-${o}-hint`}
+              />
+              <span>
+                <strong>{t(`work.tasks.${kind}.outcomes.${o}`)}</strong>
+                <span className="hint" id={`${id}-${o}-hint`}>
+                  {t(`work.tasks.${kind}.hints.${o}`)}
+                </span>
               </span>
-            </span>
-          </label>
-        ))}
-      </fieldset>
+            </label>
+          ))}
+        </fieldset>
+      )}
       <div className="task-form__row">
         <Field
           id={`${id}-date`}
@@ -121,7 +134,7 @@ export function PromiseOutcomeForm({
         </p>
       )}
       <button type="submit" className="button button--primary" disabled={complete.isPending}>
-        {complete.isPending ? t('common.saving') : t('work.tasks.promise.submit')}
+        {complete.isPending ? t('common.saving') : t(`work.tasks.${kind}.submit`)}
       </button>
     </form>
   );
