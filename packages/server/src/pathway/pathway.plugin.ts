@@ -7,6 +7,7 @@ import { episodeRoutes } from './episode.routes.ts';
 import { handoverRoutes } from './handover.routes.ts';
 import { referralRoutes } from './referral.routes.ts';
 import { responsibleRoutes } from './responsible.routes.ts';
+import { riskAssessmentRoutes } from './risk-assessment.routes.ts';
 import { taskRoutes } from './task.routes.ts';
 
 /**
@@ -20,6 +21,7 @@ export async function pathwayRoutes(app: App) {
   await app.register(dischargeRoutes);
   await app.register(handoverRoutes);
   await app.register(responsibleRoutes);
+  await app.register(riskAssessmentRoutes);
   await app.register(taskRoutes);
   await app.register(deadlineBoardRoutes);
   await app.register(directoryRoutes);
