@@ -31,7 +31,7 @@ const SERVER_SRC = path.join(ROOT, 'packages/server/src');
  * so that a new one is given its place.
  */
 const KERNEL = ['db', 'http', 'auth', 'audit', 'access', 'notify', 'clock.ts', 'config.ts', 'heap-growth.ts'];
-const CONCEPTS = ['pathway', 'plan', 'questionnaire', 'checkin', 'record', 'export'];
+const CONCEPTS = ['pathway', 'plan', 'questionnaire', 'checkin', 'record', 'export', 'journal'];
 /**
  * What puts the concepts together: the app, the process, the command line, the demo data, and the FHIR
  * façade (fhir/ registers each concept's FHIR routes and gathers them all in Patient/$everything).
@@ -58,7 +58,11 @@ const ALLOWED: Record<string, string> = {
   // "No import circles"), one way only.
   'pathway/episode.repository.ts -> questionnaire/':
     'a pathway event plans the instruments set to follow it, and an evaluation notes the feedback tool',
+  'journal/journal.routes.ts -> questionnaire/':
+    'a note records its contact, which plans the session feedback (recordContact)',
   'plan/promise.routes.ts -> pathway/': 'a promise made to the person opens a task in the pathway (openTask)',
+  'pathway/discharge.routes.ts -> record/':
+    'the discharge checklist counts the children and relatives the record lists (relativesForDischarge)',
   // "Mine data" (export/) is the person's copy of everything: it reads what the other concepts hold.
   'export/export.routes.ts -> fhir/': 'the PDF is built on Patient/$everything and its access log',
   'export/export.routes.ts -> plan/': 'lapses and the plan-part check (mayRead) of the plans',
