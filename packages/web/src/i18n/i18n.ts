@@ -18,6 +18,8 @@ import questionnaireEn from './questionnaire.en.json';
 import questionnaireNb from './questionnaire.nb.json';
 import workEn from './work.en.json';
 import workNb from './work.nb.json';
+import worklistsEn from './worklists.en.json';
+import worklistsNb from './worklists.nb.json';
 
 /** Norsk bokmål is the default; English is available. The choice is kept in localStorage (not personal data). */
 export const Languages = ['nb', 'en'] as const;
@@ -83,6 +85,7 @@ void i18next.use(initReactI18next).init({
         ...offlineNb,
         ...exportNb,
         ...checkinNb,
+        ...worklistsNb,
         // The admin page's rule forms add to the "admin" strings of nb.json.
         admin: { ...nb.admin, ...adminNb.admin },
       }),
@@ -96,6 +99,7 @@ void i18next.use(initReactI18next).init({
         ...offlineEn,
         ...exportEn,
         ...checkinEn,
+        ...worklistsEn,
         admin: { ...en.admin, ...adminEn.admin },
       }),
     },
