@@ -94,10 +94,32 @@ const SAMPLES: Record<string, Sample> = {
     },
   },
   'PUT /api/persons/:personId/episodes/:episodeId/responsible': { body: { accountId: ':behandler' } },
+  'GET /api/persons/:personId/episodes/:episodeId/discharge-facts': {},
+  // Children and relatives, and risk assessments (docs/decisions/0019-relatives-and-risk.md).
+  'GET /api/persons/:personId/relatives': {},
+  'POST /api/persons/:personId/relatives': {
+    body: { kind: 'relative', name: 'x', role: 'parent', mayContact: false, mayInform: false },
+  },
+  'PUT /api/persons/:personId/relatives/:relativeId': {
+    body: { kind: 'child', name: 'x', birthYear: 2019, mayContact: false, mayInform: false },
+  },
+  'GET /api/persons/:personId/risk-assessments': {},
+  'POST /api/persons/:personId/risk-assessments': {
+    body: {
+      kind: 'suicide',
+      assessedOn: '2026-11-22',
+      level: 'low',
+      factors: 'x',
+      plan: 'y',
+      shareAtHandover: true,
+    },
+  },
   'POST /api/tasks/:taskId/complete': { body: { outcome: 'declined', date: '2026-11-22' } },
   'GET /api/tasks': { list: true },
   'GET /api/deadlines': { list: true },
-  'GET /api/deadlines/:episodeId': {},
+  // The leader's view of a board row is decided by the unit, not by access to the record (break-glass does
+  // not open it): the stranger's episode is in another unit, and nothing of them may show.
+  'GET /api/deadlines/:episodeId': { noPerson: true },
   'GET /api/units': { list: true },
   'GET /api/staff': { list: true, query: 'role=clinician' },
   'GET /fhir/ServiceRequest/:id': { id: 'referral' },
@@ -643,6 +665,8 @@ function sampleRequest(route: { method: string; url: string }, sample: Sample, t
       .replace(':memberId', plan.memberId)
       // The stranger has no consent (that is why they are a stranger): a made-up one is as good.
       .replace(':consentId', '0f6b1c6e-7d0a-4c39-9a52-1a00000000c0')
+      // A made-up relative: need to know for the stranger refuses before the relative is looked for.
+      .replace(':relativeId', '0f6b1c6e-7d0a-4c39-9a52-1a00000000e0')
       // A unit that exists: the sweep names no person, and a role it does not declare gets 403, not a 400.
       .replace(':unitId', UNITS.inpatient)
       .replace(':id', sampleId(sample)) +
