@@ -12,6 +12,7 @@ import {
   LivingConditionDomains,
   type Match,
   PathwayCodes,
+  PlanParts,
   Ratings,
   RecordableEventKinds,
   ReferralChecklistItems,
@@ -19,6 +20,9 @@ import {
   ReferrerKinds,
   Roles,
   type RuleId,
+  SelfAdmissionAskers,
+  SelfAdmissionPlacements,
+  SelfAdmissionWarnings,
   type SettingClass,
   Settings,
   type Severity as SeverityLevel,
@@ -128,6 +132,12 @@ export const HandoverBody = Closed({
   summary: Type.Intersect([Text(8000), Type.String({ minLength: 1 })]),
   followUpPlan: Type.Intersect([Text(8000), Type.String({ minLength: 1 })]),
   consent: Closed({ givenOn: Day, expiresOn: Type.Optional(Day) }),
+  /**
+   * What the handover shares (docs/decisions/0018-handover-and-self-admission.md): the parts of the plans its
+   * consent opens to the municipality, set in the same step, and the journal notes that go with it.
+   */
+  planParts: Type.Optional(Type.Array(OneOf(PlanParts), { maxItems: 4, uniqueItems: true })),
+  journalNoteIds: Type.Optional(Type.Array(Uuid, { maxItems: 50, uniqueItems: true })),
 });
 
 export const TaskCompleteBody = Closed({
@@ -359,6 +369,9 @@ export const HandoverView = Closed({
   handedOverOn: Day,
   createdBy: Type.String(),
   firstContactOn: Nullable(Day),
+  /** The plan parts and journal notes the handover named (0018). */
+  planParts: Type.Array(OneOf(PlanParts)),
+  notes: Type.Array(Closed({ id: Uuid, contactAt: Instant, authorName: Type.String(), text: Type.String() })),
 });
 export type HandoverView = Static<typeof HandoverView>;
 
@@ -435,7 +448,12 @@ export type AssessmentCreated = Static<typeof AssessmentCreated>;
 export const ChecklistSaved = Closed({ readiness: ReadinessAnswer });
 export type ChecklistSaved = Static<typeof ChecklistSaved>;
 
-export const HandoverCreated = Closed({ id: Uuid, taskId: Uuid, consentId: Uuid });
+export const HandoverCreated = Closed({
+  id: Uuid,
+  taskId: Uuid,
+  consentId: Uuid,
+  planParts: Type.Array(OneOf(PlanParts)),
+});
 export type HandoverCreated = Static<typeof HandoverCreated>;
 
 export const ResponsibleBody = Closed({ accountId: Uuid });
@@ -528,3 +546,88 @@ export const StaffMember = Closed({
 export type StaffMember = Static<typeof StaffMember>;
 export const StaffList = Closed({ staff: Type.Array(StaffMember) });
 export type StaffList = Static<typeof StaffList>;
+
+// Brukerstyrt innleggelse — self-admission (docs/decisions/0018-handover-and-self-admission.md).
+const Days = (max: number) => Type.Integer({ minimum: 1, maximum: max });
+const Said = (max: number) => Type.Intersect([Text(max), Type.String({ minLength: 1, pattern: '\\S' })]);
+
+/** POST /api/persons/:personId/self-admission-contracts: the contract, recorded with the person's plan. */
+export const SelfAdmissionContractBody = Closed({
+  unitId: Uuid,
+  daysPerStay: Days(30),
+  staysPerYear: Days(52),
+  howToAsk: Said(2000),
+  whoToCall: Said(500),
+  validFrom: Day,
+  validTo: Type.Optional(Day),
+});
+export type SelfAdmissionContractBody = Static<typeof SelfAdmissionContractBody>;
+export const SelfAdmissionContractCreated = Closed({ id: Uuid });
+export type SelfAdmissionContractCreated = Static<typeof SelfAdmissionContractCreated>;
+
+export const SelfAdmissionContractParams = Closed({ personId: Uuid, contractId: Uuid });
+
+/** POST …/self-admission-contracts/:contractId/stays: the person (or a helper for them) uses the contract. */
+export const SelfAdmissionBody = Closed({
+  admittedOn: Day,
+  plannedDays: Days(365),
+  askedBy: OneOf(SelfAdmissionAskers),
+  note: Type.Optional(Text(2000)),
+});
+export type SelfAdmissionBody = Static<typeof SelfAdmissionBody>;
+export const SelfAdmissionCreated = Closed({
+  id: Uuid,
+  episodeId: Uuid,
+  placement: OneOf(SelfAdmissionPlacements),
+  warnings: Type.Array(OneOf(SelfAdmissionWarnings)),
+});
+export type SelfAdmissionCreated = Static<typeof SelfAdmissionCreated>;
+
+export const SelfAdmissionStay = Closed({
+  id: Uuid,
+  episodeId: Uuid,
+  placement: OneOf(SelfAdmissionPlacements),
+  askedBy: OneOf(SelfAdmissionAskers),
+  admittedOn: Day,
+  plannedDays: Type.Integer(),
+  warnings: Type.Array(OneOf(SelfAdmissionWarnings)),
+  note: Type.String(),
+  recordedBy: Type.String(),
+});
+export const SelfAdmissionContractView = Closed({
+  id: Uuid,
+  unit: Closed({ id: Uuid, name: Type.String() }),
+  daysPerStay: Type.Integer(),
+  staysPerYear: Type.Integer(),
+  howToAsk: Type.String(),
+  whoToCall: Type.String(),
+  validFrom: Day,
+  validTo: Nullable(Day),
+  endedOn: Nullable(Day),
+  inForce: Type.Boolean(),
+  createdBy: Type.String(),
+  stays: Type.Array(SelfAdmissionStay),
+});
+export type SelfAdmissionContractView = Static<typeof SelfAdmissionContractView>;
+
+/** GET /api/persons/:personId/self-admission-contracts: the person's contracts and the stays under each. */
+export const SelfAdmissionContractList = Closed({
+  today: Day,
+  contracts: Type.Array(SelfAdmissionContractView),
+});
+export type SelfAdmissionContractList = Static<typeof SelfAdmissionContractList>;
+
+/** GET /api/self-admissions: the unit's numbers — stays under self-admission contracts in a period. */
+export const SelfAdmissionNumbersQuery = Closed({ unitId: Type.Optional(Uuid), from: Day, to: Day });
+export type SelfAdmissionNumbersQuery = Static<typeof SelfAdmissionNumbersQuery>;
+export const SelfAdmissionNumbers = Closed({
+  unitId: Uuid,
+  from: Day,
+  to: Day,
+  stays: Type.Integer(),
+  persons: Type.Integer(),
+  newRounds: Type.Integer(),
+  linkedEpisodes: Type.Integer(),
+  plannedDays: Type.Integer(),
+});
+export type SelfAdmissionNumbers = Static<typeof SelfAdmissionNumbers>;

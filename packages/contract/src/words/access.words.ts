@@ -17,6 +17,13 @@ export const nb = {
     thePerson: 'Personen selv',
     breakGlass: 'Nødtilgang: {{reason}}',
   },
+  /**
+   * What a consent to share is for, by the code the server records (docs/domain/law.md, "Consent to share");
+   * a purpose written in words is shown as written.
+   */
+  consentPurposes: {
+    handover: 'Overføring til oppfølging i kommunen',
+  },
 };
 
 export const en: typeof nb = {
@@ -31,5 +38,8 @@ export const en: typeof nb = {
   auditEvent: {
     thePerson: 'The person',
     breakGlass: 'Emergency access: {{reason}}',
+  },
+  consentPurposes: {
+    handover: 'Handover to follow-up in the municipality',
   },
 };

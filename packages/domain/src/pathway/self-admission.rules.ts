@@ -55,6 +55,7 @@ export interface LatestEpisode {
  * linked to the latest one — opened as a re-admission, without a referral and so without the rights
  * deadlines a referral starts (time-limits.rules.ts: referral-assessment and treatment-start need one).
  */
+export const SelfAdmissionPlacements = ['new-round', 'linked-episode'] as const;
 export type StayPlacement =
   | { kind: 'new-round'; episodeId: string }
   | { kind: 'linked-episode'; previousEpisodeId: string | null };

@@ -1,5 +1,7 @@
 import { EpisodeParams, HandoverBody, HandoverCreated, say } from '@bedring/contract';
+import type { PlanPart } from '@bedring/domain';
 import { personRoute } from '../access/declared-access.ts';
+import type { Tx } from '../db/transaction.ts';
 import type { App } from '../http/app.type.ts';
 import { notInFuture } from '../http/day.ts';
 import { badRequest, conflict } from '../http/errors.ts';
@@ -83,6 +85,14 @@ export async function handoverRoutes(app: App) {
             from_at: now,
           })
           .execute();
+        // What the handover says it shares, it shares (docs/decisions/0018-handover-and-self-admission.md): the
+        // plan parts named are opened by this consent in the same transaction, so the municipal worker sees
+        // them at once; the journal notes named must be this person's signed notes.
+        const planParts = [...(b.planParts ?? [])] as PlanPart[];
+        if (planParts.length > 0)
+          await setConsentPlanParts(trx, consent.id, person.organisationId, planParts);
+        const journalNoteIds = b.journalNoteIds ?? [];
+        await requireSignedNotes(trx, person.organisationId, person.id, journalNoteIds);
         const snapshot = await handoverSnapshot(trx, person.organisationId, person.id, episode.id);
         const { id } = await trx
           .insertInto('handover')
@@ -97,6 +107,8 @@ export async function handoverRoutes(app: App) {
             follow_up_plan: b.followUpPlan,
             snapshot: JSON.stringify(snapshot),
             handed_over_on: b.handedOverOn,
+            plan_parts: planParts,
+            journal_note_ids: journalNoteIds,
             created_by: actor.accountId,
             created_by_name: actor.displayName,
             created_at: now,
@@ -112,20 +124,47 @@ export async function handoverRoutes(app: App) {
           unitId: episode.unitId,
           createdOn: b.handedOverOn,
         });
-        return { id, taskId, consentId: consent.id };
+        return { id, taskId, consentId: consent.id, planParts };
       });
       return reply.code(201).send(result);
     },
   );
 }
 
+/**
+ * The consent's plan parts (what migration 0006's row-level security opens to the grantee). The same
+ * update as plan/plan-sharing.routes.ts makes, written here so that pathway imports nothing of plan
+ * (docs/architecture.md, "No import circles").
+ */
+async function setConsentPlanParts(trx: Tx, consentId: string, tenant: string, parts: PlanPart[]) {
+  await trx
+    .updateTable('consent')
+    .set({ plan_parts: parts })
+    .where('tenant_id', '=', tenant)
+    .where('id', '=', consentId)
+    .execute();
+}
+
+/** Every note named is one of this person's signed journal notes; else 400 and nothing is written. */
+async function requireSignedNotes(trx: Tx, tenant: string, personId: string, ids: readonly string[]) {
+  if (ids.length === 0) return;
+  const found = await trx
+    .selectFrom('journal_note')
+    .select('id')
+    .where('tenant_id', '=', tenant)
+    .where('person_id', '=', personId)
+    .where('status', '=', 'signed')
+    .where('id', 'in', [...ids])
+    .execute();
+  if (found.length !== ids.length) {
+    throw badRequest('handover_note_unknown', say('errors.handoverNoteUnknown'), [
+      { field: 'journalNoteIds' },
+    ]);
+  }
+}
+
 /** What the municipality receives: the latest living-condition ratings and the latest assessment. */
-async function handoverSnapshot(
-  trx: Parameters<typeof lockEpisode>[0],
-  tenant: string,
-  personId: string,
-  episodeId: string,
-) {
+async function handoverSnapshot(trx: Tx, tenant: string, personId: string, episodeId: string) {
   const ratings = await trx
     .selectFrom('living_condition_rating')
     .select(['domain', 'rating', 'note', 'rated_at', 'rated_by_name'])

@@ -9,6 +9,7 @@ import {
   type LivingConditionDomain,
   LivingConditionDomains,
   type PersonRef,
+  type PlanPart,
   possibleEvents,
   type Rating,
   type ReferralChecklist,
@@ -123,6 +124,11 @@ export async function pathwayOf(trx: Tx, person: PersonRef, today: string): Prom
           .where('id', 'in', [...staffIds])
           .execute();
   const name = (id: string | null) => (id ? (staff.find((s) => s.id === id)?.display_name ?? null) : null);
+  const notes = await handoverNotes(
+    trx,
+    tenant,
+    handovers.flatMap((h) => h.journal_note_ids),
+  );
   const unitName = (id: string) => units.find((u) => u.id === id)?.name ?? '';
 
   return episodes.map((e) => {
@@ -246,6 +252,8 @@ export async function pathwayOf(trx: Tx, person: PersonRef, today: string): Prom
         handedOverOn: handover.handed_over_on,
         createdBy: handover.created_by_name,
         firstContactOn: handover.first_contact_on,
+        planParts: handover.plan_parts as PlanPart[],
+        notes: notes.filter((n) => handover.journal_note_ids.includes(n.id)),
       },
       tasks: own(tasks).map((t) => ({
         id: t.id,
@@ -306,4 +314,27 @@ function livingConditionsBeside(
       atEnd: (end && end !== start ? end.rating : (start?.rating ?? null)) as Rating | null,
     };
   });
+}
+
+/**
+ * The journal notes handovers named (docs/decisions/0018-handover-and-self-admission.md): signed and not
+ * withheld from the person, so that whoever reads the pathway may read them.
+ */
+async function handoverNotes(trx: Tx, tenant: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  const rows = await trx
+    .selectFrom('journal_note')
+    .select(['id', 'contact_at', 'author_name', 'text'])
+    .where('tenant_id', '=', tenant)
+    .where('id', 'in', ids)
+    .where('status', '=', 'signed')
+    .where('withheld_reason', 'is', null)
+    .orderBy('contact_at')
+    .execute();
+  return rows.map((n) => ({
+    id: n.id,
+    contactAt: n.contact_at.toISOString(),
+    authorName: n.author_name,
+    text: n.text,
+  }));
 }
