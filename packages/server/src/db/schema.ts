@@ -607,7 +607,7 @@ export interface SignalTable {
   acknowledged_by_name: string | null;
   note: string | null;
   /** A help request nobody took in time (migration 0011). */
-  escalated_at: Generated<Timestamp | null>;
+  escalated_at: Timestamp | null;
 }
 
 export interface SignalRuleTable {
