@@ -23,6 +23,8 @@ export const nb = {
       'home-visit': 'Hjemmebesøk',
       'not-met': 'Ikke truffet',
     },
+    withheldPurpose: 'Notatet holdes tilbake fra personen: {{reason}}',
+    sharedPurpose: 'Notatet vises til personen igjen',
   },
   export: {
     journal: {
@@ -55,6 +57,8 @@ export const en: typeof nb = {
       'home-visit': 'Home visit',
       'not-met': 'Not met',
     },
+    withheldPurpose: 'The note is withheld from the person: {{reason}}',
+    sharedPurpose: 'The note is shown to the person again',
   },
   export: {
     journal: {

@@ -10,7 +10,7 @@ import type { Role } from '@bedring/domain';
 import { personRoute } from '../access/declared-access.ts';
 import type { App } from '../http/app.type.ts';
 import { notInFuture } from '../http/day.ts';
-import { planInstruments } from './schedule.ts';
+import { recordContact } from './contact.repository.ts';
 
 /** Roles that have contacts with the person (a peer's conversations are not recorded here). */
 const CONTACT_ROLES: readonly Role[] = ['clinician', 'milieu', 'municipal', 'leader'];
@@ -63,37 +63,14 @@ export async function contactRoutes(app: App) {
       const b = req.body;
       const created = await personRoute(app, req, async ({ trx, now, person }) => {
         notInFuture(b.contactOn, now, 'contactOn');
-        const episode = await trx
-          .selectFrom('episode')
-          .select('id')
-          .where('tenant_id', '=', person.organisationId)
-          .where('person_id', '=', person.id)
-          .where('state', '<>', 'ended')
-          .orderBy('opened_on', 'desc')
-          .limit(1)
-          .executeTakeFirst();
-        const row = await trx
-          .insertInto('contact')
-          .values({
-            tenant_id: person.organisationId,
-            person_id: person.id,
-            episode_id: episode?.id ?? null,
-            contact_on: b.contactOn,
-            kind: b.kind,
-            account_id: actor.accountId,
-            account_name: actor.displayName,
-            note: b.note ?? '',
-            recorded_at: now,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        const planned = await planInstruments(trx, person, 'contact', b.contactOn, {
-          organisationId: actor.organisationId,
+        const contact = await recordContact(
+          trx,
+          person,
+          actor,
+          { contactOn: b.contactOn, kind: b.kind, note: b.note ?? '' },
           now,
-          episodeId: episode?.id ?? null,
-          contactId: row.id,
-        });
-        return { id: row.id, planned };
+        );
+        return { id: contact.id, planned: contact.planned };
       });
       reply.code(201);
       return created;
