@@ -17,6 +17,7 @@ import type { Database } from '../db/database.ts';
 import { RETRY_AFTER_SECONDS } from '../db/unavailable.ts';
 import { exportRoutes } from '../export/export.routes.ts';
 import { fhirRoutes } from '../fhir/fhir.routes.ts';
+import { journalPlugin } from '../journal/journal.plugin.ts';
 import { loggingNotifier, type Notifier } from '../notify/notifier.ts';
 import { pathwayRoutes } from '../pathway/pathway.plugin.ts';
 import { planPlugin } from '../plan/plan.plugin.ts';
@@ -166,6 +167,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(questionnairePlugin);
   await app.register(planPlugin);
   await app.register(checkinPlugin);
+  await app.register(journalPlugin);
   await app.register(consentRoutes);
   await app.register(exportRoutes);
   await app.register(fhirRoutes);
