@@ -14,6 +14,8 @@ export interface SessionUser {
   role: Role;
   displayName: string;
   personId: string | null;
+  /** The staff member's unit (the leader's board and views are of it); absent in tests that need none. */
+  unitId?: string | null;
   organisation: { id: string; name: string; kind: string } | null;
 }
 
