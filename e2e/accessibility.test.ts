@@ -85,7 +85,7 @@ test('break-glass as a leader: no access, emergency access, and the review list'
 }, async () => {
   const per = await personId(env.server.db, 'Per', 'Pasient');
   const { page, context, cspViolations } = await openPage(env.browser, env.server.baseUrl);
-  await new LoginPage(page).loginAs('leder', '/pasienter');
+  await new LoginPage(page).loginAs('leder', '/frister');
   const person = new PersonPage(page);
   await person.goto(per);
   await page.getByRole('heading', { level: 1, name: 'Du har ikke tilgang til denne journalen' }).waitFor();

@@ -321,7 +321,7 @@ test('a leader chooses the responsible clinician, who then has the episode on th
     receivedOn: daysAgo(3),
   });
   const { page, context } = await openPage(env.browser, env.server.baseUrl);
-  await new LoginPage(page).loginAs('leder', '/pasienter');
+  await new LoginPage(page).loginAs('leder', '/frister');
   await new PersonPage(page).goto(r.personId);
   const pathway = new PathwaySection(page);
   await pathway.ready();

@@ -196,7 +196,7 @@ test("low session feedback raises an alert on the clinician's Oppgaver, acknowle
 
   // The unit leader sees it on the board ("Frister"), with who is responsible.
   const leader = await openPage(env.browser, env.server.baseUrl);
-  await new LoginPage(leader.page).loginAs('leder', '/pasienter');
+  await new LoginPage(leader.page).loginAs('leder', '/frister');
   await new DeadlineBoardPage(leader.page).open();
   const onBoard = new FeedbackAlertList(leader.page).alert(name);
   await onBoard.waitFor();
