@@ -1,5 +1,6 @@
 import { sealAndAnchor } from './audit/audit-anchor.ts';
 import { sendDueReminders } from './checkin/checkin-reminders.ts';
+import { escalateHelpRequests } from './checkin/help-escalation.ts';
 import { sweepAllUnits } from './checkin/signal-sweep.ts';
 import { systemClock } from './clock.ts';
 import type { Config } from './config.ts';
@@ -62,6 +63,10 @@ export async function startServer(config: Config) {
   const reminders = setInterval(() => {
     sendDueReminders(db.owner, app.notifier, systemClock()).catch((err: Error) =>
       app.log.error({ err: { type: err.name } }, 'check-in reminders failed'),
+    );
+    // Help nobody took in time goes to the unit leader and the duty contact (docs/decisions/0015-help-requests.md).
+    escalateHelpRequests(db.owner, app.notifier, systemClock(), config.helpEscalationMinutes).catch(
+      (err: Error) => app.log.error({ err: { type: err.name } }, 'help escalation failed'),
     );
   }, 60_000);
   reminders.unref();
