@@ -217,3 +217,36 @@ export const HelpAnswer = Closed({
   ),
 });
 export type HelpAnswer = Static<typeof HelpAnswer>;
+
+/**
+ * GET /api/help-requests/open: the open help requests of the persons the user follows (a leader: their
+ * unit too), oldest first, for the pinned block on the start page and Oppgaver
+ * (docs/decisions/0015-help-requests.md).
+ */
+export const OpenHelpRequest = Closed({
+  id: Uuid,
+  person: Closed({ id: Uuid, givenName: Type.String(), familyName: Type.String() }),
+  raisedAt: Instant,
+  escalatedAt: Nullable(Instant),
+});
+export type OpenHelpRequest = Static<typeof OpenHelpRequest>;
+export const OpenHelpRequests = Closed({ helpRequests: Type.Array(OpenHelpRequest) });
+export type OpenHelpRequests = Static<typeof OpenHelpRequests>;
+
+/** Who took a help request ("Jeg tar den"), and when. */
+export const HelpTaken = Closed({ at: Instant, byName: Nullable(Type.String()) });
+export type HelpTaken = Static<typeof HelpTaken>;
+
+/** POST /api/help-requests/:signalId/take: taken by the caller, now. */
+export const HelpRequestTaken = Closed({ id: Uuid, taken: HelpTaken });
+export type HelpRequestTaken = Static<typeof HelpRequestTaken>;
+
+/** GET /api/persons/:personId/help-requests: the person's latest help requests and who took each. */
+export const OwnHelpRequest = Closed({
+  id: Uuid,
+  raisedAt: Instant,
+  taken: Nullable(HelpTaken),
+});
+export type OwnHelpRequest = Static<typeof OwnHelpRequest>;
+export const OwnHelpRequests = Closed({ helpRequests: Type.Array(OwnHelpRequest) });
+export type OwnHelpRequests = Static<typeof OwnHelpRequests>;

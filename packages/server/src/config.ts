@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
+import { DEFAULT_HELP_ESCALATION_MINUTES } from '@bedring/domain';
 
 /** Configuration from the environment (README "Configuration"); read once, at start. */
 export interface Config {
@@ -20,6 +21,11 @@ export interface Config {
   logLevel: string;
   /** How often the signal rules run for every unit (check-ins that stopped); 0 = never. */
   signalSweepMinutes: number;
+  /**
+   * Minutes a help request may stay untaken before it goes to the unit leader and the duty contact
+   * (docs/decisions/0015-help-requests.md).
+   */
+  helpEscalationMinutes: number;
   /**
    * The TLS proxy in front (docs/operator-guide.md, "TLS"): false when there is none; else the addresses
    * to trust as proxies. Then the client's address comes from X-Forwarded-For and the session cookie is
@@ -48,6 +54,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(
       `BEDRING_SIGNAL_SWEEP_MINUTES must be a whole number of minutes, got "${env.BEDRING_SIGNAL_SWEEP_MINUTES}"`,
     );
+  const escalation = Number(env.BEDRING_HELP_ESCALATION_MINUTES || DEFAULT_HELP_ESCALATION_MINUTES);
+  if (!Number.isInteger(escalation) || escalation < 1)
+    throw new Error(
+      `BEDRING_HELP_ESCALATION_MINUTES must be a whole number of minutes, at least 1, got "${env.BEDRING_HELP_ESCALATION_MINUTES}"`,
+    );
   const demo = env.BEDRING_DEMO === undefined || env.BEDRING_DEMO === '' ? null : env.BEDRING_DEMO === '1';
   const dataDir = path.resolve(env.BEDRING_DATA_DIR ?? './data');
   const auditAnchorFile = env.BEDRING_AUDIT_ANCHOR_FILE ? path.resolve(env.BEDRING_AUDIT_ANCHOR_FILE) : null;
@@ -64,6 +75,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: path.resolve(import.meta.dirname, '../../web/dist'),
     logLevel: env.LOG_LEVEL ?? 'info',
     signalSweepMinutes: sweep,
+    helpEscalationMinutes: escalation,
     trustProxy: trustProxy(env.TRUST_PROXY),
     dbTimeouts: {
       connectMs: milliseconds(env, 'BEDRING_DB_CONNECT_TIMEOUT_MS', 5_000),

@@ -12,6 +12,8 @@ export const nb = {
     signalNotFound: 'Fant ikke signalet.',
     signalAlreadyAcknowledged: 'Signalet er allerede kvittert ut.',
     signalRulesInvalid: 'Reglene kan ikke lagres.',
+    helpRequestNotFound: 'Fant ikke forespørselen om hjelp.',
+    helpRequestTaken: 'Noen har allerede tatt denne forespørselen om hjelp.',
   },
 };
 
@@ -27,5 +29,7 @@ export const en: typeof nb = {
     signalNotFound: 'Could not find the signal.',
     signalAlreadyAcknowledged: 'The signal has already been acknowledged.',
     signalRulesInvalid: 'The rules cannot be saved.',
+    helpRequestNotFound: 'Could not find the help request.',
+    helpRequestTaken: 'Someone has already taken this help request.',
   },
 };
