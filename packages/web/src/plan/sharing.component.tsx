@@ -52,13 +52,16 @@ function ConsentParts({
   const format = useFormat();
   const id = useId();
   const save = useSetPlanParts(personId);
+  // The parts by the names the reader knows them by: the person's own ("Nettverket mitt") or the staff's.
+  const self = viewerOf(useUser()) === 'self' ? 'Self' : '';
   const [parts, setParts] = useState<PlanPart[]>(consent.planParts);
   const [saved, setSaved] = useState(false);
   const toggle = (p: PlanPart) => {
     setSaved(false);
     setParts(parts.includes(p) ? parts.filter((x) => x !== p) : [...parts, p]);
   };
-  const partName = (p: PlanPart) => t(p === 'network' ? 'plan.network.titleSelf' : `plan.kinds.${p}.title`);
+  const partName = (p: PlanPart) =>
+    t(p === 'network' ? `plan.network.title${self}` : `plan.kinds.${p}.title${self}`);
   return (
     <div className="consent">
       <h3>{consent.grantee.name}</h3>
