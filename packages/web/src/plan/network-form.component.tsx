@@ -3,9 +3,11 @@ import type { PlanKind } from '@bedring/domain/plan/plan';
 import { NetworkQualities, NetworkRelations, PlanKinds } from '@bedring/domain/plan/plan';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useUser } from '../auth/session.resource.ts';
 import { describedBy, Field } from '../form/field.component.tsx';
 import { ErrorMessage } from '../shell/status.component.tsx';
 import { useAddMember, useUpdateMember } from './plan.resource.ts';
+import { viewerOf } from './plan-permissions.ts';
 
 const empty: MemberBody = {
   name: '',
@@ -29,6 +31,8 @@ export function NetworkForm({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
+  // The plans by the names the reader knows them by: the person's own ("Min kriseplan") or the staff's.
+  const self = viewerOf(useUser()) === 'self' ? 'Self' : '';
   const id = useId();
   const add = useAddMember(personId);
   const update = useUpdateMember(personId);
@@ -147,7 +151,7 @@ export function NetworkForm({
               checked={v.maySee.includes(k)}
               onChange={() => toggleSee(k)}
             />
-            <label htmlFor={`${id}-see-${k}`}>{t(`plan.kinds.${k}.title`)}</label>
+            <label htmlFor={`${id}-see-${k}`}>{t(`plan.kinds.${k}.title${self}`)}</label>
           </div>
         ))}
       </fieldset>

@@ -71,7 +71,7 @@ export function Network({ personId, centre }: { personId: string; centre: string
                           {m.maySee.length > 0 && (
                             <div className="meta">
                               {t('plan.network.maySeeList', {
-                                list: m.maySee.map((k) => t(`plan.kinds.${k}.title`)).join(', '),
+                                list: m.maySee.map((k) => t(`plan.kinds.${k}.title${self}`)).join(', '),
                               })}
                             </div>
                           )}
