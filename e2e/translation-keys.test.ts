@@ -1,0 +1,282 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { after, test } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
+import { catalogue } from '../packages/contract/src/words/words.ts';
+import { PathwayPaths } from '../packages/web/src/pathway/pathway.routes.ts';
+import { LoginPage } from './pages/login.page.ts';
+import { openPage, TEST_TIMEOUT } from './support/browser.ts';
+import { e2eEnvironment } from './support/fixture.ts';
+import { personId } from './support/server.ts';
+
+/**
+ * Every page in both languages, as every role, with no missing text (docs/decisions/0017-words-per-role.md):
+ * - the app runs with window.bedringMissingKeys (packages/web/src/i18n/i18n.ts), so no language falls back to
+ *   the other and every key a page asks for that its language lacks is recorded;
+ * - what the page shows (text, labels, title) is searched for anything shaped like a key of the texts, in
+ *   case a key reaches the screen without passing through the translation;
+ * - the person's pages never use the staff's wording of a text that has the person's own, and the staff's
+ *   pages never the person's (the "…Self" texts: "Nettverket mitt" is the person's, "Nettverkskart" the staff's).
+ * The pages are read as they load; forms behind a button are not opened. Every route of the app must be
+ * visited by some role (checked against packages/web/src/shell/app.component.tsx).
+ */
+const env = e2eEnvironment();
+
+const Languages = ['nb', 'en'] as const;
+type Language = (typeof Languages)[number];
+type Tree = { [key: string]: unknown };
+
+const i18nDir = new URL('../packages/web/src/i18n/', import.meta.url);
+const webTexts = (lng: Language): Tree[] =>
+  readdirSync(i18nDir)
+    .filter((f) => f.endsWith(`${lng}.json`))
+    .map((f) => JSON.parse(readFileSync(new URL(f, i18nDir), 'utf8')) as Tree);
+
+/** "work.", "plan.", "errors." …: the first part of every key, web and catalogue. */
+const firstParts = [
+  ...new Set([...Languages.flatMap((l) => [...webTexts(l), catalogue[l] as Tree].flatMap(Object.keys))]),
+];
+const keyShaped = new RegExp(`\\b(?:${firstParts.join('|')})\\.[A-Za-z][\\w-]*(?:\\.[\\w-]+)*`, 'g');
+
+/**
+ * The texts that have a version for the person ("titleSelf") beside the staff's ("title" or "titleStaff"),
+ * where the two differ: the person's go into self, the staff's into staff.
+ */
+function wordings(lng: Language): { self: Set<string>; staff: Set<string> } {
+  const self = new Set<string>();
+  const staff = new Set<string>();
+  const walk = (node: Tree) => {
+    for (const [key, value] of Object.entries(node)) {
+      if (value && typeof value === 'object') walk(value as Tree);
+      if (!key.endsWith('Self') || typeof value !== 'string') continue;
+      const base = key.slice(0, -'Self'.length);
+      const theirs = node[`${base}Staff`] ?? node[base];
+      if (typeof theirs !== 'string' || theirs === value || `${theirs}${value}`.includes('{{')) continue;
+      self.add(value);
+      staff.add(theirs);
+    }
+  };
+  for (const tree of webTexts(lng)) walk(tree);
+  return { self, staff };
+}
+const Wordings = { nb: wordings('nb'), en: wordings('en') };
+/** Staff speak of "personen"; the person's own pages say "du" and "meg" (docs/decisions/0017-words-per-role.md). */
+const ThirdPerson: Record<Language, RegExp> = { nb: /\bpersonen\b/i, en: /\bthe person\b/i };
+
+interface Reading {
+  lang: string | null;
+  missing: string[];
+  shown: string;
+  texts: string[];
+}
+
+/**
+ * Run in the page (a string, as the other specs do: the tests are typed without the DOM): its language, the
+ * keys it missed, what it shows in text and attributes, and the text of each heading, label, link and line.
+ */
+const ReadPage = `(() => {
+  const attributes = [...document.querySelectorAll('[aria-label],[placeholder],[title],[alt]')].flatMap((el) =>
+    ['aria-label', 'placeholder', 'title', 'alt'].map((a) => el.getAttribute(a) ?? ''));
+  const texts = [...document.querySelectorAll(
+    'main :is(h1,h2,h3,h4,h5,h6,legend,label,th,caption,summary,a,button,dt,p,li,strong), nav a',
+  )].map((el) => (el.textContent ?? '').replace(/\\s+/g, ' ').trim());
+  return {
+    lang: document.documentElement.getAttribute('lang'),
+    missing: [...new Set(window.bedringMissingKeys ?? [])],
+    shown: [document.title, document.body.innerText, ...attributes].join('\\n'),
+    texts,
+  };
+})()`;
+
+/** The page as loaded: its first heading shown, no answer from /api outstanding, nothing marked as loading. */
+async function read(page: Page, path: string, pending: Set<unknown>): Promise<Reading> {
+  await page.goto(path);
+  await page.locator('h1').first().waitFor();
+  // Twice in a row quiet, as a section can ask for more once its first answer is shown.
+  for (let quiet = 0; quiet < 2; ) {
+    await page.waitForTimeout(50);
+    quiet = pending.size === 0 && (await page.locator('.loading').count()) === 0 ? quiet + 1 : 0;
+  }
+  return (await page.evaluate(ReadPage)) as Reading;
+}
+
+/** What is wrong on one page in one language, each line naming the page. */
+function problems(r: Reading, where: string, lng: Language, viewer: 'self' | 'staff' | 'none'): string[] {
+  const found: string[] = [];
+  if (r.lang !== lng) found.push(`${where}: the page is in "${r.lang}"`);
+  for (const m of r.missing) found.push(`${where}: missing ${m}`);
+  for (const k of new Set(r.shown.match(keyShaped) ?? [])) found.push(`${where}: shows the key ${k}`);
+  if (viewer === 'self') {
+    for (const text of new Set(r.texts.filter((x) => Wordings[lng].staff.has(x))))
+      found.push(`${where}: staff wording on the person's page: "${text}"`);
+    const third = r.texts.find((x) => ThirdPerson[lng].test(x));
+    if (third) found.push(`${where}: speaks of the person in the third person: "${third}"`);
+  }
+  if (viewer === 'staff') {
+    for (const text of new Set(r.texts.filter((x) => Wordings[lng].self.has(x))))
+      found.push(`${where}: the person's wording on a staff page: "${text}"`);
+  }
+  return found;
+}
+
+/** Every path visited by this file, to hold it to the app's routes. */
+const visited = new Set<string>();
+
+/** Logs in once (as username, unless null), then reads every path in both languages. */
+async function sweep(
+  username: string | null,
+  startPath: string,
+  paths: (page: Page) => Promise<string[]>,
+): Promise<string[]> {
+  const { page, context } = await openPage(env.browser, env.server.baseUrl);
+  await context.addInitScript({ content: 'window.bedringMissingKeys = [];' });
+  // The answers from /api the page is still waiting for.
+  const pending = new Set<unknown>();
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname.startsWith('/api/')) pending.add(r);
+  });
+  page.on('requestfinished', (r) => pending.delete(r));
+  page.on('requestfailed', (r) => pending.delete(r));
+  try {
+    if (username) await new LoginPage(page).loginAs(username, startPath);
+    else await page.goto(startPath);
+    const viewer = username === null ? 'none' : username === 'pasient' ? 'self' : 'staff';
+    const list = await paths(page);
+    const found: string[] = [];
+    for (const lng of Languages) {
+      await page.evaluate(`window.localStorage.setItem('bedring.language', '${lng}')`);
+      for (const path of list) {
+        visited.add(path);
+        found.push(
+          ...problems(
+            await read(page, path, pending),
+            `${username ?? 'logged out'} ${lng} ${path}`,
+            lng,
+            viewer,
+          ),
+        );
+      }
+    }
+    return found;
+  } finally {
+    await closeQuietly(context);
+  }
+}
+
+async function closeQuietly(context: BrowserContext) {
+  await context.close().catch(() => {});
+}
+
+/** The first n people of the caseload other than those named (their person pages differ by pathway). */
+async function caseloadPeople(page: Page, n: number, except: string[]): Promise<string[]> {
+  await page.goto('/pasienter');
+  await page.locator('main h1').waitFor();
+  await page.waitForLoadState('networkidle');
+  const hrefs = await page
+    .locator('main a[href^="/personer/"]')
+    .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  return [...new Set(hrefs)].filter((h) => /^\/personer\/[^/]+$/.test(h) && !except.includes(h)).slice(0, n);
+}
+
+/** Per Pasient's page, the demo's fullest record (read when a test needs it, once the server is up). */
+const perPage = async () => `/personer/${await personId(env.server.db, 'Per', 'Pasient')}`;
+
+const SWEEP_TIMEOUT = 3 * TEST_TIMEOUT;
+
+test('logged out: the login page', { timeout: SWEEP_TIMEOUT }, async () => {
+  assert.deepEqual(await sweep(null, '/logg-inn', async () => ['/logg-inn']), []);
+});
+
+test('the person (pasient): every page of Min side', { timeout: SWEEP_TIMEOUT }, async () => {
+  const paths = [
+    '/min-side',
+    '/min-side/plan',
+    '/min-side/mine-data',
+    '/min-side/innsjekk',
+    '/min-side/hjelp',
+    '/min-side/kriseplan',
+  ];
+  assert.deepEqual(await sweep('pasient', '/min-side', async () => paths), []);
+});
+
+test('the clinician (behandler): work pages, Per and three more people', {
+  timeout: SWEEP_TIMEOUT,
+}, async () => {
+  const found = await sweep('behandler', '/pasienter', async (page) => {
+    const per = await perPage();
+    return [
+      '/',
+      '/pasienter',
+      PathwayPaths.deadlines,
+      PathwayPaths.tasks,
+      PathwayPaths.newReferral,
+      per,
+      `${per}/plan`,
+      `${per}/kriseplan`,
+      ...(await caseloadPeople(page, 3, [per])),
+      '/finnes-ikke',
+    ];
+  });
+  assert.deepEqual(found, []);
+});
+
+test('the unit leader (leder): work pages, break-glass review and Per', {
+  timeout: SWEEP_TIMEOUT,
+}, async () => {
+  const found = await sweep('leder', '/pasienter', async (page) => {
+    const per = await perPage();
+    return [
+      '/pasienter',
+      PathwayPaths.deadlines,
+      PathwayPaths.tasks,
+      '/nodtilgang',
+      per,
+      ...(await caseloadPeople(page, 1, [per])),
+    ];
+  });
+  assert.deepEqual(found, []);
+});
+
+for (const [username, role] of [
+  ['miljo', 'the milieu therapist'],
+  ['kommune', 'the municipal worker'],
+  ['likeperson', 'the peer worker'],
+] as const) {
+  test(`${role} (${username}): work pages, Per and one more person`, { timeout: SWEEP_TIMEOUT }, async () => {
+    const found = await sweep(username, '/pasienter', async (page) => {
+      const per = await perPage();
+      return [
+        '/pasienter',
+        PathwayPaths.tasks,
+        ...(username === 'miljo' ? [PathwayPaths.deadlines] : []),
+        per,
+        `${per}/plan`,
+        ...(await caseloadPeople(page, 1, [per])),
+      ];
+    });
+    assert.deepEqual(found, []);
+  });
+}
+
+test('the administrator (admin): the rules page', { timeout: SWEEP_TIMEOUT }, async () => {
+  assert.deepEqual(await sweep('admin', '/admin', async () => ['/admin']), []);
+});
+
+after(() => {
+  // Every route of the app was read by some role: a new page cannot escape this file unnoticed.
+  const source = readFileSync(
+    new URL('../packages/web/src/shell/app.component.tsx', import.meta.url),
+    'utf8',
+  );
+  const routes = [
+    ...[...source.matchAll(/path="([^"]+)"/g)].map((m) => m[1] ?? ''),
+    ...[...source.matchAll(/path=\{PathwayPaths\.(\w+)\.slice\(1\)\}/g)].map(
+      (m) => PathwayPaths[m[1] as keyof typeof PathwayPaths],
+    ),
+  ].map((p) => (p.startsWith('/') ? p : `/${p}`));
+  const pattern = (route: string) =>
+    route === '/*' ? /^\/finnes-ikke$/ : new RegExp(`^${route.replace(/:[A-Za-z]+/g, '[^/]+')}$`);
+  const unvisited = routes.filter((route) => ![...visited].some((path) => pattern(route).test(path)));
+  assert.ok(routes.length > 15, 'the routes were found in app.component.tsx');
+  assert.deepEqual(unvisited, []);
+});
