@@ -1,15 +1,21 @@
+import type { CaseloadEntry } from '@bedring/contract';
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useFormat } from '../i18n/format.ts';
 import { ErrorMessage, Loading } from '../shell/status.component.tsx';
 import { useDocumentTitle } from '../shell/use-document-title.ts';
+import './caseload.css';
 import { useCaseload } from './caseload.resource.ts';
 
+/**
+ * "Mine pasienter" as a work list: per person what is open (help asked for, signals, overdue deadlines and
+ * tasks) and the days since the last contact, most urgent first — the server's order, from the domain rule
+ * caseload-urgency.rules.ts (docs/decisions/0016-worklists.md).
+ */
 export function CaseloadPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('caseload.title'));
-  const format = useFormat();
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const [draft, setDraft] = useState(q);
@@ -29,7 +35,7 @@ export function CaseloadPage() {
   return (
     <>
       <h1>{t('caseload.title')}</h1>
-      <p className="lead">{t('caseload.intro')}</p>
+      <p className="lead">{t('worklists.caseload.intro')}</p>
       <search>
         <form className="search-form" onSubmit={onSubmit}>
           <label htmlFor={`${id}-q`}>{t('caseload.searchLabel')}</label>
@@ -67,34 +73,103 @@ export function CaseloadPage() {
           ) : (
             <ul className="caseload" aria-label={t('caseload.title')}>
               {persons.map((p) => (
-                <li key={p.id} className="caseload__item">
-                  <Link to={`/personer/${p.id}`} className="caseload__name">
-                    {p.givenName} {p.familyName}
-                  </Link>
-                  <dl className="facts">
-                    <div>
-                      <dt>{t('caseload.born')}</dt>
-                      <dd>{format.calendarDate(p.birthDate)}</dd>
-                    </div>
-                    <div>
-                      <dt>{t('caseload.relation')}</dt>
-                      <dd>{t(`relation.${p.relation}`)}</dd>
-                    </div>
-                    <div>
-                      <dt>{t('caseload.since')}</dt>
-                      <dd>{format.date(p.since)}</dd>
-                    </div>
-                    <div>
-                      <dt>{t('caseload.organisation')}</dt>
-                      <dd>{p.organisationName}</dd>
-                    </div>
-                  </dl>
-                </li>
+                <CaseloadItem key={`${p.id}-${p.relation}`} person={p} />
               ))}
             </ul>
           )}
         </>
       )}
     </>
+  );
+}
+
+function CaseloadItem({ person: p }: { person: CaseloadEntry }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const name = `${p.givenName} ${p.familyName}`;
+  return (
+    <li className={`caseload__item caseload__item--${p.urgency}`}>
+      <Link to={`/personer/${p.id}`} className="caseload__name">
+        {name}
+      </Link>
+      <Urgency person={p} name={name} />
+      <dl className="facts">
+        <div>
+          <dt>{t('worklists.caseload.lastContact')}</dt>
+          <dd>
+            {p.lastContactOn === null
+              ? t('worklists.caseload.noContact', { count: p.daysWithoutContact })
+              : p.daysWithoutContact === 0
+                ? t('worklists.caseload.contactToday', { date: format.calendarDate(p.lastContactOn) })
+                : t('worklists.caseload.contactDaysAgo', {
+                    date: format.calendarDate(p.lastContactOn),
+                    count: p.daysWithoutContact,
+                  })}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('caseload.born')}</dt>
+          <dd>{format.calendarDate(p.birthDate)}</dd>
+        </div>
+        <div>
+          <dt>{t('caseload.relation')}</dt>
+          <dd>{t(`relation.${p.relation}`)}</dd>
+        </div>
+        <div>
+          <dt>{t('caseload.since')}</dt>
+          <dd>{format.date(p.since)}</dd>
+        </div>
+        <div>
+          <dt>{t('caseload.organisation')}</dt>
+          <dd>{p.organisationName}</dd>
+        </div>
+      </dl>
+    </li>
+  );
+}
+
+/** What is open for the person, in words (colour is never the only sign, WCAG 1.4.1). */
+function Urgency({ person: p, name }: { person: CaseloadEntry; name: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const items: { key: string; tone: 'help' | 'warn' | 'quiet'; text: string }[] = [];
+  if (p.openHelpRequests > 0)
+    items.push({
+      key: 'help',
+      tone: 'help',
+      text: p.oldestHelpRequestAt
+        ? `${t('worklists.caseload.helpRequested')}, ${t('worklists.caseload.helpSince', { time: format.dateTime(p.oldestHelpRequestAt) })}`
+        : t('worklists.caseload.helpRequested'),
+    });
+  if (p.openSignals > 0)
+    items.push({
+      key: 'signals',
+      tone: 'warn',
+      text: t('worklists.caseload.signals', { count: p.openSignals }),
+    });
+  if (p.overdueDeadlines > 0)
+    items.push({
+      key: 'deadlines',
+      tone: 'warn',
+      text: t('worklists.caseload.overdueDeadlines', { count: p.overdueDeadlines }),
+    });
+  if (p.overdueTasks > 0)
+    items.push({
+      key: 'tasks',
+      tone: 'warn',
+      text: t('worklists.caseload.overdueTasks', { count: p.overdueTasks }),
+    });
+  if (p.urgency === 'no-recent-contact')
+    items.push({ key: 'contact', tone: 'quiet', text: t('worklists.caseload.longWithoutContact') });
+  if (items.length === 0)
+    items.push({ key: 'none', tone: 'quiet', text: t('worklists.caseload.nothingOpen') });
+  return (
+    <ul className="urgency" aria-label={t('worklists.caseload.openFor', { name })}>
+      {items.map((i) => (
+        <li key={i.key} className={`urgency__item urgency__item--${i.tone}`}>
+          {i.text}
+        </li>
+      ))}
+    </ul>
   );
 }
