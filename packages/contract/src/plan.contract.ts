@@ -247,7 +247,12 @@ export const LapseList = Closed({
 });
 export type LapseList = Static<typeof LapseList>;
 
-export const LapseCreated = Closed({ id: Uuid, prompt: Type.Literal('look-at-plan-together') });
+export const LapseCreated = Closed({
+  id: Uuid,
+  prompt: Type.Literal('look-at-plan-together'),
+  /** Whether the specialist team that still holds the person was given a task about it (0018). */
+  specialistNotified: Type.Boolean(),
+});
 export type LapseCreated = Static<typeof LapseCreated>;
 
 export const NetworkMemberView = Closed({

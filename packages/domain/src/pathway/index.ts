@@ -1,6 +1,7 @@
 export * from './calendar.ts';
 export * from './discharge.rules.ts';
 export * from './episode.rules.ts';
+export * from './lapse-notice.rules.ts';
 export * from './level-of-care.rules.ts';
 export * from './referral.rules.ts';
 export * from './risk-assessment.rules.ts';

@@ -13,6 +13,8 @@ export interface NewTask {
   createdOn: string;
   /** Kind "promise": what was promised, by whom, and the due date (which is when it escalates). */
   promise?: { text: string; dueOn: string; by: { accountId: string; name: string } };
+  /** Kind "lapse": the lapse that reached the specialist team (lapse-notice.repository.ts). */
+  lapseId?: string;
 }
 
 /**
@@ -39,6 +41,7 @@ export async function openTask(trx: Tx, t: NewTask): Promise<string> {
       promise: t.promise?.text ?? null,
       promised_by: t.promise?.by.accountId ?? null,
       promised_by_name: t.promise?.by.name ?? null,
+      lapse_id: t.lapseId ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

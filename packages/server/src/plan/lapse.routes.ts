@@ -5,6 +5,7 @@ import type { Tx } from '../db/transaction.ts';
 import type { App } from '../http/app.type.ts';
 import { notInFuture } from '../http/day.ts';
 import { badRequest } from '../http/errors.ts';
+import { lapseReachesSpecialists } from '../pathway/lapse-notice.repository.ts';
 import { PlanRefusals, PlanRoles, requirePlanAction } from './plan.access.ts';
 import { lastLapseAtVersion } from './plan.repository.ts';
 import { recordLapse, relapsePlanVersion } from './plan-write.repository.ts';
@@ -13,7 +14,8 @@ import { recordLapse, relapsePlanVersion } from './plan-write.repository.ts';
  * Lapses (docs/decisions/0006-plans.md; docs/domain/plans.md, M-04): an event with the person's own look at
  * the chain — the situation, thoughts and feelings, what happened, what helped — never a judgement and never
  * a reset. Recording one prompts looking at the relapse-prevention plan together (a warning on the plan until
- * it changes).
+ * it changes), and it reaches the specialist team that still holds the person, wherever it was recorded
+ * (docs/decisions/0018-handover-and-self-admission.md).
  */
 export async function lapseRoutes(app: App) {
   app.get(
@@ -74,7 +76,9 @@ export async function lapseRoutes(app: App) {
         await requirePlanAction(w, actor, { kind: 'record-lapse' });
         notInFuture(b.occurredOn, w.now, 'occurredOn');
         const id = await recordLapse(w.trx, actor, w.person, b, w.now);
-        return { id, prompt: 'look-at-plan-together' as const };
+        // Relapse without losing one's place: the specialist team that still holds the person hears of it.
+        const taskId = await lapseReachesSpecialists(w.trx, actor, w.person, id, w.now);
+        return { id, prompt: 'look-at-plan-together' as const, specialistNotified: taskId !== null };
       });
       return reply.code(201).send(result);
     },
