@@ -2,6 +2,7 @@ import type { CaseloadEntry } from '@bedring/contract';
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { useUser } from '../auth/session.resource.ts';
 import { useFormat } from '../i18n/format.ts';
 import { ErrorMessage, Loading } from '../shell/status.component.tsx';
 import { useDocumentTitle } from '../shell/use-document-title.ts';
@@ -15,7 +16,9 @@ import { useCaseload } from './caseload.resource.ts';
  */
 export function CaseloadPage() {
   const { t } = useTranslation();
-  useDocumentTitle(t('caseload.title'));
+  // Named per role: a municipal or peer worker has no patients (docs/decisions/0017-words-per-role.md).
+  const context = useUser().role;
+  useDocumentTitle(t('caseload.title', { context }));
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const [draft, setDraft] = useState(q);
@@ -34,7 +37,7 @@ export function CaseloadPage() {
   const persons = caseload.data?.persons ?? [];
   return (
     <>
-      <h1>{t('caseload.title')}</h1>
+      <h1>{t('caseload.title', { context })}</h1>
       <p className="lead">{t('worklists.caseload.intro')}</p>
       <search>
         <form className="search-form" onSubmit={onSubmit}>
@@ -69,9 +72,11 @@ export function CaseloadPage() {
               : t('caseload.count', { count: persons.length })}
           </p>
           {persons.length === 0 ? (
-            <p className="empty">{q ? t('caseload.emptySearch', { q }) : t('caseload.empty')}</p>
+            <p className="empty">
+              {q ? t('caseload.emptySearch', { q, context }) : t('caseload.empty', { context })}
+            </p>
           ) : (
-            <ul className="caseload" aria-label={t('caseload.title')}>
+            <ul className="caseload" aria-label={t('caseload.title', { context })}>
               {persons.map((p) => (
                 <CaseloadItem key={`${p.id}-${p.relation}`} person={p} />
               ))}
