@@ -87,7 +87,8 @@ export function Shell() {
               {items.map((item) => (
                 <li key={item.to}>
                   <NavLink to={item.to} className="app-nav__link">
-                    {t(item.label)}
+                    {/* The caseload is named per role (nav.caseload_municipal …, docs/decisions/0017-words-per-role.md). */}
+                    {t(item.label, { context: user.role })}
                   </NavLink>
                 </li>
               ))}
