@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useUser } from '../auth/session.resource.ts';
 import { ApiError } from '../http/api-client.ts';
 import { useOpenBreakGlass } from './break-glass.resource.ts';
 
@@ -12,6 +13,7 @@ const MIN_REASON = 10;
  */
 export function NoAccess({ personId }: { personId: string }) {
   const { t } = useTranslation();
+  const { role } = useUser();
   const open = useOpenBreakGlass(personId);
   const [reason, setReason] = useState('');
   const [errorKey, setErrorKey] = useState<string | null>(null);
@@ -74,7 +76,7 @@ export function NoAccess({ personId }: { personId: string }) {
               {t('breakGlass.submit')}
             </button>
             <Link to="/pasienter" className="button button--secondary">
-              {t('person.back')}
+              {t('person.back', { context: role })}
             </Link>
           </div>
         </form>
