@@ -37,7 +37,7 @@ export function PersonPage() {
         <>
           <h1>{t('person.notFound')}</h1>
           <p>
-            <Link to="/pasienter">{t('person.back')}</Link>
+            <Link to="/pasienter">{t('person.back', { context: user.role })}</Link>
           </p>
         </>
       );
@@ -55,7 +55,7 @@ export function PersonPage() {
   return (
     <>
       <p className="breadcrumb">
-        <Link to="/pasienter">{t('person.back')}</Link>
+        <Link to="/pasienter">{t('person.back', { context: user.role })}</Link>
       </p>
       <div className="person-head">
         <h1>
