@@ -1,13 +1,14 @@
-import type { BoardStatus, DeadlineBoard } from '@bedring/contract';
+import type { BoardDeadline, BoardStatus, DeadlineBoard } from '@bedring/contract';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useUser } from '../auth/session.resource.ts';
 import { FeedbackAlertWorklist } from '../questionnaire/feedback-alerts.component.tsx';
+import { personPath } from '../record/person-path.ts';
 import { ErrorMessage, Loading } from '../shell/status.component.tsx';
 import { useDocumentTitle } from '../shell/use-document-title.ts';
 import { type BoardFilter, filterFrom, PAGE_SIZE, paramsFrom, totalFor } from './deadline-board.filter.ts';
-import { useDeadlineBoard } from './deadline-board.resource.ts';
+import { boardEpisodePath, useDeadlineBoard } from './deadline-board.resource.ts';
 import { DeadlineTable } from './deadline-table.component.tsx';
 import { useStaff, useUnits } from './directory.resource.ts';
 import { EscalatedTaskList } from './escalated-tasks.component.tsx';
@@ -49,6 +50,7 @@ export function DeadlineBoardPage() {
             board={board.data}
             filter={filter}
             busy={board.isFetching}
+            personHref={personHrefFor(leader, board.data.unitId === (user.unitId ?? null))}
             pageHref={(page) => `?${new URLSearchParams(paramsFrom({ ...filter, page }))}`}
           />
         </>
@@ -166,16 +168,29 @@ function FilterForm({
   );
 }
 
+/**
+ * Where a row's person leads: staff to the record; a unit leader, who has no care relation and should not
+ * need break-glass to follow up a deadline, to what a leader may see of the row — the deadlines, the
+ * episode's state and its tasks (docs/decisions/0016-worklists.md). The server shows that only for the
+ * leader's own unit; another unit's rows are names without a link.
+ */
+function personHrefFor(leader: boolean, ownUnit: boolean): (d: BoardDeadline) => string | null {
+  if (!leader) return (d) => personPath(d.person.id);
+  return ownUnit ? (d) => boardEpisodePath(d.episodeId) : () => null;
+}
+
 function Results({
   board,
   filter,
   busy,
   pageHref,
+  personHref,
 }: {
   board: DeadlineBoard;
   filter: BoardFilter;
   busy: boolean;
   pageHref: (page: number) => string;
+  personHref: (d: BoardDeadline) => string | null;
 }) {
   const { t } = useTranslation();
   const total = totalFor(board, filter.status);
@@ -194,7 +209,7 @@ function Results({
       <p className="result-count" role="status">
         {t('work.deadlines.showing', { from, to, total })}
       </p>
-      <DeadlineTable deadlines={board.deadlines} today={board.today} busy={busy} />
+      <DeadlineTable deadlines={board.deadlines} today={board.today} busy={busy} personHref={personHref} />
       {pages > 1 && (
         <nav className="pagination" aria-label={t('work.deadlines.pages')}>
           {filter.page > 1 && (

@@ -1,4 +1,4 @@
-import type { DeadlineBoard } from '@bedring/contract';
+import type { BoardEpisode, DeadlineBoard } from '@bedring/contract';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../http/api-client.ts';
 import { type BoardFilter, PAGE_SIZE } from './deadline-board.filter.ts';
@@ -19,5 +19,16 @@ export function useDeadlineBoard(filter: BoardFilter) {
     queryKey: [...deadlinesKey, filter],
     queryFn: () => api<DeadlineBoard>(`/api/deadlines?${params}`),
     placeholderData: keepPreviousData,
+  });
+}
+
+/** What a unit leader may see of a board row: /frister/:episodeId (GET /api/deadlines/:episodeId). */
+export const boardEpisodePath = (episodeId: string) => `/frister/${encodeURIComponent(episodeId)}`;
+
+/** Read on request only: the look is audited as a read on the person's record. */
+export function useBoardEpisode(episodeId: string) {
+  return useQuery({
+    queryKey: [...deadlinesKey, 'episode', episodeId],
+    queryFn: () => api<BoardEpisode>(`/api/deadlines/${encodeURIComponent(episodeId)}`),
   });
 }

@@ -2,7 +2,6 @@ import type { BoardDeadline, BoardStatus } from '@bedring/contract';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../i18n/format.ts';
-import { personPath } from '../record/person-path.ts';
 import { useDaysLeft } from './days.ts';
 import { fullName } from './pathway.ts';
 import { StatusBadge } from './status-badge.component.tsx';
@@ -21,10 +20,13 @@ export function DeadlineTable({
   deadlines,
   today,
   busy,
+  personHref,
 }: {
   deadlines: BoardDeadline[];
   today: string;
   busy: boolean;
+  /** Where the person's name leads, or null for a name without a link. */
+  personHref: (d: BoardDeadline) => string | null;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -48,44 +50,47 @@ export function DeadlineTable({
         </tr>
       </thead>
       <tbody>
-        {deadlines.map((d) => (
-          <tr
-            key={`${d.episodeId}-${d.kind}-${d.startsOn}`}
-            className={`deadline-row deadline-row--${d.status}`}
-          >
-            <th scope="row" className="deadline-row__person">
-              <Link to={personPath(d.person.id)}>{fullName(d.person)}</Link>
-            </th>
-            <td>
-              <span className="cell-label" aria-hidden="true">
-                {columns.kind}
-              </span>
-              {t(`work.deadlines.kinds.${d.kind}`)}
-            </td>
-            <td className="deadline-row__due">
-              <span className="cell-label" aria-hidden="true">
-                {columns.due}
-              </span>
-              {format.calendarDate(d.dueOn)}
-            </td>
-            <td className="deadline-row__status">
-              <span className="cell-label" aria-hidden="true">
-                {columns.status}
-              </span>
-              <StatusBadge
-                tone={tone[d.status]}
-                label={t(`work.deadlines.statuses.${d.status}`)}
-                detail={daysLeft(today, d.dueOn)}
-              />
-            </td>
-            <td className="deadline-row__responsible">
-              <span className="cell-label" aria-hidden="true">
-                {columns.responsible}
-              </span>
-              {d.responsible?.name ?? <span className="muted">{t('work.deadlines.noResponsible')}</span>}
-            </td>
-          </tr>
-        ))}
+        {deadlines.map((d) => {
+          const href = personHref(d);
+          return (
+            <tr
+              key={`${d.episodeId}-${d.kind}-${d.startsOn}`}
+              className={`deadline-row deadline-row--${d.status}`}
+            >
+              <th scope="row" className="deadline-row__person">
+                {href ? <Link to={href}>{fullName(d.person)}</Link> : fullName(d.person)}
+              </th>
+              <td>
+                <span className="cell-label" aria-hidden="true">
+                  {columns.kind}
+                </span>
+                {t(`work.deadlines.kinds.${d.kind}`)}
+              </td>
+              <td className="deadline-row__due">
+                <span className="cell-label" aria-hidden="true">
+                  {columns.due}
+                </span>
+                {format.calendarDate(d.dueOn)}
+              </td>
+              <td className="deadline-row__status">
+                <span className="cell-label" aria-hidden="true">
+                  {columns.status}
+                </span>
+                <StatusBadge
+                  tone={tone[d.status]}
+                  label={t(`work.deadlines.statuses.${d.status}`)}
+                  detail={daysLeft(today, d.dueOn)}
+                />
+              </td>
+              <td className="deadline-row__responsible">
+                <span className="cell-label" aria-hidden="true">
+                  {columns.responsible}
+                </span>
+                {d.responsible?.name ?? <span className="muted">{t('work.deadlines.noResponsible')}</span>}
+              </td>
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );
