@@ -64,7 +64,8 @@ export const JournalQuery = Closed({
   to: Type.Optional(Day),
   q: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
   after: Type.Optional(Type.String({ maxLength: 100, pattern: '^[0-9TZ:.+-]+_[0-9a-fA-F-]{36}$' })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+  /** Notes per page, 1–100 (default 25); a query string carries it as text. */
+  limit: Type.Optional(Type.String({ pattern: '^([1-9]|[1-9][0-9]|100)$' })),
 });
 export type JournalQuery = Static<typeof JournalQuery>;
 

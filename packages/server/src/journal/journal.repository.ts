@@ -40,7 +40,7 @@ export async function journalPage(
   viewerAccountId: string,
   query: JournalQuery,
 ): Promise<{ rows: NoteRow[]; next: string | null }> {
-  const limit = query.limit ?? PAGE_SIZE;
+  const limit = query.limit ? Number(query.limit) : PAGE_SIZE;
   let q = trx
     .selectFrom('journal_note')
     .selectAll()
