@@ -15,6 +15,7 @@ import {
   type ItemAnswer,
   readiness,
 } from './pathway.ts';
+import { useDischargeFacts } from './risk-assessment.resource.ts';
 
 const Answers: ItemAnswer[] = ['yes', 'no', 'not-relevant'];
 
@@ -74,7 +75,11 @@ export function DischargeSummary({ checklist }: { checklist: ChecklistView | nul
   );
 }
 
-/** The 8 items, each yes / no / not relevant with a note, and the help needed at discharge. */
+/**
+ * The items, each yes / no / not relevant with a note, and the help needed at discharge. Beside an item, what
+ * the record says about it (children and relatives listed, risk assessments made and shared): a hint to look
+ * again, never an answer (docs/decisions/0019-relatives-and-risk.md).
+ */
 export function DischargeForm({
   personId,
   episodeId,
@@ -100,6 +105,7 @@ export function DischargeForm({
   );
   const [helpNeeded, setHelpNeeded] = useState<HelpNeededAtDischarge | ''>(checklist?.helpNeeded ?? '');
   const [failure, setFailure] = useState<string | null>(null);
+  const hints = useDischargeFacts(personId, episodeId, true).data?.hints ?? [];
 
   useEffect(() => heading.current?.focus(), []);
 
@@ -150,6 +156,13 @@ export function DischargeForm({
                 </label>
               ))}
             </div>
+            {hints
+              .filter((h) => h.item === item)
+              .map((h) => (
+                <p key={h.code} className="hint discharge-hint">
+                  {t(`labels.dischargeHints.${h.code}`)}
+                </p>
+              ))}
             <div className="field">
               <label htmlFor={`${uid}-${item}-note`}>{t('pathway.discharge.note')}</label>
               <input
