@@ -16,6 +16,8 @@ import planEn from './plan.en.json';
 import planNb from './plan.nb.json';
 import questionnaireEn from './questionnaire.en.json';
 import questionnaireNb from './questionnaire.nb.json';
+import relativesEn from './relatives.en.json';
+import relativesNb from './relatives.nb.json';
 import workEn from './work.en.json';
 import workNb from './work.nb.json';
 import worklistsEn from './worklists.en.json';
@@ -86,6 +88,7 @@ void i18next.use(initReactI18next).init({
         ...exportNb,
         ...checkinNb,
         ...worklistsNb,
+        ...relativesNb,
         // The admin page's rule forms add to the "admin" strings of nb.json.
         admin: { ...nb.admin, ...adminNb.admin },
       }),
@@ -100,6 +103,7 @@ void i18next.use(initReactI18next).init({
         ...exportEn,
         ...checkinEn,
         ...worklistsEn,
+        ...relativesEn,
         admin: { ...en.admin, ...adminEn.admin },
       }),
     },
