@@ -8,6 +8,7 @@ import { PersonSignals } from '../checkin/signal-worklist.component.tsx';
 import { isApiError } from '../http/api-client.ts';
 import { useFormat } from '../i18n/format.ts';
 import { PathwaySection } from '../pathway/pathway-section.component.tsx';
+import { RiskAssessments } from '../pathway/risk-assessments.component.tsx';
 import { PlansSummary } from '../plan/plans-summary.component.tsx';
 import { QuestionnairesSection } from '../questionnaire/questionnaires-section.component.tsx';
 import { ErrorMessage, Loading } from '../shell/status.component.tsx';
@@ -18,6 +19,7 @@ import { LivingConditions } from './living-conditions.component.tsx';
 import { mayRate } from './living-conditions.ts';
 import { Organisations } from './organisations.component.tsx';
 import { usePerson } from './person.resource.ts';
+import { Relatives } from './relatives.component.tsx';
 
 /** The staff view of a person: their own words first, then living conditions, care team, organisations. */
 export function PersonPage() {
@@ -90,6 +92,8 @@ export function PersonPage() {
       />
       <PlansSummary personId={p.id} viewer="staff" />
       <PathwaySection personId={p.id} />
+      <RiskAssessments personId={p.id} />
+      <Relatives personId={p.id} />
       <QuestionnairesSection personId={p.id} />
       {/* A peer worker sees no check-ins (as no questionnaire results). */}
       {user.role !== 'peer' && (
