@@ -3,7 +3,6 @@ import { Link } from 'react-router';
 import { usePersonQuestionnaires } from '../questionnaire/questionnaire.resource.ts';
 import { ErrorMessage } from '../shell/status.component.tsx';
 import { useCheckinForm, usePersonSignals } from './checkin.resource.ts';
-import { HelpNowButton } from './help-now-button.component.tsx';
 import { SignalSteps } from './signal-steps.component.tsx';
 
 /** The time of day now in Norway, "HH:MM", to compare with the person's reminder time. */
@@ -16,8 +15,9 @@ function osloTimeNow(): string {
 }
 
 /**
- * Top of Min side: today's check-in (and the reminder, after the time the person chose), "Jeg trenger
- * hjelp nå", and what recent check-ins showed with the person's own steps for it.
+ * On Min side after "I dag" (today.component.tsx, which has "Jeg trenger hjelp nå"): today's check-in
+ * (and the reminder, after the time the person chose), and what recent check-ins showed with the person's
+ * own steps for it.
  */
 export function CheckinCard({ personId }: { personId: string }) {
   const { t } = useTranslation();
@@ -42,7 +42,6 @@ export function CheckinCard({ personId }: { personId: string }) {
         <Link to="/min-side/innsjekk" className="button button--primary">
           {done ? t('checkin.card.again') : t('checkin.card.start')}
         </Link>
-        <HelpNowButton />
       </div>
       {feedback && (
         <p className="message message--info">

@@ -4,9 +4,11 @@ import { AccessLog } from '../access/access-log.component.tsx';
 import { useUser } from '../auth/session.resource.ts';
 import { CheckinCard } from '../checkin/checkin-card.component.tsx';
 import { CheckinProgress } from '../checkin/progress.component.tsx';
+import { Today } from '../checkin/today.component.tsx';
 import { MyPathway } from '../pathway/my-pathway.component.tsx';
 import { PlansSummary } from '../plan/plans-summary.component.tsx';
 import { MyQuestionnaires } from '../questionnaire/my-questionnaires.component.tsx';
+import { SectionMenu } from '../shell/section-menu.component.tsx';
 import { ErrorMessage, Loading } from '../shell/status.component.tsx';
 import { useDocumentTitle } from '../shell/use-document-title.ts';
 import { AboutMe } from './about-me.component.tsx';
@@ -14,7 +16,12 @@ import { CareTeam } from './care-team.component.tsx';
 import { LivingConditions } from './living-conditions.component.tsx';
 import { usePerson } from './person.resource.ts';
 
-/** The patient portal (mobile-first): my own words, how things are going, my helpers, who read my record. */
+/**
+ * The patient portal (mobile-first). It starts with today — help, the check-in, what is due, the next
+ * appointment — then the section menu and the rest (docs/decisions/0015-help-requests.md). Nothing at the
+ * top waits for the person's record: "Jeg trenger hjelp nå", the crisis plan and the numbers to call show
+ * at once, also offline or with a slow server (ADR 0008); only the sections about the person wait.
+ */
 export function MinSidePage() {
   const { t } = useTranslation();
   useDocumentTitle(t('minSide.title'));
@@ -30,34 +37,60 @@ export function MinSidePage() {
       </>
     );
   }
-  if (query.isPending) return <Loading />;
-  if (query.isError) {
-    return (
-      <>
-        <h1>{t('minSide.title')}</h1>
-        <ErrorMessage error={query.error} onRetry={() => query.refetch()} />
-      </>
-    );
-  }
-  const person = query.data.person;
+  const person = query.data?.person;
+  const sections = [
+    { id: 'i-dag', label: t('checkin.minSideMenu.today') },
+    { id: 'innsjekk', label: t('checkin.minSideMenu.checkin') },
+    { id: 'skjema', label: t('checkin.minSideMenu.questionnaires') },
+    { id: 'forlop', label: t('checkin.minSideMenu.pathway') },
+    { id: 'planer', label: t('checkin.minSideMenu.plans') },
+    { id: 'om-meg', label: t('checkin.minSideMenu.about') },
+    { id: 'framgang', label: t('checkin.minSideMenu.progress') },
+    { id: 'hjelpere', label: t('checkin.minSideMenu.team') },
+    { id: 'innsyn', label: t('checkin.minSideMenu.accessLog') },
+  ];
   return (
     <div className="min-side">
       <h1>{t('minSide.title')}</h1>
-      <p className="lead">{t('minSide.greeting', { name: person.givenName })}</p>
-      <CheckinCard personId={person.id} />
-      <AboutMe person={person} viewer="self" />
-      <PlansSummary personId={person.id} viewer="self" />
-      <CheckinProgress personId={person.id} self />
-      <LivingConditions
-        person={person}
-        canRate={false}
-        title={t('minSide.livingTitle')}
-        intro={t('minSide.livingIntro')}
-      />
-      <MyQuestionnaires personId={person.id} />
-      <MyPathway personId={person.id} />
-      <CareTeam team={person.careTeam} title={t('minSide.teamTitle')} />
-      <AccessLog personId={person.id} />
+      {person && <p className="lead">{t('minSide.greeting', { name: person.givenName })}</p>}
+      <Today id="i-dag" personId={personId} />
+      <SectionMenu sections={sections} />
+      <div id="innsjekk">
+        <CheckinCard personId={personId} />
+      </div>
+      <div id="skjema">
+        <MyQuestionnaires personId={personId} />
+      </div>
+      <div id="forlop">
+        <MyPathway personId={personId} />
+      </div>
+      <div id="planer">
+        <PlansSummary personId={personId} viewer="self" />
+      </div>
+      <div id="om-meg">
+        {person ? (
+          <>
+            <AboutMe person={person} viewer="self" />
+            <LivingConditions
+              person={person}
+              canRate={false}
+              title={t('minSide.livingTitle')}
+              intro={t('minSide.livingIntro')}
+            />
+          </>
+        ) : query.isError ? (
+          <ErrorMessage error={query.error} onRetry={() => query.refetch()} />
+        ) : (
+          <Loading />
+        )}
+      </div>
+      <div id="framgang">
+        <CheckinProgress personId={personId} self />
+      </div>
+      <div id="hjelpere">{person && <CareTeam team={person.careTeam} title={t('minSide.teamTitle')} />}</div>
+      <div id="innsyn">
+        <AccessLog personId={personId} />
+      </div>
       <p>
         <Link to="/min-side/mine-data">{t('myData.link')}</Link>
       </p>
