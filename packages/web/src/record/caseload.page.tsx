@@ -3,6 +3,7 @@ import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useUser } from '../auth/session.resource.ts';
+import { PinnedHelp } from '../checkin/pinned-help.component.tsx';
 import { useFormat } from '../i18n/format.ts';
 import { ErrorMessage, Loading } from '../shell/status.component.tsx';
 import { useDocumentTitle } from '../shell/use-document-title.ts';
@@ -38,6 +39,7 @@ export function CaseloadPage() {
   return (
     <>
       <h1>{t('caseload.title', { context })}</h1>
+      <PinnedHelp />
       <p className="lead">{t('worklists.caseload.intro')}</p>
       <search>
         <form className="search-form" onSubmit={onSubmit}>
