@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useUser } from '../auth/session.resource.ts';
+import { PinnedHelp } from '../checkin/pinned-help.component.tsx';
 import { SignalWorklist } from '../checkin/signal-worklist.component.tsx';
 import { FeedbackAlertWorklist } from '../questionnaire/feedback-alerts.component.tsx';
 import { personPath } from '../record/person-path.ts';
@@ -39,6 +40,7 @@ export function TasksPage() {
   return (
     <div className="work-page">
       <h1>{t('work.tasks.title')}</h1>
+      <PinnedHelp />
       <p className="lead">{t('work.tasks.intro')}</p>
       <div role="status" className="task-done" ref={doneRef} tabIndex={-1}>
         {done && (
