@@ -9,10 +9,11 @@ import { signalsKey } from './checkin.resource.ts';
 export const openHelpKey = ['help-requests', 'open'] as const;
 
 /** The pinned block: asked again every half minute, so a new request shows without a reload. */
-export function useOpenHelpRequests() {
+export function useOpenHelpRequests(enabled: boolean) {
   return useQuery({
     queryKey: openHelpKey,
     queryFn: () => api<OpenHelpRequests>('/api/help-requests/open'),
+    enabled,
     refetchInterval: 30_000,
   });
 }

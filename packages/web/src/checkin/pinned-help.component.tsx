@@ -1,6 +1,7 @@
 import { minutesWaiting } from '@bedring/domain';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useUser } from '../auth/session.resource.ts';
 import { useFormat } from '../i18n/format.ts';
 import { ErrorMessage } from '../shell/status.component.tsx';
 import { useNow, useOpenHelpRequests, useTakeHelpRequest } from './help.resource.ts';
@@ -14,7 +15,9 @@ export function PinnedHelp() {
   const { t } = useTranslation();
   const format = useFormat();
   const now = useNow(30_000);
-  const open = useOpenHelpRequests();
+  const user = useUser();
+  // The roles that take help requests (server: checkin/help.routes.ts); a peer worker does not.
+  const open = useOpenHelpRequests(['clinician', 'milieu', 'municipal', 'leader'].includes(user.role));
   const take = useTakeHelpRequest();
   const requests = open.data?.helpRequests ?? [];
   const taken = take.data;
