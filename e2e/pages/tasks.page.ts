@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 
 export type ReEngagementOutcome = 'Tilby ny runde' | 'Ønsker ikke nå' | 'Fikk ikke kontakt';
+export type PromiseOutcome = 'Holdt' | 'Trukket tilbake';
 
 /** "Oppgaver" (/oppgaver): the user's open tasks and the forms that complete them. */
 export class TasksPage {
@@ -33,8 +34,11 @@ export class TasksPage {
     return this.page.getByRole('region', { name: /^Mine oppgaver/ }).getByRole('article');
   }
 
-  /** My open task about a person (full name); kind narrows it: "Første kontakt", "Ta kontakt igjen". */
-  task(personName: string, kind?: 'Første kontakt' | 'Ta kontakt igjen') {
+  /**
+   * My open task about a person (full name); kind narrows it: "Første kontakt", "Ta kontakt igjen", "Løfte" or
+   * the text of a promise.
+   */
+  task(personName: string, kind?: 'Første kontakt' | 'Ta kontakt igjen' | 'Løfte' | (string & {})) {
     const byName = this.myTasks().filter({
       has: this.page.getByRole('heading', { level: 3 }).filter({ hasText: personName }),
     });
@@ -66,6 +70,25 @@ export class TasksPage {
     const task = this.task(personName, 'Ta kontakt igjen');
     await task.getByRole('radio', { name: new RegExp(`^${outcome}`) }).check();
     if (date) await task.getByLabel('Dato', { exact: true }).fill(date);
+    if (note) await task.getByLabel(/^Notat/).fill(note);
+    await task.getByRole('button', { name: 'Lagre', exact: true }).click();
+    await this.confirmation().filter({ hasText: personName }).waitFor();
+    await task.waitFor({ state: 'detached' });
+  }
+
+  /** The outcomes a task's form offers, by their names. */
+  outcomes(task: ReturnType<TasksPage['task']>) {
+    return task
+      .getByRole('radio')
+      .evaluateAll((radios) =>
+        radios.map((r) => r.closest('label')?.querySelector('strong')?.textContent ?? ''),
+      );
+  }
+
+  /** The owner of a promise marks it kept or withdrawn; waits for the confirmation and for the task to close. */
+  async closePromise(personName: string, promise: string, outcome: PromiseOutcome, note?: string) {
+    const task = this.task(personName, promise);
+    await task.getByRole('radio', { name: new RegExp(`^${outcome}`) }).check();
     if (note) await task.getByLabel(/^Notat/).fill(note);
     await task.getByRole('button', { name: 'Lagre', exact: true }).click();
     await this.confirmation().filter({ hasText: personName }).waitFor();
