@@ -39,6 +39,14 @@ const list = async (headers: Headers) =>
   (await expectStatus<RelativeList>(send(t, 'GET', url, headers), 200)).relatives;
 
 describe('children and relatives', () => {
+  it("has Per's two children and his brother in the demo: the son he has lost contact with not yet spoken with", async () => {
+    const relatives = await list(clinician);
+    const jonas = relatives.find((r) => r.name === 'Jonas')!;
+    assert.deepEqual([jonas.ageThisYear, jonas.minor, jonas.gaps], [7, true, ['not-spoken-with']]);
+    assert.deepEqual(relatives.find((r) => r.name === 'Emma')!.gaps, []);
+    assert.equal(relatives.find((r) => r.name === 'Ole Pasient')!.role, 'sibling');
+  });
+
   it('records a child by birth year with what is not yet in place, and a relative with role and consent', async () => {
     const { id: childId } = await expectStatus<{ id: string }>(send(t, 'POST', url, clinician, child), 201);
     await expectStatus(send(t, 'POST', url, clinician, sister), 201);
