@@ -4,6 +4,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, KOMMUNE, TSB, UNITS } from './demo-accoun
 import { addPasientPathway } from './demo-pasient.ts';
 import { addPasientCheckins } from './demo-pasient-checkins.ts';
 import { addPasientPlans } from './demo-pasient-plans.ts';
+import { addPasientRelatives } from './demo-relatives.ts';
 import { addPersons } from './demo-persons.ts';
 import { addQuestionnaireDemo } from './demo-questionnaires.ts';
 
@@ -59,6 +60,8 @@ export async function loadDemo(
   // His check-ins read against those plans (docs/decisions/0007-checkins-and-signals.md); the check-in tests
   // start without them.
   if (!existing && opts.plans !== false && opts.checkins !== false) await addPasientCheckins(db, opts.now);
+  // His children and relatives and his risk assessments (docs/decisions/0019-relatives-and-risk.md).
+  if (!existing) await addPasientRelatives(db, opts.now);
   return true;
 }
 
