@@ -4,6 +4,7 @@ import type { PersonWork } from '../access/as-actor.ts';
 import { accessLog } from '../audit/audit.repository.ts';
 import type { RequestActor } from '../auth/actor.ts';
 import { flagsOf } from '../checkin/checkin-fhir-read.repository.ts';
+import { journalDocuments, journalEncounters } from '../journal/journal-fhir.routes.ts';
 import { toDimensionObservations } from '../pathway/assessment-fhir.mapping.ts';
 import { pathwayResources } from '../pathway/pathway-fhir.routes.ts';
 import { assessmentsOf } from '../pathway/pathway-fhir-read.repository.ts';
@@ -63,6 +64,8 @@ export const EVERYTHING_PARTS: readonly EverythingPart[] = [
   { type: 'RelatedPerson', load: plans.RelatedPerson },
   { type: 'Consent', load: plans.Consent },
   { type: 'Task', load: (w) => pathwayResources.Task(w.trx, w.person, w.now) },
+  { type: 'Encounter', load: journalEncounters },
+  { type: 'DocumentReference', load: journalDocuments },
   {
     type: 'QuestionnaireResponse',
     load: async (w, actor) =>

@@ -161,6 +161,22 @@ export function capabilityStatement(): CapabilityStatement {
             searchParam: [patient, { name: 'status', type: 'token' }, ...paging],
           },
           {
+            type: 'Encounter',
+            interaction: readAndSearch,
+            documentation:
+              'The contacts with the person (conversation, phone, video, group, home visit); "not met" is cancelled',
+            searchParam: [patient, ...paging],
+          },
+          {
+            type: 'DocumentReference',
+            interaction: readAndSearch,
+            documentation:
+              'Journal notes (docStatus preliminary while a draft, only to its author; final when signed; amended), ' +
+              'and each amendment as a DocumentReference that appends to its note (relatesTo). The person reads ' +
+              'the signed notes not withheld from them',
+            searchParam: [patient, ...paging],
+          },
+          {
             type: 'Consent',
             interaction: readAndSearch,
             documentation:

@@ -11,6 +11,7 @@ import { badRequest } from '../http/errors.ts';
 import { searchset } from '../http/fhir-bundle.ts';
 import { DateSearch, dateMatches, dateParams } from '../http/fhir-date.ts';
 import { FHIR_JSON, FormatParams, idOf, ReadQuery, ReferenceParam } from '../http/fhir-schemas.ts';
+import { fhirJournalRoutes } from '../journal/journal-fhir.routes.ts';
 import { DIMENSION_SYSTEM, toDimensionObservations } from '../pathway/assessment-fhir.mapping.ts';
 import { fhirPathwayRoutes } from '../pathway/pathway-fhir.routes.ts';
 import { assessmentsOf } from '../pathway/pathway-fhir-read.repository.ts';
@@ -145,5 +146,6 @@ export async function fhirRoutes(app: App) {
   await app.register(fhirQuestionnaireRoutes);
   await app.register(fhirPlanRoutes);
   await app.register(fhirFlagRoutes);
+  await app.register(fhirJournalRoutes);
   await app.register(fhirEverythingRoutes);
 }
