@@ -8,6 +8,7 @@ import { handoverRoutes } from './handover.routes.ts';
 import { referralRoutes } from './referral.routes.ts';
 import { responsibleRoutes } from './responsible.routes.ts';
 import { riskAssessmentRoutes } from './risk-assessment.routes.ts';
+import { selfAdmissionRoutes } from './self-admission.routes.ts';
 import { taskRoutes } from './task.routes.ts';
 
 /**
@@ -22,6 +23,7 @@ export async function pathwayRoutes(app: App) {
   await app.register(handoverRoutes);
   await app.register(responsibleRoutes);
   await app.register(riskAssessmentRoutes);
+  await app.register(selfAdmissionRoutes);
   await app.register(taskRoutes);
   await app.register(deadlineBoardRoutes);
   await app.register(directoryRoutes);
