@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { NoAccess } from '../access/no-access.component.tsx';
@@ -11,6 +12,7 @@ import { PathwaySection } from '../pathway/pathway-section.component.tsx';
 import { RiskAssessments } from '../pathway/risk-assessments.component.tsx';
 import { PlansSummary } from '../plan/plans-summary.component.tsx';
 import { QuestionnairesSection } from '../questionnaire/questionnaires-section.component.tsx';
+import { type MenuSection, SectionMenu } from '../shell/section-menu.component.tsx';
 import { ErrorMessage, Loading } from '../shell/status.component.tsx';
 import { useDocumentTitle } from '../shell/use-document-title.ts';
 import { AboutMe } from './about-me.component.tsx';
@@ -21,7 +23,23 @@ import { Organisations } from './organisations.component.tsx';
 import { usePerson } from './person.resource.ts';
 import { Relatives } from './relatives.component.tsx';
 
-/** The staff view of a person: their own words first, then living conditions, care team, organisations. */
+/**
+ * One part of the person page, with the id the section menu links to. A part shown only to some roles is listed
+ * in the menu under the same condition, so that no link leads nowhere.
+ */
+function Part({ id, children }: { id: string; children: ReactNode }) {
+  return (
+    <div id={id} className="person-part">
+      {children}
+    </div>
+  );
+}
+
+/**
+ * The staff view of a person: their own words first, then living conditions, plans, pathway, risk, relatives,
+ * questionnaires, check-ins, care team, organisations. A section menu at the top reaches each part: on a phone
+ * the page is many screens long (docs/decisions/0017-words-per-role.md).
+ */
 export function PersonPage() {
   const { personId = '' } = useParams();
   const { t } = useTranslation();
@@ -54,6 +72,25 @@ export function PersonPage() {
 
   const { access } = query.data;
   const p = query.data.person;
+  // A peer worker sees no risk assessments, relatives, questionnaires or check-ins (each section says so too).
+  const clinical = user.role !== 'peer';
+  const menu: MenuSection[] = [
+    { id: 'part-about', label: t('person.menu.about') },
+    { id: 'part-living', label: t('person.menu.living') },
+    { id: 'part-plans', label: t('person.menu.plans') },
+    { id: 'part-pathway', label: t('person.menu.pathway') },
+    ...(clinical
+      ? [
+          // These two sections carry their own ids.
+          { id: 'risk-assessments', label: t('risk.title') },
+          { id: 'relatives', label: t('relatives.title') },
+          { id: 'part-questionnaires', label: t('person.menu.questionnaires') },
+          { id: 'part-signals', label: t('person.menu.signals') },
+          { id: 'part-checkins', label: t('person.menu.checkins') },
+        ]
+      : []),
+    { id: 'part-team', label: t('person.menu.team') },
+  ];
   return (
     <>
       <p className="breadcrumb">
@@ -84,29 +121,46 @@ export function PersonPage() {
         <p className="message message--warning">{t('person.accessBreakGlass')}</p>
       )}
       {access.viaConsent && <p className="message message--info">{t('person.accessConsent')}</p>}
-      <AboutMe person={p} viewer="staff" />
-      <LivingConditions
-        person={p}
-        canRate={mayRate(user.role) && access.basis !== 'break-glass'}
-        title={t('living.title')}
-      />
-      <PlansSummary personId={p.id} viewer="staff" />
-      <PathwaySection personId={p.id} />
+      <SectionMenu sections={menu} />
+      <Part id="part-about">
+        <AboutMe person={p} viewer="staff" />
+      </Part>
+      <Part id="part-living">
+        <LivingConditions
+          person={p}
+          canRate={mayRate(user.role) && access.basis !== 'break-glass'}
+          title={t('living.title')}
+        />
+      </Part>
+      <Part id="part-plans">
+        <PlansSummary personId={p.id} viewer="staff" />
+      </Part>
+      <Part id="part-pathway">
+        <PathwaySection personId={p.id} />
+      </Part>
       <RiskAssessments personId={p.id} />
       <Relatives personId={p.id} />
-      <QuestionnairesSection personId={p.id} />
       {/* A peer worker sees no check-ins (as no questionnaire results). */}
-      {user.role !== 'peer' && (
+      {clinical && (
         <>
-          <PersonSignals personId={p.id} />
-          <CheckinHistory personId={p.id} />
-          <CheckinProgress personId={p.id} self={false} />
+          <Part id="part-questionnaires">
+            <QuestionnairesSection personId={p.id} />
+          </Part>
+          <Part id="part-signals">
+            <PersonSignals personId={p.id} />
+          </Part>
+          <Part id="part-checkins">
+            <CheckinHistory personId={p.id} />
+            <CheckinProgress personId={p.id} self={false} />
+          </Part>
         </>
       )}
-      <div className="two-columns">
-        <CareTeam team={p.careTeam} title={t('team.title')} />
-        <Organisations organisations={p.organisations} />
-      </div>
+      <Part id="part-team">
+        <div className="two-columns">
+          <CareTeam team={p.careTeam} title={t('team.title')} />
+          <Organisations organisations={p.organisations} />
+        </div>
+      </Part>
     </>
   );
 }
