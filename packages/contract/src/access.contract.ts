@@ -39,7 +39,9 @@ export const BreakGlassList = Closed({
       staffName: Type.String(),
       person: Closed({ id: Uuid, givenName: Type.String(), familyName: Type.String() }),
       /** What the opener read and wrote of the person between opening and expiry, oldest first. */
-      reads: Type.Array(Closed({ at: Instant, action: Type.String(), resourceType: Type.String() })),
+      reads: Type.Array(
+        Closed({ id: Uuid, at: Instant, action: Type.String(), resourceType: Type.String() }),
+      ),
     }),
   ),
 });

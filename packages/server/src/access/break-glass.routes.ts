@@ -187,8 +187,8 @@ const READS_PER_OPENING = 100;
 async function readsUnder(
   trx: Tx,
   openings: readonly { id: string }[],
-): Promise<Map<string, { at: Date; action: string; resourceType: string }[]>> {
-  const out = new Map<string, { at: Date; action: string; resourceType: string }[]>();
+): Promise<Map<string, { id: string; at: Date; action: string; resourceType: string }[]>> {
+  const out = new Map<string, { id: string; at: Date; action: string; resourceType: string }[]>();
   if (openings.length === 0) return out;
   const rows = await trx
     .selectFrom('break_glass as b')
@@ -200,7 +200,7 @@ async function readsUnder(
         .onRef('e.at', '>=', 'b.opened_at')
         .onRef('e.at', '<=', 'b.expires_at'),
     )
-    .select(['b.id', 'e.at', 'e.action', 'e.resource_type'])
+    .select(['b.id', 'e.id as event_id', 'e.at', 'e.action', 'e.resource_type'])
     .where(
       'b.id',
       'in',
@@ -214,7 +214,7 @@ async function readsUnder(
   for (const r of rows) {
     const list = out.get(r.id) ?? [];
     if (list.length < READS_PER_OPENING)
-      list.push({ at: r.at, action: r.action, resourceType: r.resource_type });
+      list.push({ id: r.event_id, at: r.at, action: r.action, resourceType: r.resource_type });
     out.set(r.id, list);
   }
   return out;

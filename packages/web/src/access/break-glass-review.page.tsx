@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../i18n/format.ts';
 import { ErrorMessage, Loading } from '../shell/status.component.tsx';
@@ -73,6 +74,7 @@ function EventItem({ event }: { event: BreakGlassEvent }) {
       <p className="event__reason">
         <strong>{t('review.reason')}:</strong> {event.reason}
       </p>
+      <Reads event={event} />
       {event.reviewedAt ? (
         <p className="event__review">
           <strong>{t('review.reviewedAt', { date: format.dateTime(event.reviewedAt) })}:</strong>{' '}
@@ -82,5 +84,30 @@ function EventItem({ event }: { event: BreakGlassEvent }) {
         <BreakGlassReviewForm eventId={event.id} label={label} />
       )}
     </li>
+  );
+}
+
+/** What the opener read and wrote of the person between opening and expiry: the review is of this. */
+function Reads({ event }: { event: BreakGlassEvent }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const id = useId();
+  const staff = event.staffName;
+  if (event.reads.length === 0) return <p className="meta">{t('worklists.review.noReads', { staff })}</p>;
+  return (
+    <>
+      <h4 id={`${id}-reads`}>{t('worklists.review.readsTitle', { staff, count: event.reads.length })}</h4>
+      <ol className="event__reads" aria-labelledby={`${id}-reads`}>
+        {event.reads.map((r) => (
+          <li key={r.id}>
+            <time dateTime={r.at}>{format.dateTime(r.at)}</time>
+            {': '}
+            {t([`accessLog.what.${r.action}.${r.resourceType}`, `accessLog.action.${r.action}`], {
+              defaultValue: r.action,
+            })}
+          </li>
+        ))}
+      </ol>
+    </>
   );
 }
