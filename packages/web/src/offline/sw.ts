@@ -5,7 +5,8 @@
  *    without a network. Pages are network-first (a new build is seen at once), hashed files are
  *    cache-first (a name never changes content); the build writes the file list and a build version
  *    into this file, so every build installs a new worker whose cache replaces the old one.
- * 2. Keeps an offline copy of exactly two API reads, network-first, for a logged-in patient only:
+ * 2. Keeps an offline copy of exactly two API reads, network-first (the copy when the server is slow), for a
+ *    logged-in patient only:
  *    GET /api/auth/me (without the CSRF token) and GET /api/persons/{own id}/plans, reduced to the
  *    crisis plan (docs/domain/plans.md, M-08). That is what the crisis plan page needs to open offline, and
  *    nothing else:
@@ -53,6 +54,12 @@ const DATA_CACHE = 'bedring-data';
 const INDEX = '/index.html';
 const ME = '/api/auth/me';
 const PLANS = /^\/api\/persons\/([^/]+)\/plans$/;
+/**
+ * How long the two kept reads wait for the server when the phone has a copy: a server that does not answer
+ * in time is treated like no network, so Min side and the crisis plan open at once from the copy
+ * (docs/decisions/0015-help-requests.md). Without a copy the read waits as long as it takes.
+ */
+const NETWORK_WAIT_MS = 4_000;
 /** On the offline copies only: when the copy was saved (tells a copy from a live answer). */
 const SAVED_AT_HEADER = 'x-bedring-offline-copy';
 
@@ -161,6 +168,23 @@ function offlineCopy(body: unknown): Response {
   });
 }
 
+/** The network's answer, or a rejection when it has not come within NETWORK_WAIT_MS and a copy is kept. */
+async function fetchWithin(request: Request, path: string): Promise<Response> {
+  const network = fetch(request);
+  // A late failure after the copy was served is nobody's error.
+  network.catch(() => undefined);
+  if (!(await caches.match(path, { cacheName: DATA_CACHE }))) return network;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('slow network')), NETWORK_WAIT_MS);
+  });
+  try {
+    return await Promise.race([network, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 async function kept(path: string): Promise<Response> {
   return (await caches.match(path, { cacheName: DATA_CACHE })) ?? Response.error();
 }
@@ -179,7 +203,7 @@ async function storedPatient(): Promise<string | null> {
 async function session(request: Request): Promise<Response> {
   let response: Response;
   try {
-    response = await fetch(request);
+    response = await fetchWithin(request, ME);
   } catch {
     return kept(ME);
   }
@@ -203,7 +227,7 @@ async function session(request: Request): Promise<Response> {
 async function crisisPlan(request: Request, path: string, personId: string): Promise<Response> {
   let response: Response;
   try {
-    response = await fetch(request);
+    response = await fetchWithin(request, path);
   } catch {
     return kept(path);
   }
