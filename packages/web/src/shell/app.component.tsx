@@ -2,6 +2,7 @@ import { StaffRoles } from '@bedring/domain/access/roles';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { BreakGlassReviewPage } from '../access/break-glass-review.page.tsx';
+import { UnitAccessLogPage } from '../access/unit-access-log.page.tsx';
 import { AdminPage } from '../admin/admin.page.tsx';
 import { LoginPage } from '../auth/login.page.tsx';
 import { RequireAuth, RequireRole, StartRedirect } from '../auth/require-auth.component.tsx';
@@ -11,6 +12,7 @@ import { HelpNowPage } from '../checkin/help-now.page.tsx';
 import { MyDataPage } from '../export/my-data.page.tsx';
 import { ApiError } from '../http/api-client.ts';
 import { DeadlineBoardPage } from '../pathway/deadline-board.page.tsx';
+import { BoardEpisodePage } from '../pathway/deadline-board-episode.page.tsx';
 import { PathwayPageRoles, PathwayPaths } from '../pathway/pathway.routes.ts';
 import { ReferralPage } from '../pathway/referral.page.tsx';
 import { TasksPage } from '../pathway/tasks.page.tsx';
@@ -164,6 +166,22 @@ export function App() {
               element={
                 <RequireRole roles={['patient']}>
                   <CrisisPrintPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path={`${PathwayPaths.deadlines.slice(1)}/:episodeId`}
+              element={
+                <RequireRole roles={['leader']}>
+                  <BoardEpisodePage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="tilgangslogg"
+              element={
+                <RequireRole roles={['leader']}>
+                  <UnitAccessLogPage />
                 </RequireRole>
               }
             />
