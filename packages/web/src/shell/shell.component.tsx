@@ -25,6 +25,7 @@ function navItems(role: Role): NavItem[] {
   if (PathwayPageRoles.newReferral.includes(role))
     items.push({ to: PathwayPaths.newReferral, label: 'work.nav.newReferral' });
   if (role === 'leader') items.push({ to: '/nodtilgang', label: 'nav.breakGlass' });
+  if (role === 'leader') items.push({ to: '/tilgangslogg', label: 'worklists.accessLog.nav' });
   return items;
 }
 
