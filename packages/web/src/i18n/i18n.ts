@@ -9,6 +9,8 @@ import checkinNb from './checkin.nb.json';
 import en from './en.json';
 import exportEn from './export.en.json';
 import exportNb from './export.nb.json';
+import handoverEn from './handover.en.json';
+import handoverNb from './handover.nb.json';
 import nb from './nb.json';
 import offlineEn from './offline.en.json';
 import offlineNb from './offline.nb.json';
@@ -79,7 +81,7 @@ void i18next.use(initReactI18next).init({
   // (top-level keys "work", "questionnaire", "plan", "offline", "export" and "checkin").
   resources: {
     nb: {
-      translation: under(catalogue.nb, {
+      translation: under(under(catalogue.nb, handoverNb), {
         ...nb,
         ...workNb,
         ...questionnaireNb,
@@ -94,7 +96,7 @@ void i18next.use(initReactI18next).init({
       }),
     },
     en: {
-      translation: under(catalogue.en, {
+      translation: under(under(catalogue.en, handoverEn), {
         ...en,
         ...workEn,
         ...questionnaireEn,
