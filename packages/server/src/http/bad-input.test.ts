@@ -119,7 +119,9 @@ async function footprint() {
       | 'plan_signature'
       | 'plan_change'
       | 'lapse'
-      | 'network_member',
+      | 'network_member'
+      | 'journal_note'
+      | 'journal_amendment',
   ) =>
     (
       await t.db.owner
@@ -181,6 +183,8 @@ async function footprint() {
     await count('plan_change'),
     await count('lapse'),
     await count('network_member'),
+    await count('journal_note'),
+    await count('journal_amendment'),
     plans.versions,
     JSON.stringify(shared),
     JSON.stringify(members),
