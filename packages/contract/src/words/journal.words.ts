@@ -29,7 +29,6 @@ export const nb = {
   export: {
     journal: {
       title: 'Notater fra samtalene',
-      none: 'Ingen notater er delt med deg ennå.',
       by: '{{name}}, {{organisation}}',
       amendment: 'Tillegg {{at}} fra {{name}}: {{text}}',
     },
@@ -63,7 +62,6 @@ export const en: typeof nb = {
   export: {
     journal: {
       title: 'Notes from our conversations',
-      none: 'No notes have been shared with you yet.',
       by: '{{name}}, {{organisation}}',
       amendment: 'Amendment {{at}} by {{name}}: {{text}}',
     },

@@ -29,6 +29,13 @@ const kindCoding = (kind: JournalKind) => ({
   display: say(`journal.kinds.${kind}`),
 });
 
+/** The security label of a note withheld from the person. */
+export const WITHHELD = {
+  system: 'http://terminology.hl7.org/CodeSystem/v3-Confidentiality',
+  code: 'R',
+  display: 'restricted',
+};
+
 const iso = (d: Date | string) => new Date(d).toISOString();
 const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 
@@ -63,13 +70,15 @@ export function toNoteDocument(n: NoteRow, amendments: readonly AmendmentRow[]):
   return {
     resourceType: 'DocumentReference',
     id: n.id,
+    // Withheld from the person (decision 0014): restricted, so a copy made for them leaves it out.
+    ...(n.withheld_at ? { meta: { security: [WITHHELD] } } : {}),
     status: 'current',
     docStatus: !signed ? 'preliminary' : amendments.length > 0 ? 'amended' : 'final',
     type: { coding: [{ system: LOINC, code: '11506-3', display: 'Progress note' }] },
     category: [{ coding: [kindCoding(n.kind as JournalKind)] }],
     subject: { reference: `Patient/${n.person_id}` },
     date: iso(n.signed_at ?? n.changed_at),
-    author: [{ display: `${n.author_name} (${n.author_role})` }],
+    author: [{ display: n.author_name }],
     ...(signed ? { authenticator: { display: n.author_name } } : {}),
     custodian: { display: n.organisation_name },
     content: [
@@ -102,7 +111,7 @@ export function toAmendmentDocument(n: NoteRow, a: AmendmentRow): DocumentRefere
     category: [{ coding: [kindCoding(n.kind as JournalKind)] }],
     subject: { reference: `Patient/${n.person_id}` },
     date: iso(a.written_at),
-    author: [{ display: `${a.author_name} (${a.author_role})` }],
+    author: [{ display: a.author_name }],
     authenticator: { display: a.author_name },
     custodian: { display: a.organisation_name },
     relatesTo: [{ code: 'appends', target: { reference: `DocumentReference/${n.id}` } }],

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Bundle, DocumentReference, Encounter, Resource } from '@medplum/fhirtypes';
 import { demoIds } from '../testing/demo-ids.ts';
 import { fhirProblems } from '../testing/fhir-validation.ts';
+import { pdfContent } from '../testing/pdf-text.ts';
 import { expectStatus, type Headers, login, send } from '../testing/requests.ts';
 import { type TestApp, testApp } from '../testing/test-app.ts';
 
@@ -136,5 +137,22 @@ describe('the journal in FHIR', () => {
     );
     const supported = capability.rest[0]!.resource.map((r) => r.type);
     assert.ok(supported.includes('DocumentReference') && supported.includes('Encounter'));
+  });
+
+  it('prints the shared notes, with their amendments, in the PDF of the record, and not a withheld note', async () => {
+    for (const [who, heading] of [
+      [per, 'Notater fra samtalene'],
+      [bjorn, 'Notater fra samtalene'],
+    ] as const) {
+      const res = await send(t, 'GET', `/api/persons/${ids.pasient}/export.pdf`, who);
+      assert.equal(res.statusCode, 200, res.body);
+      const { lines } = pdfContent(res.rawPayload);
+      const text = lines.join(' ');
+      assert.ok(lines.includes(heading), heading);
+      assert.match(text, /Hjemmebesøk\. Vi snakket om jobb\./);
+      assert.match(text, /Tillegg .* fra Bjørn Behandler: Tillegg: søknaden er sendt\./);
+      assert.doesNotMatch(text, /Om en tredjeperson/);
+      assert.doesNotMatch(text, /Utkast/);
+    }
   });
 });
