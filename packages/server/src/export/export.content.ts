@@ -1,8 +1,10 @@
+import type { WordKey } from '@bedring/contract';
 import type {
   Annotation,
   AuditEvent,
   CarePlan,
   CarePlanActivity,
+  DocumentReference,
   EpisodeOfCare,
   Extension,
   Goal,
@@ -173,6 +175,45 @@ export function exportBlocks(src: ExportSource, w: ExportWords): Block[] {
           value: `${value ?? ''}${band ? ` (${band})` : ''}`,
         }),
       );
+    }
+  });
+
+  // The journal notes the person reads (docs/decisions/0014-journal.md): signed, not withheld, newest first,
+  // each with its amendments beside it.
+  section(w.say('export.journal.title'), () => {
+    const docs = ofType<DocumentReference>(rs, 'DocumentReference');
+    const appended = (id: string | undefined) =>
+      docs.filter((d) => d.relatesTo?.some((r) => r.target.reference === `DocumentReference/${id}`));
+    const textOf = (d: DocumentReference) => {
+      const data = d.content[0]?.attachment.data;
+      return data ? Buffer.from(data, 'base64').toString('utf8') : '';
+    };
+    const notes = docs.filter(
+      (d) => !d.relatesTo && d.docStatus !== 'preliminary' && !d.meta?.security?.some((s) => s.code === 'R'),
+    );
+    for (const d of notes) {
+      const kind = code(d.category?.[0]);
+      push(
+        'subheading',
+        `${w.dateTime(d.context?.period?.start)} · ${kind ? w.say(`journal.kinds.${kind}` as WordKey) : ''}`,
+      );
+      push('text', textOf(d));
+      push(
+        'meta',
+        w.say('export.journal.by', {
+          name: d.author?.[0]?.display ?? '',
+          organisation: d.custodian?.display ?? '',
+        }),
+      );
+      for (const a of appended(d.id))
+        push(
+          'meta',
+          w.say('export.journal.amendment', {
+            at: w.dateTime(a.date),
+            name: a.author?.[0]?.display ?? '',
+            text: textOf(a),
+          }),
+        );
     }
   });
 

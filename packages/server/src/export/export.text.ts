@@ -36,8 +36,8 @@ export function wordsFor(lang: ExportLanguage) {
       return fill(words[key], values);
     },
     /** Words from elsewhere in the catalogue, e.g. 'auditEvent.thePerson'. */
-    say(key: WordKey) {
-      return say(key, {}, lang);
+    say(key: WordKey, values: Record<string, string | number> = {}) {
+      return say(key, values, lang);
     },
     code(kind: string, code: string | undefined) {
       if (code === undefined) return '';
