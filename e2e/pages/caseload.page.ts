@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 
-/** "Mine pasienter" (/pasienter). */
+/** "Mine pasienter" (/pasienter): the caseload as a work list, most urgent first. */
 export class CaseloadPage {
   readonly page: Page;
 
@@ -20,6 +20,26 @@ export class CaseloadPage {
 
   list() {
     return this.page.getByRole('list', { name: 'Mine pasienter' });
+  }
+
+  /** One person's entry on the list, by their full name. */
+  item(name: string) {
+    return this.list()
+      .locator(':scope > li')
+      .filter({ has: this.page.getByRole('link', { name, exact: true }) });
+  }
+
+  /** The names on the list, in the order shown (most urgent first). */
+  async names(): Promise<string[]> {
+    return this.list().locator(':scope > li > a').allTextContents();
+  }
+
+  /** What is open for the person, in words ("Ber om hjelp nå …", "2 åpne varsler", "Ingenting haster"). */
+  async urgency(name: string): Promise<string[]> {
+    return this.item(name)
+      .getByRole('list', { name: `Dette haster for ${name}` })
+      .getByRole('listitem')
+      .allTextContents();
   }
 
   async search(text: string) {

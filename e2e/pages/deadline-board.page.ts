@@ -60,6 +60,15 @@ export class DeadlineBoardPage {
     return this.rows().filter({ has: this.page.getByRole('link', { name: personName, exact: true }) });
   }
 
+  /**
+   * A unit leader opens a row: the person's name leads to what a leader may see of it (/frister/:episodeId),
+   * not to the record.
+   */
+  async openAsLeader(personName: string) {
+    await this.rowsFor(personName).first().getByRole('link', { name: personName, exact: true }).click();
+    await this.page.getByRole('heading', { level: 1, name: `Frister for ${personName}` }).waitFor();
+  }
+
   /** "Viser 1–20 av 45". */
   showing() {
     return this.page.getByText(/^Viser \d+–\d+ av \d+$/);

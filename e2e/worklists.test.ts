@@ -1,0 +1,142 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { CaseloadPage } from './pages/caseload.page.ts';
+import { DeadlineBoardPage } from './pages/deadline-board.page.ts';
+import { LoginPage } from './pages/login.page.ts';
+import { daysAgo, PathwayApi, syntheticNationalId } from './pages/pathway.api.ts';
+import { UnitAccessLogPage } from './pages/unit-access-log.page.ts';
+import { seriousViolations } from './support/axe.ts';
+import { openPage, TEST_TIMEOUT } from './support/browser.ts';
+import { e2eEnvironment } from './support/fixture.ts';
+import { personId } from './support/server.ts';
+
+/**
+ * Work lists people can act on (docs/decisions/0016-worklists.md): the caseload most urgent first with
+ * what is open for each person; the unit leader starting on Frister and opening a row without the record
+ * or break-glass; the unit's access log, filtered; and under a break-glass opening what was read.
+ */
+const env = e2eEnvironment();
+
+async function assertAccessible(page: Page, what: string) {
+  assert.deepEqual(await seriousViolations(page), [], `axe on ${what}`);
+}
+
+test('the caseload puts the person asking for help first and shows what is open and the last contact', {
+  timeout: TEST_TIMEOUT,
+}, async () => {
+  const per = await personId(env.server.db, 'Per', 'Pasient');
+  const { tenant_id } = await env.server.db.owner
+    .selectFrom('person')
+    .select('tenant_id')
+    .where('id', '=', per)
+    .executeTakeFirstOrThrow();
+  // Per asked for help half an hour ago and nobody has taken it yet (a help request is a signal, 0007).
+  const at = new Date(Date.now() - 30 * 60_000);
+  await env.server.db.owner
+    .insertInto('signal')
+    .values({
+      tenant_id,
+      person_id: per,
+      kind: 'help-requested',
+      key: `e2e-worklists-${at.toISOString()}`,
+      finding: JSON.stringify({ at: at.toISOString() }),
+      raised_at: at,
+    })
+    .execute();
+
+  const { page, context, cspViolations } = await openPage(env.browser, env.server.baseUrl);
+  await new LoginPage(page).loginAs('behandler', '/pasienter');
+  const caseload = new CaseloadPage(page);
+  await caseload.ready();
+  const names = await caseload.names();
+  assert.ok(names.length > 1, 'a caseload of several persons');
+  assert.equal(names[0], 'Per Pasient', 'the person asking for help comes first');
+  const open = await caseload.urgency('Per Pasient');
+  assert.ok(open[0]?.startsWith('Ber om hjelp nå, siden'), open.join(' | '));
+  // Every person shows the last contact, or that none is recorded.
+  for (const name of names.slice(0, 5))
+    await caseload.item(name).getByText('Siste kontakt', { exact: true }).waitFor();
+  await assertAccessible(page, 'the caseload as a work list');
+  assert.deepEqual(cspViolations, []);
+  await context.close();
+});
+
+test('the unit leader starts on Frister and opens a row: the deadline and the episode, not the record', {
+  timeout: TEST_TIMEOUT,
+}, async () => {
+  const clinician = await PathwayApi.login(env.server.baseUrl, 'behandler');
+  // Received long ago and never assessed: the most overdue deadline of the unit.
+  await clinician.referral({
+    nationalId: syntheticNationalId(),
+    givenName: 'Frida',
+    familyName: 'Fristsen',
+    receivedOn: daysAgo(200),
+  });
+
+  const { page, context, cspViolations } = await openPage(env.browser, env.server.baseUrl);
+  await new LoginPage(page).loginAs('leder', '/frister');
+  const board = new DeadlineBoardPage(page);
+  await board.ready();
+  await board.rowsFor('Frida Fristsen').first().waitFor();
+  await board.openAsLeader('Frida Fristsen');
+  assert.match(new URL(page.url()).pathname, /^\/frister\/[0-9a-f-]{36}$/);
+  await page.getByText('Journalen blir ikke åpnet', { exact: false }).waitFor();
+  await page
+    .getByRole('listitem')
+    .filter({ hasText: 'Vurdering av henvisningen' })
+    .getByText('Forfalt')
+    .waitFor();
+  await page.getByText('Henvist', { exact: true }).waitFor();
+  assert.equal(await page.getByText('Du har ikke tilgang', { exact: false }).count(), 0);
+  await assertAccessible(page, "the leader's view of a row on Frister");
+  await page.getByRole('link', { name: 'Tilbake til Frister' }).click();
+  await board.ready();
+  assert.deepEqual(cspViolations, []);
+  await context.close();
+});
+
+test("the leader's access log filters by basis and staff member, and the break-glass review lists what was read", {
+  timeout: TEST_TIMEOUT,
+}, async () => {
+  const per = await personId(env.server.db, 'Per', 'Pasient');
+  // The milieu therapist has no care relation with Per: break-glass, then a read under it.
+  const milieu = await PathwayApi.login(env.server.baseUrl, 'miljo');
+  await milieu.request('POST', `/api/persons/${per}/break-glass`, {
+    reason: 'Per er innlagt akutt på natt og trenger kriseplanen.',
+  });
+  await milieu.request('GET', `/api/persons/${per}`);
+
+  const { page, context, cspViolations } = await openPage(env.browser, env.server.baseUrl);
+  await new LoginPage(page).loginAs('leder', '/frister');
+  const log = new UnitAccessLogPage(page);
+  await log.open();
+  await log.entries().first().waitFor();
+  await assertAccessible(page, "the unit's access log");
+
+  await log.filterBasis('Nødtilgang');
+  const entries = log.entries();
+  assert.ok((await entries.count()) >= 2, 'the opening and the read');
+  for (const text of await entries.allTextContents()) assert.match(text, /Nødtilgang/);
+  await entries.filter({ hasText: 'Per Pasient: Leste oversikten over journalen' }).first().waitFor();
+
+  await log.only('Mia Miljøterapeut');
+  await log.chosen().getByText('Ansatt: Mia Miljøterapeut', { exact: true }).waitFor();
+  for (const text of await log.entries().allTextContents()) assert.match(text, /Mia Miljøterapeut/);
+  await assertAccessible(page, 'the access log narrowed to one staff member');
+
+  await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Nødtilgang' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Nødtilgang' }).waitFor();
+  const event = page
+    .getByRole('listitem')
+    .filter({
+      has: page.getByRole('heading', { name: 'Mia Miljøterapeut åpnet journalen til Per Pasient' }),
+    });
+  const reads = event.getByRole('list', {
+    name: /^Det Mia Miljøterapeut gjorde under nødtilgangen \(\d+\)$/,
+  });
+  await reads.getByText('Leste oversikten over journalen', { exact: false }).waitFor();
+  await assertAccessible(page, 'the break-glass review with what was read');
+  assert.deepEqual(cspViolations, []);
+  await context.close();
+});
