@@ -1,20 +1,41 @@
-import type { HandoverView, TaskView } from '@bedring/contract';
+import type { HandoverView, JournalPage, TaskView } from '@bedring/contract';
+import { type PlanPart, PlanParts } from '@bedring/domain/plan/plan';
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../form/error-summary.component.tsx';
 import { DateField, SelectField, TextAreaField } from '../form/field.component.tsx';
-import { isApiError } from '../http/api-client.ts';
+import { api, isApiError } from '../http/api-client.ts';
 import { useFormat } from '../i18n/format.ts';
+import { personKey } from '../record/person.resource.ts';
 import { useMunicipalStaff } from './directory.resource.ts';
 import { useHandover } from './pathway.resource.ts';
 
 /**
  * The handover to the municipality (docs/domain/pathway.md, P-42, P-44): to a named worker, under the
  * person's consent, with a task that stays open until the first municipal contact has actually happened.
+ * It shares what it says it shares (docs/decisions/0018-handover-and-self-admission.md): the plan parts
+ * ticked are opened to the municipality in the same step, and the journal notes ticked go with it.
  */
+
+/** A plan part by the name the plans give it. */
+function usePartName() {
+  const { t } = useTranslation();
+  return (p: PlanPart) => t(p === 'network' ? 'plan.network.title' : `plan.kinds.${p}.title`);
+}
+
+/** The person's signed journal notes, newest first (the first page): those a handover can carry. */
+function useSignedNotes(personId: string) {
+  return useQuery({
+    queryKey: [...personKey(personId), 'journal', 'signed'],
+    queryFn: () => api<JournalPage>(`/api/persons/${encodeURIComponent(personId)}/journal?limit=25`),
+    select: (page) => page.notes.filter((n) => n.status === 'signed'),
+  });
+}
 export function HandoverFacts({ handover, task }: { handover: HandoverView; task: TaskView | undefined }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const partName = usePartName();
   const date = format.calendarDate;
   const status = handover.firstContactOn
     ? t('pathway.handover.firstContact', { date: date(handover.firstContactOn) })
@@ -47,6 +68,31 @@ export function HandoverFacts({ handover, task }: { handover: HandoverView; task
           <dt>{t('pathway.handover.plan')}</dt>
           <dd className="pre-line">{handover.followUpPlan}</dd>
         </div>
+        <div>
+          <dt>{t('plan.sharing.title')}</dt>
+          <dd className="handover-parts">
+            {handover.planParts.length > 0
+              ? t('handover.planParts.shared', { list: handover.planParts.map(partName).join(', ') })
+              : t('handover.planParts.none')}
+          </dd>
+        </div>
+        {handover.notes.length > 0 && (
+          <div>
+            <dt>{t('handover.notes.title')}</dt>
+            <dd>
+              <ul className="handover-notes">
+                {handover.notes.map((n) => (
+                  <li key={n.id}>
+                    <span className="meta">
+                      {format.date(n.contactAt)} – {n.authorName}
+                    </span>
+                    <p className="pre-line">{n.text}</p>
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </div>
+        )}
       </dl>
     </>
   );
@@ -78,6 +124,11 @@ export function HandoverForm({
   const [givenOn, setGivenOn] = useState(today);
   const [expiresOn, setExpiresOn] = useState('');
   const [agreed, setAgreed] = useState(false);
+  const [planParts, setPlanParts] = useState<PlanPart[]>([]);
+  const [noteIds, setNoteIds] = useState<string[]>([]);
+  const notes = useSignedNotes(personId);
+  const partName = usePartName();
+  const toggle = <T,>(list: T[], x: T) => (list.includes(x) ? list.filter((y) => y !== x) : [...list, x]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
 
@@ -104,6 +155,8 @@ export function HandoverForm({
         summary: summary.trim(),
         followUpPlan: plan.trim(),
         consent: { givenOn, ...(expiresOn ? { expiresOn } : {}) },
+        planParts,
+        journalNoteIds: noteIds,
       },
       {
         onSuccess: onSaved,
@@ -208,6 +261,43 @@ export function HandoverForm({
             {expiresOn && ` ${t('pathway.handover.until', { date: format.calendarDate(expiresOn) })}`}
           </label>
         </div>
+        <fieldset className="handover-parts">
+          <legend>{t('handover.planParts.legend')}</legend>
+          <p className="hint">{t('handover.planParts.hint')}</p>
+          {PlanParts.map((p) => (
+            <div className="checkbox" key={p}>
+              <input
+                id={`${uid}-part-${p}`}
+                type="checkbox"
+                checked={planParts.includes(p)}
+                onChange={() => setPlanParts(toggle(planParts, p))}
+              />
+              <label htmlFor={`${uid}-part-${p}`}>{partName(p)}</label>
+            </div>
+          ))}
+        </fieldset>
+      </fieldset>
+      <fieldset className="handover-notes">
+        <legend>{t('handover.notes.legend')}</legend>
+        <p className="hint">{t('handover.notes.hint')}</p>
+        {notes.data?.length === 0 && <p className="empty">{t('handover.notes.none')}</p>}
+        {notes.data?.map((n) => (
+          <div className="checkbox checkbox--top" key={n.id}>
+            <input
+              id={`${uid}-note-${n.id}`}
+              type="checkbox"
+              checked={noteIds.includes(n.id)}
+              onChange={() => setNoteIds(toggle(noteIds, n.id))}
+            />
+            <label htmlFor={`${uid}-note-${n.id}`}>
+              {t('handover.notes.option', {
+                date: format.date(n.contactAt),
+                author: n.author.name,
+                text: n.text.length > 120 ? `${n.text.slice(0, 120)}…` : n.text,
+              })}
+            </label>
+          </div>
+        ))}
       </fieldset>
       {failure && (
         <p className="message message--error" role="alert">

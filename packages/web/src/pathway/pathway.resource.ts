@@ -1,4 +1,5 @@
-import type { EventResult, PathwayAnswer, PathwayWarning } from '@bedring/contract';
+import type { EventResult, HandoverCreated, PathwayAnswer, PathwayWarning } from '@bedring/contract';
+import type { PlanPart } from '@bedring/domain/plan/plan';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../http/api-client.ts';
 import { personKey } from '../record/person.resource.ts';
@@ -96,11 +97,14 @@ export interface NewHandover {
   summary: string;
   followUpPlan: string;
   consent: { givenOn: string; expiresOn?: string };
+  /** What the handover shares: plan parts its consent opens, and the signed journal notes that go with it. */
+  planParts?: PlanPart[];
+  journalNoteIds?: string[];
 }
 
 export function useHandover(personId: string, episodeId: string) {
   return usePathwayMutation(personId, (body: NewHandover) =>
-    api<{ id: string; taskId: string }>(`${episodePath(personId, episodeId)}/handover`, {
+    api<HandoverCreated>(`${episodePath(personId, episodeId)}/handover`, {
       method: 'POST',
       body,
     }),

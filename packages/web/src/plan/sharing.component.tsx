@@ -39,7 +39,19 @@ export function Sharing({ personId }: { personId: string }) {
   );
 }
 
-function ConsentParts({
+/**
+ * What a consent is for, in words (docs/decisions/0018-handover-and-self-admission.md): a purpose recorded as a
+ * code (e.g. "handover") is said in the reader's language; one written in words is shown as written.
+ */
+export function usePurposeText() {
+  const { t, i18n } = useTranslation();
+  return (purpose: string) => {
+    const key = `consentPurposes.${purpose}`;
+    return i18n.exists(key) ? t(key) : purpose;
+  };
+}
+
+export function ConsentParts({
   personId,
   consent,
   editable,
@@ -51,6 +63,7 @@ function ConsentParts({
   const { t } = useTranslation();
   const format = useFormat();
   const id = useId();
+  const purposeText = usePurposeText();
   const save = useSetPlanParts(personId);
   // The parts by the names the reader knows them by: the person's own ("Nettverket mitt") or the staff's.
   const self = viewerOf(useUser()) === 'self' ? 'Self' : '';
@@ -66,7 +79,7 @@ function ConsentParts({
     <div className="consent">
       <h3>{consent.grantee.name}</h3>
       <p className="meta">
-        {consent.purpose} · {t('plan.sharing.given', { date: format.date(consent.givenAt) })}
+        {purposeText(consent.purpose)} · {t('plan.sharing.given', { date: format.date(consent.givenAt) })}
         {!consent.active && ` · ${t('plan.sharing.inactive')}`}
       </p>
       {editable ? (
