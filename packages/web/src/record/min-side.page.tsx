@@ -6,6 +6,7 @@ import { CheckinCard } from '../checkin/checkin-card.component.tsx';
 import { CheckinProgress } from '../checkin/progress.component.tsx';
 import { Today } from '../checkin/today.component.tsx';
 import { MyPathway } from '../pathway/my-pathway.component.tsx';
+import { MySharing } from '../plan/my-sharing.component.tsx';
 import { PlansSummary } from '../plan/plans-summary.component.tsx';
 import { MyQuestionnaires } from '../questionnaire/my-questionnaires.component.tsx';
 import { SectionMenu } from '../shell/section-menu.component.tsx';
@@ -66,6 +67,7 @@ export function MinSidePage() {
       </div>
       <div id="planer">
         <PlansSummary personId={personId} viewer="self" />
+        <MySharing personId={personId} />
       </div>
       <div id="om-meg">
         {person ? (
