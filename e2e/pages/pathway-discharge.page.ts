@@ -47,6 +47,13 @@ export class DischargeChecklistForm {
     await this.episode.getByRole('status').getByText('Sjekklisten for utskrivning er lagret.').waitFor();
   }
 
+  /** What the record says beside an item (children, relatives, risk assessments): a hint, never an answer. */
+  hints(item: DischargeItemKey) {
+    return this.form()
+      .getByRole('group', { name: DischargeItemNames[item], exact: true })
+      .locator('.discharge-hint');
+  }
+
   /** "7 av 8 punkter er på plass." or "Alt er på plass før utskrivning." */
   readiness() {
     return this.episode.locator('.readiness');
