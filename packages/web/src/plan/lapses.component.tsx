@@ -22,6 +22,8 @@ export function Lapses({ personId }: { personId: string }) {
   const self = viewerOf(user) === 'self' ? 'Self' : '';
   const query = useLapses(personId);
   const [adding, setAdding] = useState(false);
+  // Whether the specialist team that still holds the person was told of the lapse just recorded (0018).
+  const [notified, setNotified] = useState(false);
   if (query.isPending) return <Loading />;
   if (query.isError) return <ErrorMessage error={query.error} onRetry={() => query.refetch()} />;
   if (!query.data) return null;
@@ -39,6 +41,11 @@ export function Lapses({ personId }: { personId: string }) {
         </p>
       )}
       {lookAtPlanTogether && <p className="message message--info">{t(`plan.lapses.lookTogether${self}`)}</p>}
+      {notified && (
+        <p className="message message--info" role="status">
+          {t(`lapseNotice.notified${self}`)}
+        </p>
+      )}
       {lapses.length > 0 && (
         <ul className="plan-entries">
           {lapses.map((l) => (
@@ -61,9 +68,22 @@ export function Lapses({ personId }: { personId: string }) {
       )}
       {user.role !== 'peer' &&
         (adding ? (
-          <LapseForm personId={personId} onDone={() => setAdding(false)} />
+          <LapseForm
+            personId={personId}
+            onDone={(told) => {
+              setAdding(false);
+              setNotified(told);
+            }}
+          />
         ) : (
-          <button type="button" className="button button--secondary" onClick={() => setAdding(true)}>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => {
+              setNotified(false);
+              setAdding(true);
+            }}
+          >
             {t(`plan.lapses.add${self}`)}
           </button>
         ))}
@@ -71,7 +91,13 @@ export function Lapses({ personId }: { personId: string }) {
   );
 }
 
-function LapseForm({ personId, onDone }: { personId: string; onDone: () => void }) {
+function LapseForm({
+  personId,
+  onDone,
+}: {
+  personId: string;
+  onDone: (specialistNotified: boolean) => void;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const record = useRecordLapse(personId);
@@ -90,7 +116,7 @@ function LapseForm({ personId, onDone }: { personId: string; onDone: () => void 
     setProblem(null);
     const body: LapseBody = { occurredOn };
     for (const f of Fields) if (words[f].trim()) body[f] = words[f].trim();
-    record.mutate(body, { onSuccess: onDone });
+    record.mutate(body, { onSuccess: (r) => onDone(r.specialistNotified) });
   };
   return (
     <form className="form" onSubmit={onSubmit} noValidate>
@@ -126,7 +152,7 @@ function LapseForm({ personId, onDone }: { personId: string; onDone: () => void 
         <button type="submit" className="button button--primary" disabled={record.isPending}>
           {t('plan.lapses.submit')}
         </button>
-        <button type="button" className="button button--secondary" onClick={onDone}>
+        <button type="button" className="button button--secondary" onClick={() => onDone(false)}>
           {t('common.cancel')}
         </button>
       </div>
