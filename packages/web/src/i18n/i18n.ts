@@ -11,6 +11,8 @@ import exportEn from './export.en.json';
 import exportNb from './export.nb.json';
 import handoverEn from './handover.en.json';
 import handoverNb from './handover.nb.json';
+import journalEn from './journal.en.json';
+import journalNb from './journal.nb.json';
 import nb from './nb.json';
 import offlineEn from './offline.en.json';
 import offlineNb from './offline.nb.json';
@@ -89,6 +91,7 @@ void i18next.use(initReactI18next).init({
         ...offlineNb,
         ...exportNb,
         ...checkinNb,
+        ...journalNb,
         ...worklistsNb,
         ...relativesNb,
         // The admin page's rule forms add to the "admin" strings of nb.json.
@@ -104,6 +107,7 @@ void i18next.use(initReactI18next).init({
         ...offlineEn,
         ...exportEn,
         ...checkinEn,
+        ...journalEn,
         ...worklistsEn,
         ...relativesEn,
         admin: { ...en.admin, ...adminEn.admin },
