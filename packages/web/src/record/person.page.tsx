@@ -8,6 +8,7 @@ import { CheckinProgress } from '../checkin/progress.component.tsx';
 import { PersonSignals } from '../checkin/signal-worklist.component.tsx';
 import { isApiError } from '../http/api-client.ts';
 import { useFormat } from '../i18n/format.ts';
+import { JournalSection } from '../journal/journal-section.component.tsx';
 import { PathwaySection } from '../pathway/pathway-section.component.tsx';
 import { RiskAssessments } from '../pathway/risk-assessments.component.tsx';
 import { PlansSummary } from '../plan/plans-summary.component.tsx';
@@ -82,6 +83,7 @@ export function PersonPage() {
     ...(clinical
       ? [
           // These two sections carry their own ids.
+          { id: 'part-journal', label: t('journal.section.title') },
           { id: 'risk-assessments', label: t('risk.title') },
           { id: 'relatives', label: t('relatives.title') },
           { id: 'part-questionnaires', label: t('person.menu.questionnaires') },
@@ -138,6 +140,11 @@ export function PersonPage() {
       <Part id="part-pathway">
         <PathwaySection personId={p.id} />
       </Part>
+      {clinical && (
+        <Part id="part-journal">
+          <JournalSection personId={p.id} />
+        </Part>
+      )}
       <RiskAssessments personId={p.id} />
       <Relatives personId={p.id} />
       {/* A peer worker sees no check-ins (as no questionnaire results). */}
