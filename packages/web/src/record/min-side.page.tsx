@@ -5,6 +5,7 @@ import { useUser } from '../auth/session.resource.ts';
 import { CheckinCard } from '../checkin/checkin-card.component.tsx';
 import { CheckinProgress } from '../checkin/progress.component.tsx';
 import { Today } from '../checkin/today.component.tsx';
+import { SharedNotes } from '../journal/shared-notes.component.tsx';
 import { MyPathway } from '../pathway/my-pathway.component.tsx';
 import { MySharing } from '../plan/my-sharing.component.tsx';
 import { PlansSummary } from '../plan/plans-summary.component.tsx';
@@ -68,6 +69,9 @@ export function MinSidePage() {
       <div id="planer">
         <PlansSummary personId={personId} viewer="self" />
         <MySharing personId={personId} />
+      </div>
+      <div id="notater">
+        <SharedNotes personId={personId} />
       </div>
       <div id="om-meg">
         {person ? (
