@@ -11,6 +11,7 @@ import { useFormat } from '../i18n/format.ts';
 import { JournalSection } from '../journal/journal-section.component.tsx';
 import { PathwaySection } from '../pathway/pathway-section.component.tsx';
 import { RiskAssessments } from '../pathway/risk-assessments.component.tsx';
+import { SelfAdmission } from '../pathway/self-admission.component.tsx';
 import { PlansSummary } from '../plan/plans-summary.component.tsx';
 import { QuestionnairesSection } from '../questionnaire/questionnaires-section.component.tsx';
 import { type MenuSection, SectionMenu } from '../shell/section-menu.component.tsx';
@@ -139,6 +140,7 @@ export function PersonPage() {
       </Part>
       <Part id="part-pathway">
         <PathwaySection personId={p.id} />
+        <SelfAdmission personId={p.id} />
       </Part>
       {clinical && (
         <Part id="part-journal">
