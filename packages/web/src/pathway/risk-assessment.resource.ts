@@ -10,10 +10,12 @@ import { personKey } from '../record/person.resource.ts';
 
 const personPath = (personId: string) => `/api/persons/${encodeURIComponent(personId)}`;
 
-export function useRiskAssessments(personId: string) {
+/** `enabled`: only for the roles that may read assessments (a peer worker's request would be refused). */
+export function useRiskAssessments(personId: string, enabled: boolean) {
   return useQuery({
     queryKey: [...personKey(personId), 'risk-assessments'],
     queryFn: () => api<RiskAssessmentList>(`${personPath(personId)}/risk-assessments`),
+    enabled,
   });
 }
 

@@ -26,7 +26,7 @@ export function RiskAssessments({ personId }: { personId: string }) {
   const { t } = useTranslation();
   const user = useUser();
   const mayRead = READERS.includes(user.role);
-  const query = useRiskAssessments(mayRead ? personId : '');
+  const query = useRiskAssessments(personId, mayRead);
   const [adding, setAdding] = useState(false);
   if (!mayRead) return null;
   const mayAssess = ASSESSORS.includes(user.role);

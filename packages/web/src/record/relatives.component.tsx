@@ -30,7 +30,7 @@ export function Relatives({ personId }: { personId: string }) {
   const user = useUser();
   const mayRead = READERS.includes(user.role);
   const mayWrite = WRITERS.includes(user.role);
-  const query = useRelatives(mayRead ? personId : '');
+  const query = useRelatives(personId, mayRead);
   const [editing, setEditing] = useState<RelativeView | RelativeKind | null>(null);
   if (!mayRead) return null;
 

@@ -7,10 +7,12 @@ import { personKey } from './person.resource.ts';
 const relativesKey = (personId: string) => [...personKey(personId), 'relatives'] as const;
 const relativesPath = (personId: string) => `/api/persons/${encodeURIComponent(personId)}/relatives`;
 
-export function useRelatives(personId: string) {
+/** `enabled`: only for the roles that may read the list (a peer worker's request would be refused). */
+export function useRelatives(personId: string, enabled: boolean) {
   return useQuery({
     queryKey: relativesKey(personId),
     queryFn: () => api<RelativeList>(relativesPath(personId)),
+    enabled,
   });
 }
 
