@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { after, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { catalogue } from '../packages/contract/src/words/words.ts';
+import { startPath } from '../packages/web/src/auth/start-path.ts';
 import { PathwayPaths } from '../packages/web/src/pathway/pathway.routes.ts';
 import { LoginPage } from './pages/login.page.ts';
 import { openPage, TEST_TIMEOUT } from './support/browser.ts';
@@ -60,11 +61,49 @@ function wordings(lng: Language): { self: Set<string>; staff: Set<string> } {
   return { self, staff };
 }
 const Wordings = { nb: wordings('nb'), en: wordings('en') };
+
+/**
+ * The questionnaires' own names in both languages (instruments/*.json): "Mine mål" is the name of a
+ * questionnaire, the same on every page, not the person's wording of a staff text.
+ */
+type Extension = { url?: string; valueString?: string; extension?: Extension[] };
+const instrumentsDir = new URL('../instruments/', import.meta.url);
+const InstrumentNames = new Set(
+  readdirSync(instrumentsDir)
+    .filter((f) => f.endsWith('.json'))
+    .flatMap((f) => {
+      const q = JSON.parse(readFileSync(new URL(f, instrumentsDir), 'utf8')) as {
+        title?: string;
+        _title?: { extension?: Extension[] };
+      };
+      const translated = (q._title?.extension ?? []).flatMap((e) =>
+        (e.extension ?? []).filter((x) => x.url === 'content').map((x) => x.valueString ?? ''),
+      );
+      return [q.title ?? '', ...translated];
+    }),
+);
+/**
+ * The caseload's name per role (i18next context, docs/decisions/0017-words-per-role.md): a municipal or peer
+ * worker has no patients, and no page of theirs speaks of patients.
+ */
+const CaseloadTitle: Record<string, Record<Language, string>> = {
+  behandler: { nb: 'Mine pasienter', en: 'My patients' },
+  miljo: { nb: 'Mine pasienter', en: 'My patients' },
+  kommune: { nb: 'Personer jeg følger opp', en: 'People I follow up' },
+  likeperson: { nb: 'Personer jeg er likeperson for', en: 'People I am a peer worker for' },
+  leder: { nb: 'Personer i enheten min', en: 'People in my unit' },
+};
+const NoPatients = new Set(['kommune', 'likeperson']);
+const Patients: Record<Language, RegExp> = { nb: /\bpasient(?:er|ene)\b/i, en: /\bpatients\b/i };
+
 /** Staff speak of "personen"; the person's own pages say "du" and "meg" (docs/decisions/0017-words-per-role.md). */
 const ThirdPerson: Record<Language, RegExp> = { nb: /\bpersonen\b/i, en: /\bthe person\b/i };
 
 interface Reading {
   lang: string | null;
+  h1: string;
+  /** Links of the section menu whose part is not on the page. */
+  menuToNowhere: string[];
   missing: string[];
   shown: string;
   texts: string[];
@@ -82,6 +121,10 @@ const ReadPage = `(() => {
   )].map((el) => (el.textContent ?? '').replace(/\\s+/g, ' ').trim());
   return {
     lang: document.documentElement.getAttribute('lang'),
+    h1: (document.querySelector('h1')?.textContent ?? '').trim(),
+    menuToNowhere: [...document.querySelectorAll('.section-menu a')]
+      .map((a) => (a.getAttribute('href') ?? '').replace(/^#/, ''))
+      .filter((id) => !document.getElementById(id)),
     missing: [...new Set(window.bedringMissingKeys ?? [])],
     shown: [document.title, document.body.innerText, ...attributes].join('\\n'),
     texts,
@@ -101,8 +144,18 @@ async function read(page: Page, path: string, pending: Set<unknown>): Promise<Re
 }
 
 /** What is wrong on one page in one language, each line naming the page. */
-function problems(r: Reading, where: string, lng: Language, viewer: 'self' | 'staff' | 'none'): string[] {
+function problems(r: Reading, where: string, lng: Language, username: string | null, path: string): string[] {
+  const viewer = username === null ? 'none' : username === 'pasient' ? 'self' : 'staff';
   const found: string[] = [];
+  for (const id of r.menuToNowhere)
+    found.push(`${where}: the section menu links to #${id}, which is not there`);
+  const title = username ? CaseloadTitle[username] : undefined;
+  if (title && path === '/pasienter' && r.h1 !== title[lng])
+    found.push(`${where}: the caseload is called "${r.h1}", not "${title[lng]}"`);
+  if (username && NoPatients.has(username)) {
+    const patients = r.texts.find((x) => Patients[lng].test(x));
+    if (patients) found.push(`${where}: speaks of patients: "${patients}"`);
+  }
   if (r.lang !== lng) found.push(`${where}: the page is in "${r.lang}"`);
   for (const m of r.missing) found.push(`${where}: missing ${m}`);
   for (const k of new Set(r.shown.match(keyShaped) ?? [])) found.push(`${where}: shows the key ${k}`);
@@ -113,21 +166,29 @@ function problems(r: Reading, where: string, lng: Language, viewer: 'self' | 'st
     if (third) found.push(`${where}: speaks of the person in the third person: "${third}"`);
   }
   if (viewer === 'staff') {
-    for (const text of new Set(r.texts.filter((x) => Wordings[lng].self.has(x))))
+    for (const text of new Set(r.texts.filter((x) => Wordings[lng].self.has(x) && !InstrumentNames.has(x))))
       found.push(`${where}: the person's wording on a staff page: "${text}"`);
   }
   return found;
 }
 
+/** The demo logins and their roles: each lands on its role's start page (start-path.ts). */
+const Roles = {
+  pasient: 'patient',
+  behandler: 'clinician',
+  miljo: 'milieu',
+  kommune: 'municipal',
+  likeperson: 'peer',
+  leder: 'leader',
+  admin: 'admin',
+} as const;
+type Username = keyof typeof Roles;
+
 /** Every path visited by this file, to hold it to the app's routes. */
 const visited = new Set<string>();
 
 /** Logs in once (as username, unless null), then reads every path in both languages. */
-async function sweep(
-  username: string | null,
-  startPath: string,
-  paths: (page: Page) => Promise<string[]>,
-): Promise<string[]> {
+async function sweep(username: Username | null, paths: (page: Page) => Promise<string[]>): Promise<string[]> {
   const { page, context } = await openPage(env.browser, env.server.baseUrl);
   await context.addInitScript({ content: 'window.bedringMissingKeys = [];' });
   // The answers from /api the page is still waiting for.
@@ -138,9 +199,8 @@ async function sweep(
   page.on('requestfinished', (r) => pending.delete(r));
   page.on('requestfailed', (r) => pending.delete(r));
   try {
-    if (username) await new LoginPage(page).loginAs(username, startPath);
-    else await page.goto(startPath);
-    const viewer = username === null ? 'none' : username === 'pasient' ? 'self' : 'staff';
+    if (username) await new LoginPage(page).loginAs(username, startPath(Roles[username]));
+    else await page.goto('/logg-inn');
     const list = await paths(page);
     const found: string[] = [];
     for (const lng of Languages) {
@@ -152,7 +212,8 @@ async function sweep(
             await read(page, path, pending),
             `${username ?? 'logged out'} ${lng} ${path}`,
             lng,
-            viewer,
+            username,
+            path,
           ),
         );
       }
@@ -184,7 +245,7 @@ const perPage = async () => `/personer/${await personId(env.server.db, 'Per', 'P
 const SWEEP_TIMEOUT = 3 * TEST_TIMEOUT;
 
 test('logged out: the login page', { timeout: SWEEP_TIMEOUT }, async () => {
-  assert.deepEqual(await sweep(null, '/logg-inn', async () => ['/logg-inn']), []);
+  assert.deepEqual(await sweep(null, async () => ['/logg-inn']), []);
 });
 
 test('the person (pasient): every page of Min side', { timeout: SWEEP_TIMEOUT }, async () => {
@@ -196,13 +257,13 @@ test('the person (pasient): every page of Min side', { timeout: SWEEP_TIMEOUT },
     '/min-side/hjelp',
     '/min-side/kriseplan',
   ];
-  assert.deepEqual(await sweep('pasient', '/min-side', async () => paths), []);
+  assert.deepEqual(await sweep('pasient', async () => paths), []);
 });
 
 test('the clinician (behandler): work pages, Per and three more people', {
   timeout: SWEEP_TIMEOUT,
 }, async () => {
-  const found = await sweep('behandler', '/pasienter', async (page) => {
+  const found = await sweep('behandler', async (page) => {
     const per = await perPage();
     return [
       '/',
@@ -220,16 +281,17 @@ test('the clinician (behandler): work pages, Per and three more people', {
   assert.deepEqual(found, []);
 });
 
-test('the unit leader (leder): work pages, break-glass review and Per', {
+test('the unit leader (leder): work pages, break-glass review, the access log and Per', {
   timeout: SWEEP_TIMEOUT,
 }, async () => {
-  const found = await sweep('leder', '/pasienter', async (page) => {
+  const found = await sweep('leder', async (page) => {
     const per = await perPage();
     return [
       '/pasienter',
       PathwayPaths.deadlines,
       PathwayPaths.tasks,
       '/nodtilgang',
+      '/tilgangslogg',
       per,
       ...(await caseloadPeople(page, 1, [per])),
     ];
@@ -243,7 +305,7 @@ for (const [username, role] of [
   ['likeperson', 'the peer worker'],
 ] as const) {
   test(`${role} (${username}): work pages, Per and one more person`, { timeout: SWEEP_TIMEOUT }, async () => {
-    const found = await sweep(username, '/pasienter', async (page) => {
+    const found = await sweep(username, async (page) => {
       const per = await perPage();
       return [
         '/pasienter',
@@ -259,7 +321,7 @@ for (const [username, role] of [
 }
 
 test('the administrator (admin): the rules page', { timeout: SWEEP_TIMEOUT }, async () => {
-  assert.deepEqual(await sweep('admin', '/admin', async () => ['/admin']), []);
+  assert.deepEqual(await sweep('admin', async () => ['/admin']), []);
 });
 
 after(() => {
