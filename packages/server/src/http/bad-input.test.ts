@@ -411,6 +411,28 @@ const NEARLY_VALID: Record<string, (ids: Ids) => Record<string, unknown>> = {
     ownerAccountId: ids.behandler,
   }),
   'PUT /api/persons/:personId/consents/:consentId/plan-parts': () => ({ planParts: ['crisis', 'network'] }),
+  // Children, relatives and risk assessments (docs/decisions/0019-relatives-and-risk.md).
+  'POST /api/persons/:personId/relatives': () => ({
+    kind: 'child',
+    name: 'Barn',
+    birthYear: 2019,
+    caredForBy: 'Moren',
+    spokenWith: true,
+    spokenWithOn: '2026-11-20',
+    followUp: 'Samtale',
+    coordinatorInformed: true,
+    mayContact: false,
+    mayInform: false,
+    note: 'Notat',
+  }),
+  'POST /api/persons/:personId/risk-assessments': () => ({
+    kind: 'suicide',
+    assessedOn: '2026-11-20',
+    level: 'moderate',
+    factors: 'Faktorer',
+    plan: 'Plan',
+    shareAtHandover: true,
+  }),
   'POST /fhir/QuestionnaireResponse': (ids) => ({
     resourceType: 'QuestionnaireResponse',
     questionnaire: 'https://bedring.no/fhir/Questionnaire/session-feedback|1.0.0',
