@@ -1,12 +1,13 @@
 import { hashPassword } from '../auth/password.ts';
 import type { Database } from '../db/database.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, KOMMUNE, TSB, UNITS } from './demo-accounts.ts';
+import { addPasientHelp } from './demo-help.ts';
 import { addPasientPathway } from './demo-pasient.ts';
 import { addPasientCheckins } from './demo-pasient-checkins.ts';
 import { addPasientPlans } from './demo-pasient-plans.ts';
-import { addPasientRelatives } from './demo-relatives.ts';
 import { addPersons } from './demo-persons.ts';
 import { addQuestionnaireDemo } from './demo-questionnaires.ts';
+import { addPasientRelatives } from './demo-relatives.ts';
 
 // The demo's entry point also names its organisations, units and accounts, for the tests and commands
 // that load the demo and log in as it.
@@ -60,6 +61,8 @@ export async function loadDemo(
   // His check-ins read against those plans (docs/decisions/0007-checkins-and-signals.md); the check-in tests
   // start without them.
   if (!existing && opts.plans !== false && opts.checkins !== false) await addPasientCheckins(db, opts.now);
+  // His help request, taken by Kim Kommune (docs/decisions/0015-help-requests.md).
+  if (!existing && opts.plans !== false && opts.checkins !== false) await addPasientHelp(db, opts.now);
   // His children and relatives and his risk assessments (docs/decisions/0019-relatives-and-risk.md).
   if (!existing) await addPasientRelatives(db, opts.now);
   return true;
