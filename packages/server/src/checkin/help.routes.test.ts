@@ -136,3 +136,10 @@ describe('refusals', () => {
     if (other) await expectStatus(send(t, 'POST', `/api/help-requests/${other.id}/take`, bjorn), 404);
   });
 });
+
+describe('the demo', () => {
+  it('has Per’s earlier help request, taken by his municipal worker', async () => {
+    const state = await expectStatus<Own>(send(t, 'GET', own(), per), 200);
+    assert.ok(state.helpRequests.some((h) => h.taken?.byName === 'Kim Kommune'));
+  });
+});
