@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { catalogue } from '../packages/contract/src/words/words.ts';
 import { startPath } from '../packages/web/src/auth/start-path.ts';
@@ -324,8 +324,8 @@ test('the administrator (admin): the rules page', { timeout: SWEEP_TIMEOUT }, as
   assert.deepEqual(await sweep('admin', async () => ['/admin']), []);
 });
 
-after(() => {
-  // Every route of the app was read by some role: a new page cannot escape this file unnoticed.
+// Last, after the sweeps above (a file's tests run in order): a new page cannot escape this file unnoticed.
+test('every route of the app was read by some role', () => {
   const source = readFileSync(
     new URL('../packages/web/src/shell/app.component.tsx', import.meta.url),
     'utf8',
