@@ -127,11 +127,9 @@ test("the leader's access log filters by basis and staff member, and the break-g
 
   await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Nødtilgang' }).click();
   await page.getByRole('heading', { level: 1, name: 'Nødtilgang' }).waitFor();
-  const event = page
-    .getByRole('listitem')
-    .filter({
-      has: page.getByRole('heading', { name: 'Mia Miljøterapeut åpnet journalen til Per Pasient' }),
-    });
+  const event = page.getByRole('listitem').filter({
+    has: page.getByRole('heading', { name: 'Mia Miljøterapeut åpnet journalen til Per Pasient' }),
+  });
   const reads = event.getByRole('list', {
     name: /^Det Mia Miljøterapeut gjorde under nødtilgangen \(\d+\)$/,
   });
