@@ -3,6 +3,7 @@ import { caseloadIds, databaseVersion, login } from './api-client.ts';
 import { type CheckinFacts, prepareCheckins } from './checkin-bench.ts';
 import { accountTenant, asOwner, type ClusterAccess, clusterAccess } from './cluster-access.ts';
 import type { LoadResult, LoadSpec } from './http-load.ts';
+import { type JournalFacts, prepareJournal } from './journal-bench.ts';
 import { MemorySampler, readMemory } from './memory.ts';
 import type { PgbenchResult } from './pgbench.ts';
 import {
@@ -17,11 +18,21 @@ import {
 import { PHQ9, PHQ9_ID, phq9Score, RESPONSE_BODY, RESPONSE_ITEMS } from './phq9.ts';
 import { prepareHistory, removeMeasuredResponses } from './response-history.ts';
 import { type RunningServer, startServer } from './server-process.ts';
+import { prepareStartPage, type StartPageFacts } from './start-page-bench.ts';
 import { round } from './stats.ts';
 
 export const RATING_BODY = JSON.stringify({ domain: 'housing', rating: 'yellow', note: 'bench' });
 
-export type RequestKind = 'read' | 'write' | 'response' | 'trajectory' | 'checkin';
+export type RequestKind =
+  | 'read'
+  | 'write'
+  | 'response'
+  | 'trajectory'
+  | 'checkin'
+  | 'journal'
+  | 'note'
+  | 'start'
+  | 'pinned';
 
 /** One request measured through the API and, in the same run, as a pgbench transaction. */
 export interface RequestMeasurement {
@@ -66,6 +77,18 @@ export interface DatasetResult {
   sweep?: LoadResult | null;
   /** The check-in history those two found (checkin-bench.ts); null when neither was measured. */
   checkins?: CheckinFacts | null;
+  /** GET /api/persons/:id/journal, the first page of a journal of 2,000 notes, at 8 clients (absent before it). */
+  journal?: RequestMeasurement;
+  /** POST /api/persons/:id/journal, a note signed at once, at 8 clients (absent before it). */
+  note?: RequestMeasurement;
+  /** What those two found (journal-bench.ts); null when they were not measured. */
+  journalFacts?: JournalFacts | null;
+  /** GET /api/persons, the caseload of a worker with 60 persons, at 8 clients (absent before it). */
+  start?: RequestMeasurement;
+  /** GET /api/help-requests/open, the same worker's pinned help requests, at 8 clients (absent before it). */
+  pinned?: RequestMeasurement;
+  /** What those two found (start-page-bench.ts); null when they were not measured. */
+  startFacts?: StartPageFacts | null;
   memory: { atStartMb: number; peakDuringLoadMb: number; afterLoadMb: number; hwmMb: number };
 }
 
@@ -100,6 +123,8 @@ export interface OpenDataset {
   results: Record<RequestKind, RequestMeasurement>;
   questionnaires: QuestionnaireFacts | null;
   checkins: CheckinFacts | null;
+  journalFacts: JournalFacts | null;
+  startFacts: StartPageFacts | null;
   /** The signal sweep request, when this database is to measure it, and what it measured. */
   sweep: (PreparedRequest['http'] & { reset: () => Promise<void> }) | null;
   sweepResult: LoadResult | null;
@@ -118,7 +143,13 @@ export async function openDataset(
   dataDir: string,
   persons: number,
   loadSeconds: number,
-  opts: { board: boolean; questionnaires: boolean; checkins?: boolean } = {
+  opts: {
+    board: boolean;
+    questionnaires: boolean;
+    checkins?: boolean;
+    journal?: boolean;
+    start?: boolean;
+  } = {
     board: false,
     questionnaires: false,
   },
@@ -144,6 +175,9 @@ export async function openDataset(
       ? await prepareQuestionnaires(server.origin, headers, access, context)
       : null;
     const checkins = opts.checkins ? await prepareCheckins(server.origin, access) : null;
+    const journal = opts.journal ? await prepareJournal(server.origin, headers, access, context) : null;
+    // Last: it adds persons to the caseload, whose first 53 the other requests have taken already.
+    const start = opts.start ? await prepareStartPage(server.origin, headers, access, context) : null;
     const sampler = new MemorySampler(server.pid);
     sampler.start();
     const empty = (): RequestMeasurement => ({ api: [], ceiling: [], unprepared: null });
@@ -177,10 +211,24 @@ export async function openDataset(
         },
         ...questionnaires?.requests,
         ...(checkins ? { checkin: checkins.checkin } : {}),
+        ...journal?.requests,
+        ...start?.requests,
       },
-      results: { read: empty(), write: empty(), response: empty(), trajectory: empty(), checkin: empty() },
+      results: {
+        read: empty(),
+        write: empty(),
+        response: empty(),
+        trajectory: empty(),
+        checkin: empty(),
+        journal: empty(),
+        note: empty(),
+        start: empty(),
+        pinned: empty(),
+      },
       questionnaires: questionnaires?.facts ?? null,
       checkins: checkins?.facts ?? null,
+      journalFacts: journal?.facts ?? null,
+      startFacts: start?.facts ?? null,
       sweep: checkins ? { ...checkins.sweep.http, reset: checkins.sweep.reset } : null,
       sweepResult: null,
       board: board && { http: board.http, script: board.script },
@@ -212,6 +260,12 @@ export async function closeDataset(ds: OpenDataset): Promise<DatasetResult> {
     checkin: ds.results.checkin,
     sweep: ds.sweepResult,
     checkins: ds.checkins,
+    journal: ds.results.journal,
+    note: ds.results.note,
+    journalFacts: ds.journalFacts,
+    start: ds.results.start,
+    pinned: ds.results.pinned,
+    startFacts: ds.startFacts,
     memory: {
       atStartMb: round(ds.memory.atStartMb, 1),
       peakDuringLoadMb: round(peak, 1),

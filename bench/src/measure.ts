@@ -12,7 +12,19 @@ export const BOARD_CLIENTS = [1, 8];
  * What a run measures: all by default; BENCH_ONLY=board (or read, write, response, trajectory, checkin, sweep,
  * comma-separated) for less.
  */
-export type Measured = 'read' | 'write' | 'board' | 'response' | 'trajectory' | 'checkin' | 'sweep';
+export type Measured =
+  | 'read'
+  | 'write'
+  | 'board'
+  | 'response'
+  | 'trajectory'
+  | 'checkin'
+  | 'sweep'
+  | 'journal'
+  | 'start';
+
+/** The journal and the start page are measured at the concurrency of their targets only. */
+export const TARGET_CLIENTS = 8;
 
 export interface Timing {
   connections: number[];
@@ -34,9 +46,15 @@ export async function measureAll(
   if (opts.only.has('read')) await measureKind(datasets, 'read', opts);
   if (opts.only.has('trajectory')) await measureKind(datasets, 'trajectory', opts);
   if (opts.only.has('board')) await measureBoard(datasets, opts);
+  if (opts.only.has('journal')) await measureAtTarget(datasets, 'journal', opts);
+  if (opts.only.has('start')) {
+    await measureAtTarget(datasets, 'start', opts);
+    await measureAtTarget(datasets, 'pinned', opts);
+  }
   if (opts.only.has('write')) await measureKind(datasets, 'write', opts);
   if (opts.only.has('response')) await measureKind(datasets, 'response', opts);
   if (opts.only.has('checkin')) await measureKind(datasets, 'checkin', opts);
+  if (opts.only.has('journal')) await measureAtTarget(datasets, 'note', opts);
   if (opts.only.has('sweep')) await measureSweep(datasets, opts);
 }
 
@@ -77,6 +95,28 @@ async function measureBoard(
         await pgbench(opts.pgbench, ds, 'board', ds.board.script, clients, 'prepared', opts.timing),
       );
     }
+  }
+}
+
+/** One kind of request, on the databases prepared for it, at its target's concurrency: the API, then pgbench. */
+async function measureAtTarget(
+  datasets: OpenDataset[],
+  kind: RequestKind,
+  opts: { timing: Timing; pgbench: string; log: (msg: string) => void },
+) {
+  const { durationS, warmupS } = opts.timing;
+  for (const ds of datasets) {
+    const request = ds.requests[kind];
+    if (!request) continue;
+    const label = `${ds.persons} persons, ${kind} c=${TARGET_CLIENTS}`;
+    opts.log(`${label}: API …`);
+    ds.results[kind].api.push(
+      await runLoad({ ...request.http, connections: TARGET_CLIENTS, durationS, warmupS }),
+    );
+    opts.log(`${label}: pgbench …`);
+    ds.results[kind].ceiling.push(
+      await pgbench(opts.pgbench, ds, kind, request.script, TARGET_CLIENTS, 'prepared', opts.timing),
+    );
   }
 }
 

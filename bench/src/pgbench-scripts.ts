@@ -64,7 +64,7 @@ export interface ResponseContext extends RequestContext {
 }
 
 /** The server's ISO timestamp format; ':' is spelt chr(58) because pgbench reads ":MI" as a variable. */
-const ISO_FORMAT = `'YYYY-MM-DD"T"HH24' || chr(58) || 'MI' || chr(58) || 'SS.MS"Z"'`;
+export const ISO_FORMAT = `'YYYY-MM-DD"T"HH24' || chr(58) || 'MI' || chr(58) || 'SS.MS"Z"'`;
 
 /**
  * POST /api/persons/:id/responses, a completed response (response.routes.ts, response.repository.ts): what
@@ -188,7 +188,7 @@ export function sessionAndBegin(tokenHash: string, alsoSelect = ''): string[] {
   ];
 }
 
-function accessCheck(c: RequestContext): string[] {
+export function accessCheck(c: RequestContext): string[] {
   return [
     `\\set i random(1, ${c.personIds.length})`,
     ...sessionAndBegin(lit(c.tokenHash)),
@@ -216,13 +216,18 @@ function audit(c: RequestContext, action: string, resourceType: string, resource
   return `${auditInsert(c, action, resourceType, resourceId)};`;
 }
 
-function auditInsert(c: RequestContext, action: string, resourceType: string, resourceId: string): string {
+export function auditInsert(
+  c: RequestContext,
+  action: string,
+  resourceType: string,
+  resourceId: string,
+): string {
   return `insert into audit_event (tenant_id, at, actor_account_id, actor_organisation_id, actor_role, action,
     person_id, resource_type, resource_id, purpose, break_glass_reason)
   values (:pt, now(), ${lit(c.accountId)}, ${lit(c.tenantId)}, ${lit(c.role)}, ${lit(action)},
     :pid, ${lit(resourceType)}, ${resourceId}, null, null)`;
 }
 
-function lit(s: string): string {
+export function lit(s: string): string {
   return `'${s.replaceAll("'", "''")}'`;
 }

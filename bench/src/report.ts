@@ -1,7 +1,7 @@
 import type { BoardMeasurement, DatasetResult, RequestMeasurement } from './dataset.ts';
 import type { LoadResult } from './http-load.ts';
 import type { Machine } from './machine.ts';
-import { DIAGNOSTIC_CLIENTS } from './measure.ts';
+import { DIAGNOSTIC_CLIENTS, TARGET_CLIENTS } from './measure.ts';
 import { round } from './stats.ts';
 
 export interface BenchResults {
@@ -48,6 +48,12 @@ const CHECKIN_CLIENTS = 32;
 /** The unit's signal sweep: p95 of sequential runs, for a unit with at least this many persons in active care. */
 const SWEEP_P95_MS = 200;
 const SWEEP_PERSONS = 500;
+/**
+ * The journal and the start page (docs/benchmarks.md): the note write's share of its pgbench ceiling, and the
+ * reads' p95 against pgbench's p95 doing the same, all at 8 clients.
+ */
+const NOTE_SHARE = 0.5;
+const READ_P95_TIMES = 2;
 
 export function checkTargets(r: BenchResults): TargetCheck[] {
   const checks: TargetCheck[] = [];
@@ -108,6 +114,38 @@ export function checkTargets(r: BenchResults): TargetCheck[] {
       measured: `${fmt(api?.rps)} / ${fmt(ceiling?.tps)} tx/s = ${pct(ratio)}`,
       pass: Boolean(api?.valid) && ratio >= CHECKIN_SHARE,
     });
+  }
+  for (const d of r.datasets) {
+    const m = d.note;
+    if (!m || m.api.length === 0) continue;
+    const api = at(m.api, TARGET_CLIENTS);
+    const ceiling = at(m.ceiling, TARGET_CLIENTS);
+    const ratio = api && ceiling ? api.rps / ceiling.tps : Number.NaN;
+    checks.push({
+      target: `Journal note written and signed ≥ ${pct(NOTE_SHARE)} of the pgbench ceiling at ${TARGET_CLIENTS} clients (${persons(d)})`,
+      measured: `${fmt(api?.rps)} / ${fmt(ceiling?.tps)} tx/s = ${pct(ratio)}`,
+      pass: Boolean(api?.valid) && ratio >= NOTE_SHARE,
+    });
+  }
+  const p95Within = (d: DatasetResult, m: RequestMeasurement | undefined, what: string) => {
+    if (!m || m.api.length === 0) return;
+    const api = at(m.api, TARGET_CLIENTS);
+    const ceiling = at(m.ceiling, TARGET_CLIENTS);
+    const times = api && ceiling ? api.latencyMs.p95 / ceiling.latencyMs.p95 : Number.NaN;
+    checks.push({
+      target: `${what} p95 within ${READ_P95_TIMES}× of pgbench doing the same at ${TARGET_CLIENTS} clients (${persons(d)})`,
+      measured: `p95 ${ms(api?.latencyMs.p95)} ms against ${ms(ceiling?.latencyMs.p95)} ms (${fmtX(times)}; ${fmt(api?.rps)} / ${fmt(ceiling?.tps)} tx/s)`,
+      pass: Boolean(api?.valid) && times <= READ_P95_TIMES,
+    });
+  };
+  for (const d of r.datasets) {
+    p95Within(d, d.journal, `Journal view of ${fmt(d.journalFacts?.notes)} notes, first page,`);
+    p95Within(d, d.start, `Start page of a worker with ${fmt(d.startFacts?.persons)} persons, the caseload,`);
+    p95Within(
+      d,
+      d.pinned,
+      `Start page of a worker with ${fmt(d.startFacts?.persons)} persons, the pinned help requests (${fmt(d.startFacts?.openHelpRequests)} open),`,
+    );
   }
   // The target is for a unit of 500: a smaller unit (the small database's) says nothing about it.
   const swept = r.datasets.filter((d) => d.sweep);
@@ -210,6 +248,30 @@ export function renderMarkdown(r: BenchResults, checks: TargetCheck[]): string {
           )
         : []),
       ...(d.board && d.board.api.length > 0 ? boardTable(d.board, r.floor) : []),
+      ...(d.journal && d.journal.api.length > 0
+        ? table(
+            `Journal view: \`GET /api/persons/:id/journal\`, the first page of ${fmt(d.journalFacts?.notes)} signed notes (${fmt(d.journalFacts?.amendments)} amended)`,
+            d.journal,
+            r.floor,
+            true,
+          )
+        : []),
+      ...(d.start && d.start.api.length > 0
+        ? table(
+            `Start page, the caseload: \`GET /api/persons\` for a worker with ${fmt(d.startFacts?.persons)} persons (open help requests, signals, overdue deadlines and tasks, last contact)`,
+            d.start,
+            r.floor,
+            true,
+          )
+        : []),
+      ...(d.pinned && d.pinned.api.length > 0
+        ? table(
+            `Start page, the pinned help requests: \`GET /api/help-requests/open\` for the same worker (${fmt(d.startFacts?.openHelpRequests)} open)`,
+            d.pinned,
+            r.floor,
+            true,
+          )
+        : []),
       ...(d.write.api.length > 0
         ? table(
             'Rating write: `POST /api/persons/:id/ratings` (rating and audit event in one transaction)',
@@ -228,6 +290,13 @@ export function renderMarkdown(r: BenchResults, checks: TargetCheck[]): string {
         ? table(
             `Daily check-in: \`POST /api/persons/:id/checkins\` as the person, a new check-in each time (facts read, check-in, signal rules, audited; ${fmt(d.checkins?.checkinPersons)} persons with their own sessions, ${fmt(d.checkins?.earlierCheckins)} earlier check-ins each)`,
             d.checkin,
+            r.floor,
+          )
+        : []),
+      ...(d.note && d.note.api.length > 0
+        ? table(
+            `Journal note: \`POST /api/persons/:id/journal\`, signed at once (its contact recorded, session feedback planned, audited; ${fmt(d.journalFacts?.writePersons)} persons)`,
+            d.note,
             r.floor,
           )
         : []),
@@ -305,6 +374,18 @@ export function renderMarkdown(r: BenchResults, checks: TargetCheck[]): string {
     '  (`POST /api/units/:id/signal-sweep` as `leder`, one client for the measurement’s duration) is a latency',
     '  target: no pgbench ceiling; it takes every person’s last check-in day, runs the rules for those who went',
     '  quiet, and finds their signals already raised.',
+    '- The journal and the start page are measured on the largest database, at 8 clients (their targets’',
+    '  concurrency), after the deadline board; the note write after the check-ins (bench/src/journal-bench.ts,',
+    '  bench/src/start-page-bench.ts). The caseload’s first person gets 2,000 signed notes over the years (every',
+    '  40th amended), written as the owner in one statement; the journal view reads its first page (25 notes, their',
+    '  amendments, the authors and organisations for the filters, the audit event). The note write posts a',
+    '  note signed at once for the other caseload persons in turn; each has had one note through the API first, so',
+    '  that the session feedback a contact plans is already waiting (the steady state). Its pgbench script: the',
+    '  open episode, the contact, the instruments and their settings, what is waiting, the organisation’s name,',
+    '  the note with its two audit events in one statement. For the start page, `behandler`’s caseload is topped',
+    '  up to 60 persons with care relations and three of them have an open help request; the caseload',
+    '  (`GET /api/persons`, one statement with four lateral counts per person and one audit event) and the pinned',
+    '  help requests (`GET /api/help-requests/open`, each shown audited) are measured one after the other.',
     ...latencyMethod(r),
     '- The server runs as shipped: request logging at `info` to a file, the audit sealer every 2 s.',
     '',
@@ -317,7 +398,7 @@ export function renderMarkdown(r: BenchResults, checks: TargetCheck[]): string {
     'Environment: `BENCH_DURATION` (s per measurement, default 10), `BENCH_WARMUP` (s, default 3),',
     '`BENCH_PERSONS` (comma-separated sizes, default `1000,100000`), `BENCH_DEADLINE_MIN` (the whole run is',
     'stopped and cleaned up after this many minutes, default 28), `BENCH_ONLY` (comma-separated, of `read`,',
-    '`trajectory`, `board`, `write`, `response`, `checkin`, `sweep`: measure only these; such a partial run prints its report and',
+    '`trajectory`, `board`, `journal`, `start`, `write`, `response`, `checkin`, `sweep`: measure only these; such a partial run prints its report and',
     'writes the raw JSON, but leaves this page as it is), `BENCH_KEEP_DATA` (a directory to load the databases',
     'into and keep, and to reuse them from on the next run: for working on one measurement, not for this page).',
     'The deadline board alone, quickly, and the questionnaire response and trajectory alone:',
@@ -352,9 +433,13 @@ function table(title: string, m: RequestMeasurement, floor: LoadResult[], p95 = 
     `|---:|---:|---:|${p95 ? '---:|' : ''}---:|---:|---:|${p95 ? '---:|' : ''}---:|---:|---:|`,
     ...rows,
     '',
-    `For comparison, pgbench without prepared statements (\`-M extended\`: every statement parsed and planned;`,
-    `the server prepares its statements, see docs/decisions/0003) at ${DIAGNOSTIC_CLIENTS} clients: ${fmt(m.unprepared?.tps)} tx/s, p99 ${ms(m.unprepared?.latencyMs.p99)} ms; the API reaches ${apiShare(m)} of that.`,
-    '',
+    ...(m.unprepared
+      ? [
+          `For comparison, pgbench without prepared statements (\`-M extended\`: every statement parsed and planned;`,
+          `the server prepares its statements, see docs/decisions/0003) at ${DIAGNOSTIC_CLIENTS} clients: ${fmt(m.unprepared.tps)} tx/s, p99 ${ms(m.unprepared.latencyMs.p99)} ms; the API reaches ${apiShare(m)} of that.`,
+          '',
+        ]
+      : []),
   ];
 }
 

@@ -24,9 +24,19 @@ const timing: Timing = {
   warmupS: Number(process.env.BENCH_WARMUP ?? 3),
 };
 const sizes = (process.env.BENCH_PERSONS ?? '1000,100000').split(',').map(Number);
-const MEASURED: Measured[] = ['read', 'trajectory', 'board', 'write', 'response', 'checkin', 'sweep'];
+const MEASURED: Measured[] = [
+  'read',
+  'trajectory',
+  'board',
+  'journal',
+  'start',
+  'write',
+  'response',
+  'checkin',
+  'sweep',
+];
 /**
- * BENCH_ONLY=board (or read, trajectory, write, response, checkin, sweep, comma-separated): a partial run, which leaves
+ * BENCH_ONLY=board (or read, trajectory, journal, start, write, response, checkin, sweep, comma-separated): a partial run, which leaves
  * docs/benchmarks.md alone.
  */
 const only = new Set((process.env.BENCH_ONLY ?? MEASURED.join(',')).split(',').map((m) => m.trim()));
@@ -142,10 +152,20 @@ async function main() {
       const board = only.has('board') && l.persons === largest;
       const questionnaires = only.has('response') || only.has('trajectory');
       const checkins = only.has('checkin') || only.has('sweep');
+      const journal = only.has('journal') && l.persons === largest;
+      const start = only.has('start') && l.persons === largest;
       log(
         `${l.persons} persons: starting the server${questionnaires ? ' and writing the PHQ-9 history' : ''}${checkins ? ' and the check-in history' : ''} …`,
       );
-      open.push(await openDataset(l.dataDir, l.persons, l.loadSeconds, { board, questionnaires, checkins }));
+      open.push(
+        await openDataset(l.dataDir, l.persons, l.loadSeconds, {
+          board,
+          questionnaires,
+          checkins,
+          journal,
+          start,
+        }),
+      );
     }
     await measureAll(open, { timing, pgbench, log, only: only as Set<Measured> });
   } finally {
