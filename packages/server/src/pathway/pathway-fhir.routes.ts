@@ -30,6 +30,7 @@ import {
   referralsOf,
   unitEpisodes,
 } from './pathway-fhir-read.repository.ts';
+import { fhirRiskAssessmentRoutes } from './risk-assessment-fhir.routes.ts';
 import { ownerTasks, tasksOf } from './task-fhir-read.repository.ts';
 
 const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
@@ -129,6 +130,7 @@ export const pathwayResources = {
  * fhir/fhir.routes.ts).
  */
 export async function fhirPathwayRoutes(app: App) {
+  await app.register(fhirRiskAssessmentRoutes);
   const {
     EpisodeOfCare: episodes,
     Task: tasks,

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { DischargeFactsAnswer, RiskAssessmentList } from '@bedring/contract';
+import type { Bundle, RiskAssessment } from '@medplum/fhirtypes';
 import { demoIds } from '../testing/demo-ids.ts';
+import { fhirProblems } from '../testing/fhir-validation.ts';
 import { expectStatus, type Headers, login, send } from '../testing/requests.ts';
 import { type TestApp, testApp } from '../testing/test-app.ts';
 import { inTreatment } from './pathway.fixtures.ts';
@@ -187,5 +189,46 @@ describe('the discharge checklist is told what the record holds', () => {
       200,
     );
     assert.equal(answer.facts.risk.suicide, null);
+  });
+});
+
+describe('risk assessments in FHIR', () => {
+  const search = async (headers: Headers) => {
+    const bundle = await expectStatus<Bundle<RiskAssessment>>(
+      send(t, 'GET', `/fhir/RiskAssessment?patient=Patient/${ids.pasient}`, headers),
+      200,
+    );
+    return (bundle.entry ?? []).map((e) => e.resource!);
+  };
+
+  it('are valid RiskAssessments with the kind, the level, the factors and the plan', async () => {
+    const found = await search(clinician);
+    assert.ok(found.length >= 3, 'Per has three in the demo');
+    for (const r of found) assert.deepEqual(fhirProblems(r), []);
+    const moderate = found.find((r) => r.prediction?.[0]?.qualitativeRisk?.coding?.[0]?.code === 'moderate')!;
+    assert.equal(moderate.code?.coding?.[0]?.code, 'suicide');
+    assert.equal(moderate.subject?.reference, `Patient/${ids.pasient}`);
+    assert.match(moderate.mitigation ?? '', /Kriseplan/);
+    const one = await expectStatus<RiskAssessment>(
+      send(t, 'GET', `/fhir/RiskAssessment/${moderate.id}`, clinician),
+      200,
+    );
+    assert.equal(one.id, moderate.id);
+  });
+
+  it('show the municipal worker only those shared with the handover, by search and by id', async () => {
+    const all = await search(clinician);
+    const kommune = await login(t, 'kommune');
+    const shared = (await listOf(ids.pasient, clinician)).filter((a) => a.shareAtHandover).map((a) => a.id);
+    assert.deepEqual(
+      (await search(kommune)).map((r) => r.id),
+      shared,
+    );
+    const unshared = all.find((r) => !shared.includes(r.id!))!;
+    await expectStatus(send(t, 'GET', `/fhir/RiskAssessment/${unshared.id}`, kommune), 404);
+    await expectStatus(
+      send(t, 'GET', `/fhir/RiskAssessment?patient=Patient/${ids.pasient}`, await login(t, 'likeperson')),
+      403,
+    );
   });
 });
