@@ -154,6 +154,13 @@ export function capabilityStatement(): CapabilityStatement {
             searchParam: [patient, ...paging],
           },
           {
+            type: 'RiskAssessment',
+            interaction: readAndSearch,
+            documentation:
+              'Suicide- and violence-risk assessments; another organisation (by consent) sees those shared with the handover',
+            searchParam: [patient, ...paging],
+          },
+          {
             type: 'Flag',
             interaction: readAndSearch,
             documentation:
