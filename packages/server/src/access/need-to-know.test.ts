@@ -235,6 +235,8 @@ const SAMPLES: Record<string, Sample> = {
   'GET /api/persons/:personId/signals': {},
   'GET /fhir/Flag/:id': { id: 'signal' },
   'GET /fhir/Flag': { query: 'patient=Patient/:personId' },
+  'GET /fhir/RiskAssessment': { query: 'patient=Patient/:personId' },
+  'GET /fhir/RiskAssessment/:id': {},
   'POST /api/signals/:signalId/acknowledge': { body: { note: 'Snakket om det' } },
   'POST /api/units/:unitId/signal-sweep': { noPerson: true },
   'GET /api/admin/signal-rules': { noPerson: true },
