@@ -18,7 +18,9 @@ const AlertRoles = new Set(['clinician', 'milieu', 'municipal', 'leader']);
 
 /**
  * "Oppgaver": the user's open tasks — handover tasks for the municipal worker, re-engagement tasks for
- * the clinician — and for a unit leader the organisation's tasks that have waited too long.
+ * the clinician, promises made to a person for whoever owns them, lapses for the specialist team; each closed
+ * by its own outcomes (task-card.component.tsx) — and for a unit leader the organisation's tasks that have
+ * waited too long.
  */
 export function TasksPage() {
   const { t } = useTranslation();
