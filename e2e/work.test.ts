@@ -150,7 +150,8 @@ async function dropOut(api: Api, givenName: string, familyName: string) {
 
 async function loggedIn(username: string, viewport?: { width: number; height: number }) {
   const opened = await openPage(env.browser, env.server.baseUrl, viewport);
-  await new LoginPage(opened.page).loginAs(username, '/pasienter');
+  // The unit leader starts on the unit's board (web/src/auth/start-path.ts), other staff on their caseload.
+  await new LoginPage(opened.page).loginAs(username, username === 'leder' ? '/frister' : '/pasienter');
   return opened;
 }
 
