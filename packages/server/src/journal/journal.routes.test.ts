@@ -260,7 +260,7 @@ describe('the journal view', () => {
       ['2026-10-01', 'meeting', bjorn, 'Samtale om mål for høsten'],
       ['2026-10-08', 'phone', bjorn, 'Telefon om timeendring'],
       ['2026-10-15', 'video', bjorn, 'Videosamtale, Per var sliten'],
-      ['2026-10-22', 'group', bjorn, 'Gruppe om søvn'],
+      ['2026-10-22', 'group', bjorn, 'Gruppe om søvnrytme'],
     ] as const)
       await expectStatus(
         send(t, 'POST', journal, who, { contactAt: `${day}T10:00:00Z`, kind, text, sign: true }),
@@ -312,7 +312,7 @@ describe('the journal view', () => {
       ['video', 'phone'],
     );
     assert.deepEqual(
-      (await get('q=SØVN')).map((n) => n.kind),
+      (await get('q=SØVNRYTME')).map((n) => n.kind),
       ['group'],
     );
     assert.deepEqual(await get('q=%25'), []);
