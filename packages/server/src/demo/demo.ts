@@ -2,6 +2,7 @@ import { hashPassword } from '../auth/password.ts';
 import type { Database } from '../db/database.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, KOMMUNE, TSB, UNITS } from './demo-accounts.ts';
 import { addPasientHelp } from './demo-help.ts';
+import { addPasientJournal } from './demo-journal.ts';
 import { addPasientPathway } from './demo-pasient.ts';
 import { addPasientCheckins } from './demo-pasient-checkins.ts';
 import { addPasientPlans } from './demo-pasient-plans.ts';
@@ -65,6 +66,8 @@ export async function loadDemo(
   if (!existing && opts.plans !== false && opts.checkins !== false) await addPasientHelp(db, opts.now);
   // His children and relatives and his risk assessments (docs/decisions/0019-relatives-and-risk.md).
   if (!existing) await addPasientRelatives(db, opts.now);
+  // His journal over the pathway: notes, the handover note, kommune's home visits (decision 0014).
+  if (!existing) await addPasientJournal(db, opts.now);
   return true;
 }
 
