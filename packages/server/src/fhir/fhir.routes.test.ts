@@ -39,6 +39,7 @@ describe('FHIR R4 façade', () => {
         'CarePlan',
         'Goal',
         'RelatedPerson',
+        'RiskAssessment',
         'Flag',
         'Consent',
         'Questionnaire',
