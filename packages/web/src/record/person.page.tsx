@@ -74,7 +74,8 @@ export function PersonPage() {
 
   const { access } = query.data;
   const p = query.data.person;
-  // A peer worker sees no risk assessments, relatives, questionnaires or check-ins (each section says so too).
+  // A peer worker sees no self-admission, journal, risk assessments, relatives, questionnaires or check-ins (each
+  // section says so too).
   const clinical = user.role !== 'peer';
   const menu: MenuSection[] = [
     { id: 'part-about', label: t('person.menu.about') },
@@ -83,7 +84,8 @@ export function PersonPage() {
     { id: 'part-pathway', label: t('person.menu.pathway') },
     ...(clinical
       ? [
-          // These two sections carry their own ids.
+          // Brukerstyrt innleggelse, risk assessments and relatives carry their sections' own ids.
+          { id: 'self-admission', label: t('selfAdmission.title') },
           { id: 'part-journal', label: t('journal.section.title') },
           { id: 'risk-assessments', label: t('risk.title') },
           { id: 'relatives', label: t('relatives.title') },
