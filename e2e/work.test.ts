@@ -332,9 +332,10 @@ test('the deadline board: the leader sees the unit, most urgent first; the clini
     0,
   );
 
-  // Each row links to the person (opening the record still needs need to know, or break-glass).
+  // For the leader each row links to what a leader may see of it, not to the record, which would need
+  // need to know or break-glass (docs/decisions/0016-worklists.md).
   const href = await board.rowsFor(name(OVERDUE)).getByRole('link').getAttribute('href');
-  assert.match(href ?? '', /^\/personer\/[0-9a-f-]{36}$/);
+  assert.match(href ?? '', /^\/frister\/[0-9a-f-]{36}$/);
   assert.deepEqual(lead.cspViolations, []);
   await lead.context.close();
 
