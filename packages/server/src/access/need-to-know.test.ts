@@ -244,6 +244,11 @@ const SAMPLES: Record<string, Sample> = {
   'POST /api/persons/:personId/help-requests': {
     body: { id: '0f6b1c6e-7d0a-4c39-9a52-1a00000000c2', madeAt: '2026-11-22T08:00:00Z' },
   },
+  // Help requests (docs/decisions/0015-help-requests.md): the pinned list shows nobody outside one's reach, and
+  // the stranger's signal is not one to take.
+  'GET /api/help-requests/open': { list: true },
+  'POST /api/help-requests/:signalId/take': {},
+  'GET /api/persons/:personId/help-requests': {},
 };
 // Opening break-glass is the one sanctioned way past need to know; it has its own tests below. Registering
 // a referral for a national id the organisation holds makes the clinician part of the assessment team: the
