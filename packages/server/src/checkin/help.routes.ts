@@ -10,6 +10,7 @@ import {
   say,
 } from '@bedring/contract';
 import { EMERGENCY_NUMBERS, osloDate, type Role } from '@bedring/domain';
+import { requirePersonAccess } from '../access/access.guard.ts';
 import { type Acknowledgeable, acknowledge } from '../access/acknowledge.ts';
 import { asActor } from '../access/as-actor.ts';
 import { personRoute } from '../access/declared-access.ts';
@@ -191,10 +192,13 @@ export async function helpRoutes(app: App) {
       return asActor(app, actor, async (trx, now) => {
         const row = await trx
           .selectFrom('signal')
-          .select('kind')
+          .select(['kind', 'person_id'])
           .where('id', '=', req.params.signalId)
           .executeTakeFirst();
-        if (row?.kind !== 'help-requested') throw notFound(HELP.words.notFound);
+        if (!row) throw notFound(HELP.words.notFound);
+        // Need to know first (a break-glass opening may not take one), then whether it is a help request.
+        await requirePersonAccess(trx, actor, row.person_id, now);
+        if (row.kind !== 'help-requested') throw notFound(HELP.words.notFound);
         // No note is asked for: taking it is the point; what was done goes in the journal.
         await acknowledge(trx, actor, now, HELP, req.params.signalId, '');
         return { id: req.params.signalId, taken: { at: now, byName: actor.displayName } };
