@@ -47,7 +47,7 @@ async function staffOn(username: string) {
   return staff;
 }
 
-test('the handover shares the plan parts it names at once, and a lapse in the municipality reaches the specialist team', {
+test('the handover shares the plan parts it names at once, and says what the consent is for in words', {
   timeout: TEST_TIMEOUT,
 }, async () => {
   const person = await discharged('Solveig');
@@ -82,14 +82,39 @@ test('the handover shares the plan parts it names at once, and a lapse in the mu
   await sharing.getByText(/Overføring til oppfølging i kommunen/).waitFor();
   assert.doesNotMatch((await sharing.textContent()) ?? '', /\bhandover\b/);
   await assertAccessible(municipal.page, 'the shared plans seen by the municipal worker');
+  assert.deepEqual(staff.cspViolations, []);
+  assert.deepEqual(municipal.cspViolations, []);
+  await staff.context.close();
+  await municipal.context.close();
+});
 
-  // A lapse recorded in the municipality becomes a task on the specialist clinician's Oppgaver.
+test('a lapse recorded in the municipality becomes a task on the specialist clinician’s Oppgaver', {
+  timeout: TEST_TIMEOUT,
+}, async () => {
+  const person = await discharged('Torunn');
+  const clinician = await PathwayApi.login(env.server.baseUrl, 'behandler');
+  const episodes = await clinician.request<{ episodes: { id: string }[] }>(
+    'GET',
+    `/api/persons/${person.personId}/pathway`,
+  );
+  await clinician.handover(person.personId, episodes.episodes[0]?.id ?? '', {
+    municipalAccountId: await clinician.municipalWorker(),
+    handedOverOn: daysAgo(2),
+    summary: 'Bor hjemme og vil ha oppfølging.',
+    followUpPlan: 'Hjemmebesøk hver uke.',
+    consent: { givenOn: daysAgo(3) },
+    planParts: ['relapse-prevention'],
+  });
+
+  const municipal = await staffOn('kommune');
+  await municipal.page.goto(`/personer/${person.personId}/plan`);
   await recordLapseAsStaff(municipal.page, daysAgo(1), 'Drakk i helgen etter en tung uke');
   await municipal.page
     .getByText('Behandleren i spesialisthelsetjenesten har fått en oppgave om dette.')
     .waitFor();
   await assertAccessible(municipal.page, 'the plan page after a lapse was recorded');
 
+  const staff = await staffOn('behandler');
   const tasks = new TasksPage(staff.page);
   await tasks.goto();
   const task = tasks.task(person.name, 'Tilbakefall meldt');
