@@ -104,7 +104,7 @@ const Named = Closed({ id: Uuid, name: Type.String() });
 export const JournalPage = Closed({
   notes: Type.Array(JournalNoteView),
   next: Nullable(Type.String()),
-  /** Who has written and where, for the filters. */
+  /** Who has written and where, for the filters: on the first page (no `after`), empty on the next ones. */
   authors: Type.Array(Named),
   organisations: Type.Array(Named),
 });

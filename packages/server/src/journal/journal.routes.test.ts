@@ -278,6 +278,8 @@ describe('the journal view', () => {
         200,
       );
       seen.push(...page.notes);
+      // The filters' choices come with the first page only.
+      assert.equal(page.authors.length > 0, pages === 0);
       after = page.next;
       pages++;
     } while (after && pages < 20);

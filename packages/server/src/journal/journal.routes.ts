@@ -114,7 +114,11 @@ export async function journalRoutes(app: App) {
           w.person,
           page.rows.map((r) => r.id),
         );
-        const writers = await journalWriters(w.trx, w.person, actor.accountId);
+        // The filters' choices come with the first page; the next pages are only the notes (a long journal
+        // pages on the index alone).
+        const writers = req.query.after
+          ? { authors: [], organisations: [] }
+          : await journalWriters(w.trx, w.person, actor.accountId);
         return {
           notes: page.rows.map((r) => noteView(r, amendments.get(r.id) ?? [])),
           next: page.next,
