@@ -41,6 +41,8 @@ describe('FHIR R4 façade', () => {
         'RelatedPerson',
         'RiskAssessment',
         'Flag',
+        'Encounter',
+        'DocumentReference',
         'Consent',
         'Questionnaire',
         'QuestionnaireResponse',
