@@ -55,3 +55,42 @@ test('a municipal worker signs a home-visit note, finds it in the journal with t
   assert.equal(await new MinSidePage(mine.page).horizontalOverflow(), 0, 'Min side fits 360 px');
   await mine.context.close();
 });
+
+test('a draft is signed by its author, a signed note is amended beside it, and a note withheld with a reason is not on Min side', {
+  timeout: 3 * TEST_TIMEOUT,
+}, async () => {
+  const { personId } = await loginWithPerson(env.server.baseUrl, 'pasient');
+  const stamp = Date.now();
+  const draft = `Telefon med Per om timeendring (${stamp}).`;
+  const private_ = `Samtale om en annen person i nettverket (${stamp}).`;
+
+  const staff = await openPage(env.browser, env.server.baseUrl);
+  await new LoginPage(staff.page).loginAs('behandler', '/pasienter');
+  await new PersonPage(staff.page).goto(personId!);
+  const journal = new JournalPage(staff.page);
+  await journal.form().waitFor();
+  await journal.write('Telefon', draft, false);
+  const note = journal.note(draft);
+  await note.getByText('(utkast)').waitFor();
+  await note.getByRole('button', { name: 'Signer', exact: true }).click();
+  await note.getByText(/signert/).waitFor();
+  await journal.amend(draft, 'Tillegg: ny time er torsdag.');
+  await note.getByText(draft).waitFor();
+  await journal.write('Samtale', private_);
+  await journal.withhold(private_, 'Opplysninger om en tredjeperson');
+  assert.deepEqual(
+    await seriousViolations(staff.page),
+    [],
+    'axe on the journal with an amendment and a withheld note',
+  );
+  await staff.context.close();
+
+  const mine = await openPage(env.browser, env.server.baseUrl, PHONE);
+  await new LoginPage(mine.page).loginAs('pasient', '/min-side');
+  await new MinSidePage(mine.page).ready();
+  const shared = new JournalPage(mine.page).mine();
+  await shared.getByText(draft).waitFor();
+  await shared.getByText('Tillegg: ny time er torsdag.').waitFor();
+  assert.equal(await shared.getByText(private_).count(), 0, 'the withheld note is not shown');
+  await mine.context.close();
+});

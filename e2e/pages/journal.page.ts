@@ -47,4 +47,22 @@ export class JournalPage {
   mine() {
     return this.page.getByRole('region', { name: 'Notater fra samtalene' });
   }
+
+  /** Writes an amendment beside a signed note. */
+  async amend(text: string, amendment: string) {
+    const note = this.note(text);
+    await note.getByRole('button', { name: 'Skriv tillegg' }).click();
+    await note.getByLabel('Tillegg', { exact: true }).fill(amendment);
+    await note.getByRole('button', { name: 'Lagre tillegget' }).click();
+    await note.getByText(amendment).waitFor();
+  }
+
+  /** Withholds a note from the person, with the reason. */
+  async withhold(text: string, reason: string) {
+    const note = this.note(text);
+    await note.getByRole('button', { name: 'Hold tilbake fra personen' }).click();
+    await note.getByLabel('Hvorfor skal personen ikke se notatet?').fill(reason);
+    await note.getByRole('button', { name: 'Hold tilbake', exact: true }).click();
+    await note.getByText(`Vises ikke for personen. Grunn: ${reason}`, { exact: false }).waitFor();
+  }
 }
