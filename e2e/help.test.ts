@@ -65,12 +65,13 @@ test('a help request is pinned for the care team until taken, and the person see
   await pinned.request(PER).waitFor();
   assert.match(await pinned.firstSectionHeading(), /ber om hjelp nå/i);
   assert.deepEqual(await seriousViolations(kim.page), [], 'axe on the start page with a pinned request');
-  await pinned.take(PER);
+  // Kim takes each of Per's open requests, oldest first (another test may have left one open).
+  while ((await pinned.request(PER).count()) > 0) await pinned.take(PER);
   assert.equal(await pinned.request(PER).count(), 0, 'no longer pinned once taken');
 
   // Gone for the clinician too, after the next look.
   await tasks.goto();
-  assert.equal(await pinnedForBjorn.region().count(), 0);
+  await pinnedForBjorn.request(PER).waitFor({ state: 'detached' });
 
   // The person sees who took it, and when.
   await minSide.goto();

@@ -21,11 +21,17 @@ export class PinnedHelpBlock {
     return this.region().getByRole('listitem').filter({ hasText: name });
   }
 
+  /** "Jeg tar den" on the person's oldest open request; waits until the list has one fewer. */
   async take(name: string) {
-    await this.page.getByRole('button', { name: `Jeg tar den: ${name}` }).click();
+    const before = await this.request(name).count();
+    await this.page
+      .getByRole('button', { name: `Jeg tar den: ${name}` })
+      .first()
+      .click();
     await this.region()
       .getByText(/^Du tok den /)
       .waitFor();
+    while ((await this.request(name).count()) >= before) await this.page.waitForTimeout(100);
   }
 
   /** The first h2 after the page's h1: the pinned block when it is first. */
