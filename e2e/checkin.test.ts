@@ -109,7 +109,7 @@ test('"Jeg trenger hjelp nå" shows the crisis plan at once and tells the care t
   await new MinSidePage(page).ready();
   assert.deepEqual(await seriousViolations(page), [], 'axe on Min side with the check-in card');
   await page.getByRole('button', { name: 'Jeg trenger hjelp nå' }).first().click();
-  await page.getByRole('link', { name: '113' }).waitFor();
+  await page.getByRole('link', { name: '113', exact: true }).waitFor();
   await page.getByText('Ringer Ole eller legevakten. Går ikke ut alene om kvelden.').waitFor();
   await page.getByText('Behandlerne dine har fått beskjed. Her er kriseplanen din.').waitFor();
   assert.equal(await new MinSidePage(page).horizontalOverflow(), 0, 'the crisis plan fits 360 px');
