@@ -46,6 +46,7 @@ export function MinSidePage() {
     { id: 'skjema', label: t('checkin.minSideMenu.questionnaires') },
     { id: 'forlop', label: t('checkin.minSideMenu.pathway') },
     { id: 'planer', label: t('checkin.minSideMenu.plans') },
+    { id: 'notater', label: t('checkin.minSideMenu.notes') },
     { id: 'om-meg', label: t('checkin.minSideMenu.about') },
     { id: 'framgang', label: t('checkin.minSideMenu.progress') },
     { id: 'hjelpere', label: t('checkin.minSideMenu.team') },
