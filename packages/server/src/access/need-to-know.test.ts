@@ -94,6 +94,23 @@ const SAMPLES: Record<string, Sample> = {
     },
   },
   'PUT /api/persons/:personId/episodes/:episodeId/responsible': { body: { accountId: ':behandler' } },
+  // Brukerstyrt innleggelse (docs/decisions/0018-handover-and-self-admission.md).
+  'GET /api/persons/:personId/self-admission-contracts': {},
+  'POST /api/persons/:personId/self-admission-contracts': {
+    body: {
+      unitId: UNITS.inpatient,
+      daysPerStay: 5,
+      staysPerYear: 4,
+      howToAsk: 'x',
+      whoToCall: 'y',
+      validFrom: '2026-11-01',
+    },
+  },
+  'POST /api/persons/:personId/self-admission-contracts/:contractId/stays': {
+    body: { admittedOn: '2026-11-21', plannedDays: 3, askedBy: 'person' },
+  },
+  // The unit's numbers: counts, no person in them.
+  'GET /api/self-admissions': { noPerson: true, query: 'from=2026-11-01&to=2026-11-30' },
   'GET /api/persons/:personId/episodes/:episodeId/discharge-facts': {},
   // Children and relatives, and risk assessments (docs/decisions/0019-relatives-and-risk.md).
   'GET /api/persons/:personId/relatives': {},
@@ -694,6 +711,8 @@ function sampleRequest(route: { method: string; url: string }, sample: Sample, t
       .replace(':noteId', '0f6b1c6e-7d0a-4c39-9a52-1a00000000d0')
       // A made-up relative: need to know for the stranger refuses before the relative is looked for.
       .replace(':relativeId', '0f6b1c6e-7d0a-4c39-9a52-1a00000000e0')
+      // A made-up contract: need to know for the stranger refuses before the contract is looked for.
+      .replace(':contractId', '0f6b1c6e-7d0a-4c39-9a52-1a00000000f0')
       // A unit that exists: the sweep names no person, and a role it does not declare gets 403, not a 400.
       .replace(':unitId', UNITS.inpatient)
       .replace(':id', sampleId(sample)) +
