@@ -71,7 +71,7 @@ test('a clinician records a contact and fills in session feedback with the perso
   await new PersonPage(page).goto(id);
   const section = new QuestionnaireSection(page);
   await section.ready();
-  await section.recordContact('Samtale', 'Snakket om søvn og jobb.');
+  await section.writeJournalNote('Samtale', 'Snakket om søvn og jobb.');
   // The contact plans session feedback: staff see it among what is waiting for an answer.
   await section.due().getByText(FEEDBACK, { exact: true }).waitFor();
   const form = await section.askForFeedbackNow(FEEDBACK);
@@ -112,7 +112,7 @@ test('a required question left empty is named, focused in a summary, and nothing
   await new PersonPage(page).goto(id);
   const section = new QuestionnaireSection(page);
   await section.ready();
-  await section.recordContact('Telefon');
+  await section.writeJournalNote('Telefon', 'Avtalte ny time.');
   const form = await section.askForFeedbackNow(FEEDBACK);
   const writes = countResponseWrites(page);
   // 4 × 4 now and 2 for the last question later: 18 of 20.
@@ -168,7 +168,7 @@ test("low session feedback raises an alert on the clinician's Oppgaver, acknowle
   await new PersonPage(page).goto(id);
   const section = new QuestionnaireSection(page);
   await section.ready();
-  await section.recordContact('Video');
+  await section.writeJournalNote('Video', 'Snakket om uka som kommer.');
   const form = await section.askForFeedbackNow(FEEDBACK);
   await form.chooseAll(FEEDBACK_QUESTIONS, 'I liten grad');
   await form.submit();
@@ -237,10 +237,11 @@ test('the form, its messages and the instrument itself are in English when Engli
   await page.getByRole('button', { name: 'English' }).click();
   await new PersonPage(page).goto(id);
   const section = page.getByRole('region', { name: 'Questionnaires and feedback' });
-  const contact = section.getByRole('region', { name: 'Record a contact' });
-  await contact.getByRole('radio', { name: 'Phone', exact: true }).check();
-  await contact.getByRole('button', { name: 'Record contact' }).click();
-  await contact.getByText('The contact is recorded.').waitFor();
+  const note = section.getByRole('region', { name: 'Write a journal note' });
+  await note.getByRole('radio', { name: 'Phone', exact: true }).check();
+  await note.getByLabel('Note', { exact: true }).fill('Agreed on a new appointment.');
+  await note.getByRole('button', { name: 'Sign the note' }).click();
+  await note.getByText('The note is signed and in the journal.').waitFor();
   await section.getByRole('button', { name: 'Ask for feedback now: Feedback on the session' }).click();
   const form = page.getByRole('form', { name: 'Feedback on the session' });
   await form.getByRole('group', { name: /^I felt respected/ }).waitFor();

@@ -17,7 +17,7 @@ test('a clinician rates living conditions, and the patient sees who read the rec
   const caseload = new CaseloadPage(staff.page);
   await caseload.ready();
   await caseload.search('Pasient');
-  assert.equal(await caseload.list().getByRole('listitem').count(), 1, 'the search finds only Per Pasient');
+  assert.deepEqual(await caseload.names(), ['Per Pasient'], 'the search finds only Per Pasient');
   await caseload.openPerson('Per Pasient');
 
   const person = new PersonPage(staff.page);

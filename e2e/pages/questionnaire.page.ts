@@ -83,16 +83,19 @@ export class QuestionnaireSection {
       .waitFor();
   }
 
-  /** Records a contact today (kind as shown: "Samtale", "Telefon" …) and waits for the confirmation. */
-  async recordContact(kind: string, note?: string) {
-    const block = this.section().getByRole('region', { name: 'Registrer kontakt' });
+  /**
+   * "Skriv journalnotat": a contact today (kind as shown: "Samtale", "Telefon" …) written and signed as a
+   * journal note, which plans the session feedback; waits for the confirmation.
+   */
+  async writeJournalNote(kind: string, text: string) {
+    const block = this.section().getByRole('region', { name: 'Skriv journalnotat' });
     await block.getByRole('radio', { name: kind, exact: true }).check();
-    if (note) await block.getByLabel('Notat (valgfritt)').fill(note);
-    await block.getByRole('button', { name: 'Registrer kontakt' }).click();
-    await block.getByText('Kontakten er registrert.').waitFor();
+    await block.getByLabel('Notat', { exact: true }).fill(text);
+    await block.getByRole('button', { name: 'Signer notatet' }).click();
+    await block.getByText('Notatet er signert og står i journalen.').waitFor();
   }
 
-  /** "Be om tilbakemelding nå: <title>", offered after a contact is recorded. */
+  /** "Be om tilbakemelding nå: <title>", offered after a journal note is signed. */
   async askForFeedbackNow(title: string): Promise<QuestionnaireForm> {
     await this.section()
       .getByRole('button', { name: `Be om tilbakemelding nå: ${title}` })
