@@ -63,6 +63,8 @@ const ALLOWED: Record<string, string> = {
   'plan/promise.routes.ts -> pathway/': 'a promise made to the person opens a task in the pathway (openTask)',
   'plan/lapse.routes.ts -> pathway/':
     'a lapse reaches the specialist team that still holds the person as a task (lapseReachesSpecialists)',
+  'checkin/checkin.routes.ts -> pathway/':
+    'a check-in that tells of a lapse reaches the specialist team too (lapseReachesSpecialists)',
   'pathway/discharge.routes.ts -> record/':
     'the discharge checklist counts the children and relatives the record lists (relativesForDischarge)',
   // "Mine data" (export/) is the person's copy of everything: it reads what the other concepts hold.

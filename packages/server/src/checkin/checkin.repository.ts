@@ -136,6 +136,8 @@ export interface StoredCheckin {
   day: IsoDate;
   /** False when this check-in had arrived before (sent again after being offline): nothing was written. */
   created: boolean;
+  /** The lapse this check-in added to the relapse-prevention plan's list, if it told of one and is new. */
+  lapseId: string | null;
   /** What this check-in completed, with the steps of the person's own plans that fit. */
   signals: Array<SignalFinding & { steps: PlanStep[] }>;
 }
@@ -182,7 +184,7 @@ export async function storeCheckin(
   const findings = signalsFor(facts.rules ?? DEFAULT_SIGNAL_RULES, checkins, signs, osloDate(now));
   const lapseWords = [input.substance, input.amount, input.note].filter(Boolean).join(' — ');
   const t = person.organisationId;
-  const { rows } = await sql<{ created: boolean }>`
+  const { rows } = await sql<{ created: boolean; lapse_id: string | null }>`
     with saved as (
       insert into checkin (tenant_id, id, person_id, day, mood, craving, sleep, use, substance, amount,
         risky_situation, warning_signs, note, made_at, received_at, author_account_id)
@@ -208,12 +210,13 @@ export async function storeCheckin(
       on conflict (tenant_id, person_id, kind, key) do nothing
       returning id
     )
-    select exists (select 1 from saved) as created`.execute(trx);
+    select exists (select 1 from saved) as created, (select id from lapsed) as lapse_id`.execute(trx);
   const created = rows[0]?.created ?? false;
   return {
     id: input.id,
     day,
     created,
+    lapseId: rows[0]?.lapse_id ?? null,
     signals: findings
       .filter((f) => f.checkinId === input.id)
       .map((f) => ({ ...f, steps: stepsFor(f, facts.steps) })),

@@ -200,6 +200,23 @@ describe('a lapse in a check-in', () => {
     assert.equal(afterwards.lapses.length, before.lapses.length + 1);
     assert.ok(afterwards.lapses.some((l) => l.whatHappened === 'alkohol — Fest hos Tommy'));
     assert.ok((await worklist(bjorn)).some((s) => s.kind === 'lapse-reported'));
+    // Told in a check-in, the lapse reaches the specialist clinician who holds Per's latest episode.
+    const lapse = await t.db.owner
+      .selectFrom('lapse')
+      .select('id')
+      .where('what_happened', '=', 'alkohol — Fest hos Tommy')
+      .executeTakeFirstOrThrow();
+    const tasks = await expectStatus<{ tasks: Array<{ kind: string; person: { id: string } }> }>(
+      send(t, 'GET', '/api/tasks', bjorn),
+      200,
+    );
+    const task = await t.db.owner
+      .selectFrom('pathway_task')
+      .select(['id', 'kind'])
+      .where('lapse_id', '=', lapse.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(task.kind, 'lapse');
+    assert.ok(tasks.tasks.some((x) => x.kind === 'lapse' && x.person.id === ids.pasient));
   });
 
   it('use the person does not call a lapse is no signal', async () => {
@@ -208,6 +225,12 @@ describe('a lapse in a check-in', () => {
       201,
     );
     assert.deepEqual(made.checkin.signals, []);
+    const lapseTasks = await t.db.owner
+      .selectFrom('pathway_task')
+      .select('id')
+      .where('kind', '=', 'lapse')
+      .execute();
+    assert.equal(lapseTasks.length, 1, 'only the check-in that told of a lapse made a task');
   });
 });
 

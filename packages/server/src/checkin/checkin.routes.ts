@@ -19,6 +19,7 @@ import {
 } from '@bedring/domain';
 import { personRoute } from '../access/declared-access.ts';
 import type { App } from '../http/app.type.ts';
+import { lapseReachesSpecialists } from '../pathway/lapse-notice.repository.ts';
 import {
   CHECKIN_COLUMNS,
   type CheckinRow,
@@ -107,8 +108,11 @@ export async function checkinRoutes(app: App) {
       const actor = req.actor!;
       // Audited by hand: only a check-in that is new is a 'create' (one sent again writes nothing).
       const stored = await personRoute(app, req, async ({ trx, now, person, audit }) => {
-        const result = await storeCheckin(trx, { actor, now }, person, req.body as CheckinInput);
+        const { lapseId, ...result } = await storeCheckin(trx, { actor, now }, person, req.body as CheckinInput);
         if (result.created) await audit('create', 'Checkin', result.id);
+        // A lapse told in a check-in is a lapse like any other: the specialist team that still holds the
+        // person hears of it (docs/decisions/0018-handover-and-self-admission.md).
+        if (lapseId) await lapseReachesSpecialists(trx, actor, person, lapseId, now);
         return result;
       });
       return reply.code(stored.created ? 201 : 200).send({ checkin: stored });
