@@ -108,7 +108,12 @@ export async function checkinRoutes(app: App) {
       const actor = req.actor!;
       // Audited by hand: only a check-in that is new is a 'create' (one sent again writes nothing).
       const stored = await personRoute(app, req, async ({ trx, now, person, audit }) => {
-        const { lapseId, ...result } = await storeCheckin(trx, { actor, now }, person, req.body as CheckinInput);
+        const { lapseId, ...result } = await storeCheckin(
+          trx,
+          { actor, now },
+          person,
+          req.body as CheckinInput,
+        );
         if (result.created) await audit('create', 'Checkin', result.id);
         // A lapse told in a check-in is a lapse like any other: the specialist team that still holds the
         // person hears of it (docs/decisions/0018-handover-and-self-admission.md).
