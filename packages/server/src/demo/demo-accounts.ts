@@ -24,6 +24,8 @@ export interface DemoAccount {
   unit: string | null;
   description: string;
   totpSecret?: string;
+  /** The organisation's duty contact: told when a help request is not taken in time (decision 0015). */
+  dutyContact?: boolean;
 }
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
@@ -67,6 +69,15 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     organisation: KOMMUNE,
     unit: UNITS.followUp,
     description: 'municipal follow-up worker',
+  },
+  {
+    username: 'vakt',
+    role: 'municipal',
+    name: 'Vera Vakt',
+    organisation: KOMMUNE,
+    unit: UNITS.followUp,
+    description: "the municipality's duty contact (told when help is not taken in time)",
+    dutyContact: true,
   },
   {
     username: 'likeperson',

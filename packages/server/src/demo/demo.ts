@@ -129,6 +129,7 @@ async function loadBase(db: Database, now: Date) {
         person_id: a.role === 'patient' ? pasient.id : null,
         password_hash: passwordHash,
         totp_secret: a.totpSecret ?? null,
+        duty_contact: a.dutyContact ?? false,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
