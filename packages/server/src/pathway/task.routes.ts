@@ -130,9 +130,7 @@ export async function taskRoutes(app: App) {
         const kind = task.kind as TaskKind;
         const outcome = b.outcome as TaskOutcome;
         if (!outcomesFor[kind].includes(outcome)) {
-          throw badRequest('outcome_not_for_task', `"${outcome}" does not complete a ${kind} task`, [
-            { field: 'outcome' },
-          ]);
+          throw badRequest('outcome_not_for_task', say('errors.outcomeNotForTask'), [{ field: 'outcome' }]);
         }
         if (task.completed_on) throw conflict('task_completed', say('errors.taskCompleted'));
         if (b.date < task.created_on)
