@@ -567,6 +567,15 @@ export type SelfAdmissionContractCreated = Static<typeof SelfAdmissionContractCr
 
 export const SelfAdmissionContractParams = Closed({ personId: Uuid, contractId: Uuid });
 
+/**
+ * POST …/self-admission-contracts/:contractId/end: staff who may record a contract end it from the day
+ * given (not before it began, not in the future); from that day it is no longer in force.
+ */
+export const SelfAdmissionEndBody = Closed({ endedOn: Day });
+export type SelfAdmissionEndBody = Static<typeof SelfAdmissionEndBody>;
+export const SelfAdmissionEnded = Closed({ id: Uuid, endedOn: Day });
+export type SelfAdmissionEnded = Static<typeof SelfAdmissionEnded>;
+
 /** POST …/self-admission-contracts/:contractId/stays: the person (or a helper for them) uses the contract. */
 export const SelfAdmissionBody = Closed({
   admittedOn: Day,
@@ -605,6 +614,8 @@ export const SelfAdmissionContractView = Closed({
   validTo: Nullable(Day),
   endedOn: Nullable(Day),
   inForce: Type.Boolean(),
+  /** Stays begun in the 365 days up to today: the year "stays per year" counts (self-admission.rules.ts). */
+  staysInYear: Type.Integer(),
   createdBy: Type.String(),
   stays: Type.Array(SelfAdmissionStay),
 });
@@ -629,5 +640,7 @@ export const SelfAdmissionNumbers = Closed({
   newRounds: Type.Integer(),
   linkedEpisodes: Type.Integer(),
   plannedDays: Type.Integer(),
+  /** The unit's contracts in force on at least one day of the period. */
+  contracts: Type.Integer(),
 });
 export type SelfAdmissionNumbers = Static<typeof SelfAdmissionNumbers>;

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { placeStay, type SelfAdmissionTerms, selfAdmissionWarnings } from './self-admission.rules.ts';
+import {
+  contractEndRefusal,
+  inForceOn,
+  placeStay,
+  type SelfAdmissionTerms,
+  selfAdmissionWarnings,
+  staysInYear,
+} from './self-admission.rules.ts';
 import { deadlinesFor, type TimeLimit } from './time-limits.rules.ts';
 
 const terms: SelfAdmissionTerms = {
@@ -56,6 +63,36 @@ describe('selfAdmissionWarnings', () => {
     assert.deepEqual(selfAdmissionWarnings(terms, [], { admittedOn: '2026-06-01', plannedDays: 6 }), [
       'longer-than-agreed',
     ]);
+  });
+});
+
+describe('inForceOn and staysInYear', () => {
+  it('is in force from its first to its last day, and not from the day it was ended', () => {
+    assert.equal(inForceOn(terms, '2026-01-01'), true);
+    assert.equal(inForceOn(terms, '2026-12-31'), true);
+    assert.equal(inForceOn(terms, '2025-12-31'), false);
+    assert.equal(inForceOn(terms, '2027-01-01'), false);
+    assert.equal(inForceOn({ ...terms, endedOn: '2026-05-01' }, '2026-04-30'), true);
+    assert.equal(inForceOn({ ...terms, endedOn: '2026-05-01' }, '2026-05-01'), false);
+    assert.equal(inForceOn({ ...terms, validTo: null }, '2030-01-01'), true);
+  });
+
+  it('counts the stays of the 365 days up to the day, the day included', () => {
+    assert.equal(staysInYear(['2025-06-01', '2025-06-02', '2026-05-31', '2026-06-01'], '2026-06-01'), 3);
+    assert.equal(staysInYear(['2026-06-02'], '2026-06-01'), 0);
+    assert.equal(staysInYear([], '2026-06-01'), 0);
+  });
+});
+
+describe('contractEndRefusal', () => {
+  it('ends a contract on its first day or later, also after its last day', () => {
+    assert.equal(contractEndRefusal(terms, '2026-01-01'), null);
+    assert.equal(contractEndRefusal(terms, '2027-02-01'), null);
+  });
+
+  it('refuses a day before the contract began, and a contract already ended', () => {
+    assert.equal(contractEndRefusal(terms, '2025-12-31'), 'before-valid-from');
+    assert.equal(contractEndRefusal({ ...terms, endedOn: '2026-03-01' }, '2026-04-01'), 'already-ended');
   });
 });
 

@@ -32,15 +32,43 @@ export function selfAdmissionWarnings(
 ): SelfAdmissionWarning[] {
   const warnings: SelfAdmissionWarning[] = [];
   const day = stay.admittedOn;
-  const ended = terms.endedOn !== null && terms.endedOn <= day;
-  if (day < terms.validFrom || (terms.validTo !== null && day > terms.validTo) || ended) {
-    warnings.push('not-in-force');
-  }
-  const yearBefore = addDays(day, -365);
-  const inYear = earlierStays.filter((d) => d > yearBefore && d <= day).length;
-  if (inYear >= terms.staysPerYear) warnings.push('stays-used-up');
+  if (!inForceOn(terms, day)) warnings.push('not-in-force');
+  if (staysInYear(earlierStays, day) >= terms.staysPerYear) warnings.push('stays-used-up');
   if (stay.plannedDays > terms.daysPerStay) warnings.push('longer-than-agreed');
   return warnings;
+}
+
+/** Whether the contract may be used on the day: begun, not past its last day, and not ended by then. */
+export function inForceOn(
+  terms: Pick<SelfAdmissionTerms, 'validFrom' | 'validTo' | 'endedOn'>,
+  day: IsoDate,
+): boolean {
+  const ended = terms.endedOn !== null && terms.endedOn <= day;
+  return day >= terms.validFrom && (terms.validTo === null || day <= terms.validTo) && !ended;
+}
+
+/**
+ * The stays begun in the year up to the day (the 365 days before it and the day itself): the year the
+ * contract's "stays per year" counts, for the warning and for what the person is shown on Min side.
+ */
+export function staysInYear(stayDays: readonly IsoDate[], day: IsoDate): number {
+  const yearBefore = addDays(day, -365);
+  return stayDays.filter((d) => d > yearBefore && d <= day).length;
+}
+
+/**
+ * Why a contract cannot be ended on the day (docs/decisions/0018-handover-and-self-admission.md): it was
+ * ended already, or the day is before it began. A day after `validTo` is allowed: ending an expired contract
+ * only says so. Whether the day is in the future is the server's check, with its clock.
+ */
+export type ContractEndRefusal = 'already-ended' | 'before-valid-from';
+export function contractEndRefusal(
+  terms: Pick<SelfAdmissionTerms, 'validFrom' | 'endedOn'>,
+  endedOn: IsoDate,
+): ContractEndRefusal | null {
+  if (terms.endedOn !== null) return 'already-ended';
+  if (endedOn < terms.validFrom) return 'before-valid-from';
+  return null;
 }
 
 /** The person's latest episode, as far as placing a stay needs it. */

@@ -7,27 +7,26 @@ import {
   SelfAdmissionContractList,
   SelfAdmissionContractParams,
   SelfAdmissionCreated,
+  SelfAdmissionEndBody,
+  SelfAdmissionEnded,
   SelfAdmissionNumbers,
   SelfAdmissionNumbersQuery,
   say,
 } from '@bedring/contract';
-import {
-  type EpisodeState,
-  osloDate,
-  placeStay,
-  type SelfAdmissionAsker,
-  type SelfAdmissionWarning,
-  type StayPlacement,
-  selfAdmissionWarnings,
-} from '@bedring/domain';
+import { osloDate } from '@bedring/domain';
 import { asActor } from '../access/as-actor.ts';
 import { personRoute } from '../access/declared-access.ts';
 import type { App } from '../http/app.type.ts';
 import { notInFuture } from '../http/day.ts';
-import { badRequest, notFound } from '../http/errors.ts';
-import { lockEpisode, openEpisode, recordEvent } from './episode.repository.ts';
+import { badRequest, conflict, notFound } from '../http/errors.ts';
 import { PathwayAccess } from './pathway.access.ts';
-import { contractsOf, lockContract, unitNumbers } from './self-admission.repository.ts';
+import {
+  addContract,
+  contractsOf,
+  endContract,
+  recordStay,
+  unitNumbers,
+} from './self-admission.repository.ts';
 
 /**
  * Brukerstyrt innleggelse — self-admission (docs/decisions/0018-handover-and-self-admission.md; P-30,
@@ -71,34 +70,11 @@ export async function selfAdmissionRoutes(app: App) {
         ]);
       }
       const result = await personRoute(app, req, async ({ trx, now, person }) => {
-        // The stay is at a unit of the organisation that holds the record (the pathway lives there).
-        const unit = await trx
-          .selectFrom('unit')
-          .select('id')
-          .where('tenant_id', '=', person.organisationId)
-          .where('id', '=', b.unitId)
-          .executeTakeFirst();
-        if (!unit) {
+        const created = await addContract(trx, { actor, now }, person, b);
+        if (!created) {
           throw badRequest('unit_not_ours', say('errors.selfAdmissionUnitNotOurs'), [{ field: 'unitId' }]);
         }
-        return trx
-          .insertInto('self_admission_contract')
-          .values({
-            tenant_id: person.organisationId,
-            person_id: person.id,
-            unit_id: unit.id,
-            days_per_stay: b.daysPerStay,
-            stays_per_year: b.staysPerYear,
-            how_to_ask: b.howToAsk.trim(),
-            who_to_call: b.whoToCall.trim(),
-            valid_from: b.validFrom,
-            valid_to: b.validTo ?? null,
-            created_by: actor.accountId,
-            created_by_name: actor.displayName,
-            created_at: now,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
+        return created;
       });
       return reply.code(201).send(result);
     },
@@ -123,94 +99,39 @@ export async function selfAdmissionRoutes(app: App) {
       const b = req.body;
       const result = await personRoute(app, req, async ({ trx, now, person }) => {
         notInFuture(b.admittedOn, now, 'admittedOn');
-        const contract = await lockContract(trx, person, req.params.contractId);
-        if (!contract) throw notFound(say('errors.selfAdmissionContractNotFound'));
-        const earlier = await trx
-          .selectFrom('self_admission')
-          .select('admitted_on')
-          .where('tenant_id', '=', person.organisationId)
-          .where('contract_id', '=', contract.id)
-          .execute();
-        const warnings: SelfAdmissionWarning[] = selfAdmissionWarnings(
-          {
-            unitId: contract.unit_id,
-            daysPerStay: contract.days_per_stay,
-            staysPerYear: contract.stays_per_year,
-            validFrom: contract.valid_from,
-            validTo: contract.valid_to,
-            endedOn: contract.ended_on,
-          },
-          earlier.map((s) => s.admitted_on),
-          { admittedOn: b.admittedOn, plannedDays: b.plannedDays },
-        );
-        const latest = await trx
-          .selectFrom('episode')
-          .select(['id', 'unit_id', 'state', 'responsible_account_id'])
-          .where('tenant_id', '=', person.organisationId)
-          .where('person_id', '=', person.id)
-          .orderBy('opened_on', 'desc')
-          .orderBy('version', 'desc')
-          .executeTakeFirst();
-        const placement: StayPlacement = placeStay(
-          latest ? { id: latest.id, unitId: latest.unit_id, state: latest.state as EpisodeState } : null,
-          contract.unit_id,
-        );
-        const who = { actor, now };
-        const note = b.note?.trim() ?? '';
-        let episodeId: string;
-        if (placement.kind === 'new-round') {
-          episodeId = placement.episodeId;
-          const episode = await lockEpisode(trx, person, episodeId);
-          await recordEvent(trx, who, person, episode, {
-            kind: 'round-started',
-            date: b.admittedOn,
-            setting: 'inpatient',
-            note,
-          });
-        } else {
-          // A re-admission, not a referral: no referral-assessment and no treatment-start deadline.
-          episodeId = await openEpisode(trx, who, {
-            person,
-            unitId: contract.unit_id,
-            opening: 'readmitted',
-            date: b.admittedOn,
-            referral: null,
-            previousEpisodeId: placement.previousEpisodeId,
-            responsibleAccountId: latest?.responsible_account_id ?? null,
-            plannedSetting: 'inpatient',
-          });
-          const opened = await lockEpisode(trx, person, episodeId);
-          await recordEvent(trx, who, person, opened, {
-            kind: 'first-attendance',
-            date: b.admittedOn,
-            setting: 'inpatient',
-            note,
-          });
-        }
-        const { id } = await trx
-          .insertInto('self_admission')
-          .values({
-            tenant_id: person.organisationId,
-            person_id: person.id,
-            contract_id: contract.id,
-            episode_id: episodeId,
-            unit_id: contract.unit_id,
-            placement: placement.kind,
-            asked_by: b.askedBy as SelfAdmissionAsker,
-            admitted_on: b.admittedOn,
-            planned_days: b.plannedDays,
-            warnings,
-            note,
-            recorded_by: actor.accountId,
-            recorded_by_name: actor.displayName,
-            recorded_at: now,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        return { id, episodeId, placement: placement.kind, warnings };
+        return recordStay(trx, { actor, now }, person, req.params.contractId, b);
       });
       return reply.code(201).send(result);
     },
+  );
+
+  app.post(
+    '/api/persons/:personId/self-admission-contracts/:contractId/end',
+    {
+      schema: {
+        params: SelfAdmissionContractParams,
+        body: SelfAdmissionEndBody,
+        response: { 200: SelfAdmissionEnded },
+      },
+      // Whoever may record a contract may end it: clinicians and leaders of the organisation holding it.
+      config: {
+        access: PathwayAccess.decide,
+        audit: { action: 'update', resource: 'Contract', id: 'params.contractId' },
+      },
+    },
+    async (req) =>
+      personRoute(app, req, async ({ trx, now, person }) => {
+        const { endedOn } = req.body;
+        notInFuture(endedOn, now, 'endedOn');
+        const refusal = await endContract(trx, person, req.params.contractId, endedOn);
+        if (refusal === 'already-ended') throw conflict('contract_ended', say('errors.selfAdmissionEnded'));
+        if (refusal === 'before-valid-from') {
+          throw badRequest('ended_before_from', say('errors.selfAdmissionValidToBeforeFrom'), [
+            { field: 'endedOn' },
+          ]);
+        }
+        return { id: req.params.contractId, endedOn };
+      }),
   );
 
   app.get(
