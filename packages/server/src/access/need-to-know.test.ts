@@ -109,6 +109,7 @@ const SAMPLES: Record<string, Sample> = {
   'POST /api/persons/:personId/self-admission-contracts/:contractId/stays': {
     body: { admittedOn: '2026-11-21', plannedDays: 3, askedBy: 'person' },
   },
+  'POST /api/persons/:personId/self-admission-contracts/:contractId/end': { body: { endedOn: '2026-11-21' } },
   // The unit's numbers: counts, no person in them.
   'GET /api/self-admissions': { noPerson: true, query: 'from=2026-11-01&to=2026-11-30' },
   'GET /api/persons/:personId/episodes/:episodeId/discharge-facts': {},
