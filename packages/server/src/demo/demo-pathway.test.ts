@@ -238,7 +238,7 @@ describe('the demo care pathway', () => {
     );
   });
 
-  it("gives Per Pasient three episodes: a planned end, a drop-out, and the new round now in kommune's follow-up", async () => {
+  it("gives Per Pasient a planned end, a drop-out, the new round now in kommune's follow-up, and a short stay", async () => {
     const { pasient, kommune } = await demoIds(t.db);
     const episodes = await o()
       .selectFrom('episode')
@@ -252,9 +252,13 @@ describe('the demo care pathway', () => {
         ['ended', 'planned'],
         ['ended', 'drop-out'],
         ['follow-up', null],
+        // His brukerstyrt innleggelse after the lapse (demo-self-admission.ts), linked to the follow-up.
+        ['ended', 'planned'],
       ],
     );
     assert.equal(episodes[2]!.previous_episode_id, episodes[1]!.id);
+    assert.equal(episodes[3]!.previous_episode_id, episodes[2]!.id);
+    assert.equal(episodes[3]!.referral_id, null);
     const handover = await o()
       .selectFrom('handover')
       .selectAll()
@@ -267,7 +271,7 @@ describe('the demo care pathway', () => {
       headers: { authorization: `Bearer ${await t.login('behandler')}` },
     });
     assert.equal(res.statusCode, 200, res.body);
-    assert.equal(res.json().episodes.length, 3);
+    assert.equal(res.json().episodes.length, 4);
   });
 
   it('leaves the stranger of the tests without a pathway', async () => {
