@@ -9,6 +9,7 @@ import { addPasientPlans } from './demo-pasient-plans.ts';
 import { addPersons } from './demo-persons.ts';
 import { addQuestionnaireDemo } from './demo-questionnaires.ts';
 import { addPasientRelatives } from './demo-relatives.ts';
+import { addPasientSelfAdmission } from './demo-self-admission.ts';
 
 // The demo's entry point also names its organisations, units and accounts, for the tests and commands
 // that load the demo and log in as it.
@@ -68,6 +69,9 @@ export async function loadDemo(
   if (!existing) await addPasientRelatives(db, opts.now);
   // His journal over the pathway: notes, the handover note, kommune's home visits (decision 0014).
   if (!existing) await addPasientJournal(db, opts.now);
+  // His brukerstyrt-innleggelse agreement, used once after his lapse (decision 0018). After the journal,
+  // whose notes go on the episode of their day.
+  if (!existing) await addPasientSelfAdmission(db, opts.now);
   return true;
 }
 
