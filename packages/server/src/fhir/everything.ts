@@ -8,6 +8,7 @@ import { journalDocuments, journalEncounters } from '../journal/journal-fhir.rou
 import { toDimensionObservations } from '../pathway/assessment-fhir.mapping.ts';
 import { pathwayResources } from '../pathway/pathway-fhir.routes.ts';
 import { assessmentsOf } from '../pathway/pathway-fhir-read.repository.ts';
+import { riskAssessmentResources } from '../pathway/risk-assessment-fhir.routes.ts';
 import { loaders as plans } from '../plan/plan-fhir.routes.ts';
 import {
   instrumentsSeen,
@@ -18,6 +19,7 @@ import { ratingHistory } from '../record/record.repository.ts';
 import { toObservation, toPatient } from '../record/record-fhir.mapping.ts';
 import { patientRowOf } from '../record/record-fhir-read.repository.ts';
 import { toAuditEvent } from './audit-event.mapping.ts';
+import { relatedPersons } from './related-person.routes.ts';
 
 /**
  * One part of the person's record in Patient/$everything: a resource type and how its resources are
@@ -59,9 +61,13 @@ export const EVERYTHING_PARTS: readonly EverythingPart[] = [
   { type: 'ServiceRequest', load: (w) => pathwayResources.ServiceRequest(w.trx, w.person) },
   { type: 'EpisodeOfCare', load: (w) => pathwayResources.EpisodeOfCare(w.trx, w.person) },
   { type: 'ClinicalImpression', load: (w) => pathwayResources.ClinicalImpression(w.trx, w.person) },
+  // Suicide- and violence-risk assessments: another organisation by consent only those shared with the
+  // handover, no peer worker (docs/decisions/0019-relatives-and-risk.md).
+  { type: 'RiskAssessment', load: riskAssessmentResources },
   { type: 'CarePlan', load: plans.CarePlan },
   { type: 'Goal', load: plans.Goal },
-  { type: 'RelatedPerson', load: plans.RelatedPerson },
+  // The network map (by the plan rule) and the record's list of children and relatives, each tagged.
+  { type: 'RelatedPerson', load: relatedPersons },
   { type: 'Consent', load: plans.Consent },
   { type: 'Task', load: (w) => pathwayResources.Task(w.trx, w.person, w.now) },
   { type: 'Encounter', load: journalEncounters },

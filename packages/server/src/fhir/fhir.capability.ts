@@ -55,8 +55,9 @@ export function capabilityStatement(): CapabilityStatement {
                 definition: 'http://hl7.org/fhir/OperationDefinition/Patient-everything',
                 documentation:
                   'GET /fhir/Patient/<id>/$everything: a searchset Bundle of all the caller may see of the ' +
-                  "person's record, under each type's own rules (need to know, plan parts by consent; the " +
-                  'AuditEvents only for the person and the unit leader); _type narrows it. One audit event',
+                  "person's record, under each type's own rules (need to know, plan parts by consent, risk " +
+                  'assessments by consent only those shared with the handover; the AuditEvents only for the person ' +
+                  'and the unit leader); _type narrows it. One audit event',
               },
             ],
           },
@@ -150,8 +151,19 @@ export function capabilityStatement(): CapabilityStatement {
           {
             type: 'RelatedPerson',
             interaction: readAndSearch,
-            documentation: 'The network map; empty unless the network is shared with the caller',
-            searchParam: [patient, ...paging],
+            documentation:
+              "The network map (meta.tag network-map; only where the network is shared with the caller) and the record's " +
+              'children and relatives (meta.tag relatives, https://bedring.no/fhir/CodeSystem/related-person-list; not for peers)',
+            searchParam: [
+              patient,
+              {
+                name: '_tag',
+                type: 'token',
+                documentation:
+                  'network-map or relatives, with or without the system https://bedring.no/fhir/CodeSystem/related-person-list',
+              },
+              ...paging,
+            ],
           },
           {
             type: 'RiskAssessment',

@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { AuditEvent, Bundle, CapabilityStatement, CarePlan, Resource } from '@medplum/fhirtypes';
+import type {
+  AuditEvent,
+  Bundle,
+  CapabilityStatement,
+  CarePlan,
+  RelatedPerson,
+  Resource,
+  RiskAssessment,
+} from '@medplum/fhirtypes';
 import { demoIds } from '../testing/demo-ids.ts';
 import { fhirProblems } from '../testing/fhir-validation.ts';
 import { type TestApp, testApp } from '../testing/test-app.ts';
@@ -36,6 +44,9 @@ async function bundleOf(who: User, query = ''): Promise<Resource[]> {
   return (b.entry ?? []).map((e) => e.resource!);
 }
 const types = (rs: Resource[]) => new Set<string>(rs.map((r) => r.resourceType));
+/** Which lists the RelatedPersons come from: the network map, the record's children and relatives. */
+const lists = (rs: RelatedPerson[]) =>
+  [...new Set(rs.flatMap((r) => (r.meta?.tag ?? []).map((t) => t.code)))].sort();
 const kinds = (rs: Resource[]) =>
   rs
     .filter((r): r is CarePlan => r.resourceType === 'CarePlan')
@@ -66,6 +77,7 @@ describe('Patient/$everything', () => {
       'EpisodeOfCare',
       'CarePlan',
       'Goal',
+      'RiskAssessment',
       'RelatedPerson',
       'Consent',
       'Task',
@@ -84,7 +96,15 @@ describe('Patient/$everything', () => {
 
   it('gives the same resources as the searches of each type', async () => {
     const found = await bundleOf('behandler');
-    for (const type of ['CarePlan', 'Goal', 'Task', 'QuestionnaireResponse', 'EpisodeOfCare']) {
+    for (const type of [
+      'CarePlan',
+      'Goal',
+      'Task',
+      'QuestionnaireResponse',
+      'EpisodeOfCare',
+      'RiskAssessment',
+      'RelatedPerson',
+    ]) {
       const res = await t.app.inject({
         url: `/fhir/${type}?patient=Patient/${ids.pasient}&_count=500`,
         headers: auth.behandler,
@@ -111,13 +131,47 @@ describe('Patient/$everything', () => {
   it('shows another organisation only what the consent shares', async () => {
     const found = await bundleOf('kommune');
     assert.deepEqual(kinds(found), ['treatment', 'crisis']);
-    assert.ok(!types(found).has('RelatedPerson'), 'the network is not shared with kommune');
+    assert.deepEqual(
+      lists(found.filter((r): r is RelatedPerson => r.resourceType === 'RelatedPerson')),
+      ['relatives'],
+      'the network is not shared with kommune; the children and relatives are read by consent',
+    );
     assert.ok(!types(found).has('AuditEvent'));
     assert.equal(found[0]?.resourceType, 'Patient');
     const relapse = (await bundleOf('behandler')).find(
       (r) => r.resourceType === 'CarePlan' && kinds([r])[0] === 'relapse-prevention',
     );
     assert.ok(!found.some((r) => r.id === relapse?.id));
+  });
+
+  it('holds the risk assessments and the children and relatives: all for the person, the shared ones for kommune', async () => {
+    const risks = (rs: Resource[]) =>
+      rs.filter((r): r is RiskAssessment => r.resourceType === 'RiskAssessment');
+    const own = await bundleOf('pasient');
+    const assessed = risks(own);
+    assert.equal(assessed.length, 3, 'Per has three assessments in the demo');
+    const level = (a: RiskAssessment) => a.prediction?.[0]?.qualitativeRisk?.coding?.[0]?.code;
+    assert.deepEqual(assessed.map((a) => `${a.code?.coding?.[0]?.code} ${level(a)}`).sort(), [
+      'suicide low',
+      'suicide moderate',
+      'violence low',
+    ]);
+    const related = own.filter((r): r is RelatedPerson => r.resourceType === 'RelatedPerson');
+    assert.deepEqual(lists(related), ['network-map', 'relatives']);
+    const emma = related.find((r) => r.name?.[0]?.text === 'Emma')!;
+    assert.ok(emma.relationship?.[0]?.coding?.some((c) => c.code === 'CHILD'));
+
+    // kommune: only the two shared with the handover, and the same as its own RiskAssessment search.
+    const shared = risks(await bundleOf('kommune'));
+    assert.deepEqual(shared.map(level), ['low', 'low'], 'not the moderate one from admission, not shared');
+    const searched = await t.app.inject({
+      url: `/fhir/RiskAssessment?patient=Patient/${ids.pasient}`,
+      headers: auth.kommune,
+    });
+    assert.deepEqual(
+      shared.map((a) => a.id),
+      ((searched.json() as Bundle).entry ?? []).map((e) => e.resource!.id),
+    );
   });
 
   it('narrows to _type and refuses an unknown type', async () => {

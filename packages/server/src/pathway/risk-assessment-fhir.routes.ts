@@ -1,7 +1,9 @@
 import { Uuid } from '@bedring/contract';
 import { RiskReaderRoles } from '@bedring/domain';
+import type { RiskAssessment } from '@medplum/fhirtypes';
 import { type TProperties, Type } from '@sinclair/typebox';
-import { asActor, personWork, withPerson } from '../access/as-actor.ts';
+import { asActor, type PersonWork, personWork, withPerson } from '../access/as-actor.ts';
+import type { RequestActor } from '../auth/actor.ts';
 import type { App } from '../http/app.type.ts';
 import { notFound } from '../http/errors.ts';
 import { searchset } from '../http/fhir-bundle.ts';
@@ -22,6 +24,17 @@ const Closed = <T extends TProperties>(props: T) =>
 const RiskSearch = Closed({ patient: ReferenceParam('Patient'), ...PageParams });
 
 /**
+ * One person's assessments as RiskAssessments, newest first, under the rules of the search below: a reader
+ * who came by consent those shared with the handover, a role that may not read them (a peer worker) none —
+ * an empty part of Patient/$everything, not a refusal (fhir/everything.ts).
+ */
+export async function riskAssessmentResources(w: PersonWork, actor: RequestActor): Promise<RiskAssessment[]> {
+  if (!(RiskReaderRoles as readonly string[]).includes(actor.role)) return [];
+  const found = await riskAssessmentsOf(w.trx, w.person, { sharedOnly: w.decision.viaConsent });
+  return found.map((a) => toRiskAssessment(a, w.person.id));
+}
+
+/**
  * Suicide- and violence-risk assessments as FHIR RiskAssessments, under the same rules as /api
  * (docs/decisions/0019-relatives-and-risk.md): a reader who came by consent sees those shared with the
  * handover; a peer worker none.
@@ -33,10 +46,10 @@ export async function fhirRiskAssessmentRoutes(app: App) {
     async (req, reply) => {
       const q = req.query;
       const personId = idOf(q.patient);
-      const all = await withPerson(app, req.actor!, personId, async ({ trx, person, decision, audit }) => {
-        const found = await riskAssessmentsOf(trx, person, { sharedOnly: decision.viaConsent });
-        await audit('read', 'RiskAssessment');
-        return found.map((a) => toRiskAssessment(a, person.id));
+      const all = await withPerson(app, req.actor!, personId, async (w) => {
+        const found = await riskAssessmentResources(w, req.actor!);
+        await w.audit('read', 'RiskAssessment');
+        return found;
       });
       const p = pageOf(q);
       const items = all.slice(p.offset, p.offset + p.count);

@@ -40,6 +40,11 @@ export const PLAN_PART_SYSTEM = `${CS}/plan-part`;
 export const NETWORK_RELATION_SYSTEM = `${CS}/network-relation`;
 export const NETWORK_QUALITY_SYSTEM = `${CS}/network-quality`;
 export const CONSENT_PURPOSE_SYSTEM = `${CS}/consent-purpose`;
+/**
+ * The network map's tag: the record's list of children and relatives is RelatedPerson too, tagged
+ * `relatives` in the same system (record/relatives-fhir.mapping.ts, docs/decisions/0019-relatives-and-risk.md).
+ */
+export const NETWORK_MAP_TAG = { system: `${CS}/related-person-list`, code: 'network-map' } as const;
 
 export const PLAN_EXT = {
   writtenBy: `${SD}/written-by`,
@@ -257,6 +262,7 @@ export function toRelatedPerson(m: MemberRow): RelatedPerson {
   return {
     resourceType: 'RelatedPerson',
     id: m.id,
+    meta: { tag: [{ ...NETWORK_MAP_TAG }] },
     extension: [
       { url: PLAN_EXT.relationQuality, valueCoding: { system: NETWORK_QUALITY_SYSTEM, code: m.quality } },
       { url: PLAN_EXT.contactConsent, valueBoolean: m.contact_consent },

@@ -13,7 +13,7 @@ import type {
 import { demoIds } from '../testing/demo-ids.ts';
 import { fhirProblems } from '../testing/fhir-validation.ts';
 import { type TestApp, testApp } from '../testing/test-app.ts';
-import { CARE_PLAN_CATEGORY_SYSTEM, PLAN_EXT } from './plan-fhir.mapping.ts';
+import { CARE_PLAN_CATEGORY_SYSTEM, NETWORK_MAP_TAG, PLAN_EXT } from './plan-fhir.mapping.ts';
 
 /**
  * The person's plans through FHIR (docs/api.md), on the demo's Per Pasient: CarePlan per plan kind,
@@ -56,6 +56,9 @@ async function read<T extends Resource>(url: string, who: User = 'behandler'): P
 const ext = (r: { extension?: Extension[] }, url: string) => (r.extension ?? []).filter((e) => e.url === url);
 const kindOf = (p: CarePlan) => p.category?.[0]?.coding?.[0]?.code;
 const of = (type: string) => `/fhir/${type}?patient=Patient/${ids.pasient}`;
+// RelatedPerson is also the record's list of children and relatives (record/relatives-fhir.mapping.ts): the
+// network map is the part tagged network-map.
+const network = () => `${of('RelatedPerson')}&_tag=${NETWORK_MAP_TAG.system}|${NETWORK_MAP_TAG.code}`;
 
 describe('CarePlan', () => {
   it('is one plan per kind, with a coded category, goals, activities and who wrote them', async () => {
@@ -148,7 +151,7 @@ describe('Goal', () => {
 
 describe('RelatedPerson', () => {
   it('is the network map: relation coded, quality, name and phone', async () => {
-    const members = await search<RelatedPerson>(of('RelatedPerson'));
+    const members = await search<RelatedPerson>(network());
     const quality = (m: RelatedPerson) => ext(m, PLAN_EXT.relationQuality)[0]?.valueCoding?.code;
     const byName = new Map(members.map((m) => [m.name?.[0]?.text, m]));
     const ole = byName.get('Ole, broren min')!;
@@ -162,6 +165,7 @@ describe('RelatedPerson', () => {
       'self-help-group',
     );
     assert.equal(members.length, 5);
+    for (const m of members) assert.deepEqual(m.meta?.tag, [NETWORK_MAP_TAG]);
     assert.deepEqual(await read<RelatedPerson>(`/fhir/RelatedPerson/${ole.id}`), ole);
   });
 });
@@ -207,20 +211,20 @@ describe('who sees what', () => {
   it('lets the person see their own plans, goals, network and consents', async () => {
     assert.equal((await search<CarePlan>(of('CarePlan'), 'pasient')).length, 3);
     assert.equal((await search<Goal>(of('Goal'), 'pasient')).length, 3);
-    assert.equal((await search<RelatedPerson>(of('RelatedPerson'), 'pasient')).length, 5);
+    assert.equal((await search<RelatedPerson>(network(), 'pasient')).length, 5);
     assert.equal((await search<Consent>(of('Consent'), 'pasient')).length, 1);
   });
 
   it('shows kommune only the parts his consent names, and nothing once it names none', async () => {
     const all = await search<CarePlan>(of('CarePlan'));
     const relapse = all.find((p) => kindOf(p) === 'relapse-prevention')!;
-    const member = (await search<RelatedPerson>(of('RelatedPerson')))[0]!;
+    const member = (await search<RelatedPerson>(network()))[0]!;
     assert.deepEqual((await search<CarePlan>(of('CarePlan'), 'kommune')).map(kindOf), [
       'treatment',
       'crisis',
     ]);
     assert.equal((await search<Goal>(of('Goal'), 'kommune')).length, 3);
-    assert.deepEqual(await search(of('RelatedPerson'), 'kommune'), []);
+    assert.deepEqual(await search(network(), 'kommune'), []);
     for (const url of [`/fhir/CarePlan/${relapse.id}`, `/fhir/RelatedPerson/${member.id}`]) {
       const res = await get(url, 'kommune');
       assert.equal(res.statusCode, 404, url);

@@ -103,15 +103,19 @@ function readById(app: App, actor: RequestActor, type: PlanResource, id: string)
 }
 
 /**
- * The person's plans in FHIR R4 (docs/api.md): CarePlan per plan kind, Goal, RelatedPerson for the
- * network map and Consent — under need to know and the plan rule exactly as /api (plan.access.ts), each
- * read audited. Promises are Tasks (pathway/pathway-fhir.routes.ts).
+ * The person's plans in FHIR R4 (docs/api.md): CarePlan per plan kind, Goal and Consent — under need to know
+ * and the plan rule exactly as /api (plan.access.ts), each read audited. The network map's RelatedPersons are
+ * read through loaders.RelatedPerson by fhir/related-person.routes.ts; promises are Tasks
+ * (pathway/pathway-fhir.routes.ts).
  */
 export async function fhirPlanRoutes(app: App) {
   // Who may ask is declared as for the /api plan routes; need to know and the plan rule decide the rest.
   const config = { access: { roles: PlanRoles.record } };
   const read = { schema: { params: IdParams, querystring: ReadQuery }, config };
   for (const type of Object.keys(loaders) as PlanResource[]) {
+    // RelatedPerson is the network map and the record's list of children and relatives together: the FHIR
+    // façade registers its routes (fhir/related-person.routes.ts, docs/decisions/0019-relatives-and-risk.md).
+    if (type === 'RelatedPerson') continue;
     app.get(`/fhir/${type}/:id`, read, async (req, reply) =>
       reply.type(FHIR_JSON).send(await readById(app, req.actor!, type, req.params.id.toLowerCase())),
     );

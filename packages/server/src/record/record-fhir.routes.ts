@@ -1,13 +1,30 @@
 import { Uuid } from '@bedring/contract';
-import { Roles } from '@bedring/domain';
+import { osloDate, Roles } from '@bedring/domain';
+import type { RelatedPerson } from '@medplum/fhirtypes';
 import { Type } from '@sinclair/typebox';
-import { asActor, withPerson } from '../access/as-actor.ts';
+import { asActor, type PersonWork, withPerson } from '../access/as-actor.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
+import type { RequestActor } from '../auth/actor.ts';
 import type { App } from '../http/app.type.ts';
 import { searchset } from '../http/fhir-bundle.ts';
 import { FHIR_JSON, FormatParams, ReadQuery } from '../http/fhir-schemas.ts';
 import { type PersonRow, toPatient } from './record-fhir.mapping.ts';
 import { patientRowOf } from './record-fhir-read.repository.ts';
+import { relativesOf } from './relatives.repository.ts';
+import { RelativesAccess } from './relatives.routes.ts';
+import { toRelativeRelatedPerson } from './relatives-fhir.mapping.ts';
+
+/**
+ * The record's children and relatives as RelatedPersons, read as GET /api/persons/{id}/relatives reads them
+ * and for the same roles (docs/decisions/0019-relatives-and-risk.md); for any other role (a peer worker) the
+ * list is empty, not a refusal. The RelatedPerson search and Patient/$everything read these
+ * (fhir/related-person.routes.ts).
+ */
+export async function relativeResources(w: PersonWork, actor: RequestActor): Promise<RelatedPerson[]> {
+  if (!RelativesAccess.read.roles.includes(actor.role)) return [];
+  const today = new Date(`${osloDate(w.now)}T12:00:00Z`);
+  return (await relativesOf(w.trx, w.person, today)).map((r) => toRelativeRelatedPerson(r, w.person.id));
+}
 
 const PatientSearch = Type.Object(
   {

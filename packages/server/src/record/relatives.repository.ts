@@ -169,3 +169,13 @@ export async function relativesForDischarge(trx: Tx, person: PersonRef, today: D
     minorChildrenWithGaps: all.filter((r) => r.minor && r.gaps.length > 0).length,
   };
 }
+
+/** Whose record a relative on the list is in, if row-level security lets the caller see the row (else undefined). */
+export async function relativeOwner(trx: Tx, id: string) {
+  return trx
+    .selectFrom('relative')
+    .select(['tenant_id', 'person_id'])
+    .where('id', '=', id)
+    .where('removed_at', 'is', null)
+    .executeTakeFirst();
+}
