@@ -23,6 +23,7 @@ import { fhirRecordRoutes } from '../record/record-fhir.routes.ts';
 import { toAuditEvent } from './audit-event.mapping.ts';
 import { fhirEverythingRoutes } from './everything.routes.ts';
 import { capabilityStatement } from './fhir.capability.ts';
+import { fhirRelatedPersonRoutes } from './related-person.routes.ts';
 
 // A token: [system|]code. Besides Bedring's own systems, scores carry LOINC or an imported instrument's codes.
 const ObservationCode = Type.String({ pattern: '^([^|\\s]{1,500}\\|)?[^|\\s]{1,100}$' });
@@ -145,6 +146,7 @@ export async function fhirRoutes(app: App) {
   await app.register(fhirPathwayRoutes);
   await app.register(fhirQuestionnaireRoutes);
   await app.register(fhirPlanRoutes);
+  await app.register(fhirRelatedPersonRoutes);
   await app.register(fhirFlagRoutes);
   await app.register(fhirJournalRoutes);
   await app.register(fhirEverythingRoutes);
