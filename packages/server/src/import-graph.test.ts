@@ -73,6 +73,8 @@ const ALLOWED: Record<string, string> = {
   'export/export.routes.ts -> record/': "the person's overview (personOverview)",
   'export/export.content.ts -> pathway/': "reads the pathway's FHIR extensions out of $everything",
   'export/export.content.ts -> plan/': "reads the plan's FHIR extensions out of $everything",
+  'export/export.content.ts -> record/':
+    "reads the record's children and relatives (their tag and extensions) out of $everything",
   // Check-ins are answered as FHIR QuestionnaireResponses, so the QuestionnaireResponse search shows them.
   'questionnaire/questionnaire-fhir.routes.ts -> checkin/': 'check-in answers as QuestionnaireResponses',
   // Tests that need a person in treatment put them there through the pathway API, as a clinician would.
