@@ -13,10 +13,12 @@ import type {
   Reference,
   RelatedPerson,
   Resource,
+  RiskAssessment,
   Task,
 } from '@medplum/fhirtypes';
 import { EXT } from '../pathway/pathway-fhir.mapping.ts';
-import { PLAN_EXT } from '../plan/plan-fhir.mapping.ts';
+import { NETWORK_MAP_TAG, PLAN_EXT } from '../plan/plan-fhir.mapping.ts';
+import { RELATIVE_EXT, RELATIVES_TAG } from '../record/relatives-fhir.mapping.ts';
 import type { ExportWords } from './export.text.ts';
 
 /** A printed document is a list of blocks; the PDF renderer only lays them out. */
@@ -46,6 +48,9 @@ export interface ExportSource {
   lapses: LapseView[] | null;
   /** Whether the network map is shared with the caller (else the part is left out, not shown empty). */
   network: boolean;
+  /** Whether the caller's role reads the children and relatives, and the risk assessments (not a peer worker). */
+  relatives: boolean;
+  riskAssessments: boolean;
   accessLog: boolean;
   viewerIsPerson: boolean;
   now: Date;
@@ -56,6 +61,9 @@ const ofType = <T extends Resource>(rs: Resource[], type: T['resourceType']) =>
 const ext = (e: { extension?: Extension[] } | undefined, url: string) =>
   e?.extension?.find((x) => x.url === url);
 const code = (c: { coding?: { code?: string }[] } | undefined) => c?.coding?.[0]?.code;
+/** Which list a RelatedPerson is on: the network map or the record's children and relatives. */
+const onList = (r: RelatedPerson, tag: { system: string; code: string }) =>
+  (r.meta?.tag ?? []).some((t) => t.system === tag.system && t.code === tag.code);
 
 /** The person's record as blocks, in the order of the export's parts. */
 export function exportBlocks(src: ExportSource, w: ExportWords): Block[] {
@@ -159,6 +167,30 @@ export function exportBlocks(src: ExportSource, w: ExportWords): Block[] {
       );
   });
 
+  // Suicide- and violence-risk assessments (docs/decisions/0019-relatives-and-risk.md), newest first: the
+  // person's right to see what is recorded about them, in the assessor's words.
+  if (src.riskAssessments)
+    section(w.t('risk'), () => {
+      for (const a of ofType<RiskAssessment>(rs, 'RiskAssessment')) {
+        const kind = code(a.code);
+        const level = code(a.prediction?.[0]?.qualitativeRisk);
+        push(
+          'item',
+          w.t('riskItem', {
+            date: w.date(a.occurrenceDateTime),
+            kind: kind ? w.say(`labels.riskKinds.${kind}` as WordKey) : '',
+            level: level ? w.say(`labels.riskLevels.${level}` as WordKey).toLocaleLowerCase(w.lang) : '',
+          }),
+        );
+        const factors = a.note?.[0]?.text;
+        if (factors) push('text', w.t('riskFactors', { text: factors }));
+        if (a.mitigation) push('text', w.t('riskPlan', { text: a.mitigation }));
+        // The assessor is "name (role)" (pathway/risk-assessment-fhir.mapping.ts); the role is said in words.
+        const assessor = a.performer?.display?.match(/^(.*) \(([a-z]+)\)$/);
+        if (assessor) push('meta', w.t('riskBy', { who: assessor[1]!, role: w.code('role', assessor[2]) }));
+      }
+    });
+
   section(w.t('results'), () => {
     // Scores of questionnaires (derived from a response); ratings by staff are not "my results".
     const scores = ofType<Observation>(rs, 'Observation').filter((o) =>
@@ -237,7 +269,7 @@ export function exportBlocks(src: ExportSource, w: ExportWords): Block[] {
 
   if (src.network)
     section(w.t('network'), () => {
-      for (const m of ofType<RelatedPerson>(rs, 'RelatedPerson'))
+      for (const m of ofType<RelatedPerson>(rs, 'RelatedPerson').filter((r) => onList(r, NETWORK_MAP_TAG)))
         push(
           'item',
           w.t('member', {
@@ -246,6 +278,77 @@ export function exportBlocks(src: ExportSource, w: ExportWords): Block[] {
             quality: w.code('quality', ext(m, PLAN_EXT.relationQuality)?.valueCoding?.code),
           }),
         );
+    });
+
+  // The record's list of children and relatives (docs/decisions/0019-relatives-and-risk.md): what is recorded
+  // about each, and what the person has agreed to.
+  if (src.relatives)
+    section(w.t('relatives'), () => {
+      const listed = ofType<RelatedPerson>(rs, 'RelatedPerson').filter((r) => onList(r, RELATIVES_TAG));
+      const children = listed.filter((r) => code(r.relationship?.[0]) === 'child');
+      const others = listed.filter((r) => code(r.relationship?.[0]) !== 'child');
+      const answer = (yes: boolean | undefined, on?: string) =>
+        yes === undefined
+          ? w.t('notClear')
+          : yes
+            ? on
+              ? w.t('yesOn', { date: w.date(on) })
+              : w.t('yes')
+            : w.t('no');
+      if (children.length) push('subheading', w.t('children'));
+      for (const c of children) {
+        push('item', w.t('child', { name: c.name?.[0]?.text ?? '', year: c.birthDate ?? '' }));
+        const caredForBy = ext(c, RELATIVE_EXT.caredForBy)?.valueString;
+        if (caredForBy) push('text', w.t('caredForBy', { text: caredForBy }));
+        push(
+          'text',
+          w.t('spokenWith', {
+            answer: answer(
+              ext(c, RELATIVE_EXT.spokenWith)?.valueBoolean,
+              ext(c, RELATIVE_EXT.spokenWithOn)?.valueDate,
+            ),
+          }),
+        );
+        const followUp = ext(c, RELATIVE_EXT.followUp)?.valueString;
+        if (followUp) push('text', w.t('followUp', { text: followUp }));
+        push(
+          'text',
+          w.t('coordinatorInformed', {
+            answer: answer(ext(c, RELATIVE_EXT.coordinatorInformed)?.valueBoolean ?? false),
+          }),
+        );
+        agreed(c);
+      }
+      if (others.length) push('subheading', w.t('others'));
+      for (const r of others) {
+        const role = code(r.relationship?.[0]);
+        push(
+          'item',
+          w.t('relative', {
+            name: r.name?.[0]?.text ?? '',
+            role: role ? w.say(`labels.relativeRoles.${role}` as WordKey).toLocaleLowerCase(w.lang) : '',
+          }),
+        );
+        agreed(r);
+      }
+      function agreed(r: RelatedPerson) {
+        push(
+          'text',
+          w.t('relativeConsent', {
+            contact: answer(ext(r, RELATIVE_EXT.mayContact)?.valueBoolean ?? false),
+            inform: answer(ext(r, RELATIVE_EXT.mayInform)?.valueBoolean ?? false),
+          }),
+        );
+        const note = ext(r, RELATIVE_EXT.note)?.valueString;
+        if (note) push('text', w.t('relativeNote', { text: note }));
+        push(
+          'meta',
+          w.t('changedBy', {
+            date: w.date(r.meta?.lastUpdated),
+            who: ext(r, RELATIVE_EXT.changedBy)?.valueString ?? '',
+          }),
+        );
+      }
     });
 
   if (src.accessLog)

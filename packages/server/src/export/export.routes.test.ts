@@ -54,6 +54,8 @@ describe('GET /api/persons/{id}/export.pdf', () => {
       'Skjemaer og resultater',
       'Tilbakefall',
       'Nettverket',
+      'Risikovurderinger',
+      'Barn og pårørende',
       'Hvem har sett journalen',
     ])
       assert.ok(lines.includes(heading), `heading ${heading}`);
@@ -76,6 +78,24 @@ describe('GET /api/persons/{id}/export.pdf', () => {
       'results are questionnaire scores, not staff ratings',
     );
     assert.match(text, /PHQ-9 totalskår: 5 \(Lette depresjonsplager\)/);
+    // His risk assessments, each with the level in words, what it rests on, the plan and the assessor.
+    assert.match(
+      text,
+      /: Selvmordsrisiko, moderat/,
+      'the assessment on admission, not shared, is his to see',
+    );
+    assert.match(text, /: Voldsrisiko, lav/);
+    assert.match(text, /Vurderingen bygger på: Ingen vold eller trusler kjent/);
+    assert.match(text, /Plan: Kriseplanen følger med hjem\./);
+    assert.match(text, /Vurdert av Bjørn Behandler, behandler/);
+    // His children and relatives on the record's list, apart from his own network map.
+    assert.ok(lines.includes('Barn') && lines.includes('Andre pårørende'));
+    assert.match(text, /Emma, født 2012/);
+    assert.match(text, /Oppfølging som er avtalt: Familiesamtale på poliklinikken/);
+    assert.match(text, /Snakket med barnet: nei/, 'Jonas, not spoken with yet');
+    assert.match(text, /Ole Pasient \(søsken\)/);
+    assert.match(text, /Kan kontaktes: ja\. Kan få informasjon: ja\./);
+    assert.match(text, /Sist endret [^ ]+ \w+ \d{4} av Bjørn Behandler/);
     assert.doesNotMatch(text, /\?\?/, 'no letter fell out of the font');
   });
 
@@ -86,7 +106,15 @@ describe('GET /api/persons/{id}/export.pdf', () => {
     ] as const) {
       const { lines, text } = await textOf('pasient', query, headers);
       assert.equal(lines[0], 'Information about Per Pasient in Bedring');
-      for (const heading of ['About me', 'The plans', 'The pathway', 'Lapses', 'The network'])
+      for (const heading of [
+        'About me',
+        'The plans',
+        'The pathway',
+        'Lapses',
+        'The network',
+        'Risk assessments',
+        'Children and relatives',
+      ])
         assert.ok(lines.includes(heading), heading);
       assert.match(text, /Goal: Ha et sted å bo som er mitt/, 'his words stay his');
     }
@@ -103,6 +131,11 @@ describe('GET /api/persons/{id}/export.pdf', () => {
     assert.ok(!lines.includes('Nettverket'), 'the network map is not shared with kommune');
     assert.doesNotMatch(text, /Ole, broren min \(familie\)/);
     assert.doesNotMatch(text, /Pengene kom på fredag/);
+    // The risk assessments shared with the handover only; the children and relatives by the consent.
+    assert.ok(lines.includes('Risikovurderinger') && lines.includes('Barn og pårørende'));
+    assert.match(text, /: Selvmordsrisiko, lav/);
+    assert.doesNotMatch(text, /Selvmordsrisiko, moderat/, 'the assessment on admission was not shared');
+    assert.match(text, /Emma, født 2012/);
   });
 
   it('is audited as one read', async () => {

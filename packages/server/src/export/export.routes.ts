@@ -1,4 +1,5 @@
 import { PersonParams } from '@bedring/contract';
+import { RiskReaderRoles, type Role } from '@bedring/domain';
 import { Type } from '@sinclair/typebox';
 import { RecordRoles } from '../access/access.guard.ts';
 import { personRoute } from '../access/declared-access.ts';
@@ -7,6 +8,7 @@ import type { App } from '../http/app.type.ts';
 import { lapsesOf } from '../plan/lapse.routes.ts';
 import { mayRead } from '../plan/plan-fhir.routes.ts';
 import { personOverview } from '../record/record.repository.ts';
+import { RelativesAccess } from '../record/relatives.routes.ts';
 import { exportBlocks } from './export.content.ts';
 import { renderPdf } from './export.pdf.ts';
 import { ExportLanguages, exportLanguage, wordsFor } from './export.text.ts';
@@ -18,7 +20,8 @@ const ExportQuery = Type.Object(
 
 /**
  * "Mine data" as a readable PDF (docs/api.md): the content of Patient/$everything — read by the same
- * parts, under the same rules — with "om meg" and the lapses, in plain bokmål or English, made on the
+ * parts, under the same rules, the risk assessments and the children and relatives included
+ * (docs/decisions/0019-relatives-and-risk.md) — with "om meg" and the lapses, in plain bokmål or English, made on the
  * server. For the person and for staff with need to know; one audit event ("RecordExport").
  */
 export async function exportRoutes(app: App) {
@@ -46,6 +49,8 @@ export async function exportRoutes(app: App) {
           about: { aboutMe: overview.aboutMe, strengths: overview.strengths },
           lapses,
           network: await mayRead(w, actor, 'network'),
+          relatives: RelativesAccess.read.roles.includes(actor.role),
+          riskAssessments: (RiskReaderRoles as readonly Role[]).includes(actor.role),
           accessLog: mayReadAccessLog(actor, w.person),
           viewerIsPerson: actor.role === 'patient',
           now: w.now,
