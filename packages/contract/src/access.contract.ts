@@ -47,8 +47,11 @@ export const BreakGlassList = Closed({
 });
 export type BreakGlassList = Static<typeof BreakGlassList>;
 
-/** On what basis a staff member or the person came to the record, as the audit event says. */
-export const AccessBases = ['own-record', 'need-to-know', 'break-glass'] as const;
+/**
+ * On what basis a staff member or the person came to the record, as the audit event says; `system` is
+ * Bedring itself (an escalated help request, docs/decisions/0015-help-requests.md).
+ */
+export const AccessBases = ['own-record', 'need-to-know', 'break-glass', 'system'] as const;
 export type AccessBasis = (typeof AccessBases)[number];
 
 /** GET /api/access-log: the unit leader's view of the access to the unit's persons' records, filterable. */
@@ -58,12 +61,18 @@ export const UnitAccessLogQuery = Closed({
   from: Type.Optional(Day),
   to: Type.Optional(Day),
   basis: Type.Optional(OneOf(AccessBases)),
+  /** The `next` of the page before: the id of its last entry. */
+  after: Type.Optional(Uuid),
+  /** Entries per page, 1–200 (default 200); a query string carries it as text. */
+  limit: Type.Optional(Type.String({ pattern: '^([1-9]|[1-9][0-9]|1[0-9][0-9]|200)$' })),
 });
 export type UnitAccessLogQuery = Static<typeof UnitAccessLogQuery>;
 export const UnitAccessLog = Closed({
   unitId: Uuid,
-  /** The newest entries that match, at most this many. */
+  /** Entries per page: the newest that match (after `after`), at most this many. */
   limit: Type.Integer(),
+  /** The cursor of the page after this one (the `after` to ask with), null when there is no more. */
+  next: Nullable(Uuid),
   entries: Type.Array(
     Closed({
       id: Uuid,

@@ -11,6 +11,7 @@ export const nb = {
     breakGlassReasonRequired: 'Skriv en begrunnelse på minst ti tegn.',
     breakGlassNotAllowed: 'Du kan ikke bruke nødtilgang her.',
     accessLogPeriodReversed: 'Fra-datoen kan ikke være etter til-datoen.',
+    accessLogCursorUnknown: 'Fant ikke stedet å fortsette fra. Last loggen på nytt.',
   },
   /** The access log as FHIR AuditEvents (fhir/audit-event.mapping.ts). */
   auditEvent: {
@@ -34,6 +35,7 @@ export const en: typeof nb = {
     breakGlassReasonRequired: 'Write a reason of at least ten characters.',
     breakGlassNotAllowed: 'You cannot use emergency access here.',
     accessLogPeriodReversed: 'The from date cannot be after the to date.',
+    accessLogCursorUnknown: 'Could not find where to continue from. Load the log again.',
   },
   auditEvent: {
     thePerson: 'The person',

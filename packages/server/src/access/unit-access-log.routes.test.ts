@@ -99,6 +99,53 @@ describe("the unit leader's access log", () => {
     );
   });
 
+  it('reads a page at a time: the second page continues the first, without overlap, to the end', async () => {
+    // The milieu therapist's entries: the leader's own looks (audited as they happen) do not join them.
+    const only = `?accountId=${miljoId}`;
+    const all = await log(only);
+    assert.equal(all.next, null, 'everything fits on one page of 200');
+    assert.equal(all.entries.length, 3, 'the opening and the two reads');
+    const first = await log(`${only}&limit=1`);
+    assert.equal(first.limit, 1);
+    assert.deepEqual(
+      first.entries.map((e) => e.id),
+      [all.entries[0]!.id],
+    );
+    assert.equal(first.next, first.entries[0]!.id, 'the cursor is the last entry of the page');
+    const second = await log(`${only}&limit=1&after=${first.next}`);
+    assert.deepEqual(
+      second.entries.map((e) => e.id),
+      [all.entries[1]!.id],
+      'the second page is what follows the first',
+    );
+    const rest = await log(`${only}&limit=2&after=${second.next}`);
+    assert.deepEqual(
+      rest.entries.map((e) => e.id),
+      [all.entries[2]!.id],
+    );
+    assert.equal(rest.next, null, 'no page after the last');
+  });
+
+  it('refuses a cursor that is not an entry, and a page size out of range, writing nothing', async () => {
+    const count = async () =>
+      (
+        await t.db.owner
+          .selectFrom('audit_event')
+          .select((e) => e.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n;
+    const before = await count();
+    const unknown = await send(t, 'GET', `/api/access-log?after=${pasient}`, leader);
+    assert.equal(unknown.statusCode, 400);
+    assert.equal(unknown.json().error.code, 'cursor_unknown');
+    for (const bad of ['?limit=0', '?limit=201', '?after=not-an-id']) {
+      const res = await send(t, 'GET', `/api/access-log${bad}`, leader);
+      assert.equal(res.statusCode, 400, bad);
+      assert.ok(res.json().error.message, bad);
+    }
+    assert.equal(await count(), before);
+  });
+
   it('is audited itself, per person shown', async () => {
     const audited = await t.db.owner
       .selectFrom('audit_event')

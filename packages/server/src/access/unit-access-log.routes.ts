@@ -5,7 +5,7 @@ import type { App } from '../http/app.type.ts';
 import { badRequest } from '../http/errors.ts';
 import { asActor } from './as-actor.ts';
 
-/** The newest entries that match: a leader narrows by person, staff member, period or basis for more. */
+/** Entries per page unless asked for fewer: "Vis flere" reads the next page (keyset, newest first). */
 const LIMIT = 200;
 
 /**
@@ -13,7 +13,9 @@ const LIMIT = 200;
  * unit's persons, on what basis, filterable by person, staff member, period and basis, break-glass
  * included. The unit's persons are those with an episode, open or ended, in the leader's unit. Following
  * up access is the leader's duty (Normen); the view itself is personal data, so each person shown is
- * audited as a search on their record, as on every worklist (access/worklist.ts).
+ * audited as a search on their record, as on every worklist (access/worklist.ts). A page at a time, newest
+ * first: `after` is the id of the previous page's last entry, and the next page starts below its (at, seq).
+ * Escalated help requests are there too, as Bedring's own entries (basis `system`, decision 0015).
  */
 export async function unitAccessLogRoutes(app: App) {
   app.get(
@@ -29,7 +31,18 @@ export async function unitAccessLogRoutes(app: App) {
       if (!unitId) throw badRequest('unit_required', say('errors.unitRequired'), [{ field: 'unitId' }]);
       if (q.from && q.to && q.from > q.to)
         throw badRequest('period_reversed', say('errors.accessLogPeriodReversed'), [{ field: 'from' }]);
+      const limit = q.limit ? Number(q.limit) : LIMIT;
       return asActor(app, actor, async (trx, now) => {
+        const cursor = q.after
+          ? await trx
+              .selectFrom('audit_event')
+              .select('id')
+              .where('tenant_id', '=', actor.organisationId)
+              .where('id', '=', q.after)
+              .executeTakeFirst()
+          : undefined;
+        if (q.after && !cursor)
+          throw badRequest('cursor_unknown', say('errors.accessLogCursorUnknown'), [{ field: 'after' }]);
         let list = trx
           .selectFrom('audit_event as e')
           .innerJoin('person as p', (j) =>
@@ -73,9 +86,23 @@ export async function unitAccessLogRoutes(app: App) {
           );
         if (q.basis === 'break-glass') list = list.where('e.break_glass_reason', 'is not', null);
         if (q.basis === 'own-record') list = list.where('e.actor_role', '=', 'patient');
+        if (q.basis === 'system') list = list.where('e.actor_role', '=', 'system');
         if (q.basis === 'need-to-know')
-          list = list.where('e.break_glass_reason', 'is', null).where('e.actor_role', '<>', 'patient');
-        const rows = await list.orderBy('e.at', 'desc').orderBy('e.seq', 'desc').limit(LIMIT).execute();
+          list = list
+            .where('e.break_glass_reason', 'is', null)
+            .where('e.actor_role', 'not in', ['patient', 'system']);
+        // Compared in the database, so the cursor's time keeps its full precision.
+        if (cursor)
+          list = list.where(
+            sql<boolean>`(e.at, e.seq) < (select c.at, c.seq from audit_event c
+              where c.tenant_id = ${actor.organisationId} and c.id = ${cursor.id})`,
+          );
+        const found = await list
+          .orderBy('e.at', 'desc')
+          .orderBy('e.seq', 'desc')
+          .limit(limit + 1)
+          .execute();
+        const rows = found.slice(0, limit);
         await recordAudits(
           trx,
           actor,
@@ -90,7 +117,8 @@ export async function unitAccessLogRoutes(app: App) {
         );
         return {
           unitId,
-          limit: LIMIT,
+          limit,
+          next: found.length > limit ? rows[rows.length - 1]!.id : null,
           entries: rows.map((r) => ({
             id: r.id,
             at: r.at,
@@ -114,5 +142,6 @@ export async function unitAccessLogRoutes(app: App) {
 
 function basisOf(r: { actor_role: string; break_glass_reason: string | null }): AccessBasis {
   if (r.break_glass_reason !== null) return 'break-glass';
+  if (r.actor_role === 'system') return 'system';
   return r.actor_role === 'patient' ? 'own-record' : 'need-to-know';
 }

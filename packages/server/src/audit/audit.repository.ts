@@ -12,7 +12,26 @@ import { jsonLiteral } from '../db/json-rows.ts';
 import type { DB } from '../db/schema.ts';
 import { type Tx, writeAtCommit } from '../db/transaction.ts';
 
-export type AuditAction = 'read' | 'search' | 'create' | 'update' | 'login' | 'logout' | 'break-glass';
+export type AuditAction =
+  | 'read'
+  | 'search'
+  | 'create'
+  | 'update'
+  | 'login'
+  | 'logout'
+  | 'break-glass'
+  | 'escalate';
+
+/** Who wrote an audit event: a signed-in account, or the system itself (a timer job: no account). */
+export type AuditActor =
+  | Pick<RequestActor, 'accountId' | 'organisationId' | 'role'>
+  | { accountId: null; organisationId: null; role: 'system' };
+
+/**
+ * The server acting on its own, outside any request: the help escalation sweep (checkin/help-escalation.ts,
+ * docs/decisions/0015-help-requests.md). Its events name no account; the access logs show them as Bedring's.
+ */
+export const SYSTEM_ACTOR: AuditActor = { accountId: null, organisationId: null, role: 'system' };
 
 export interface AuditEntry {
   action: AuditAction;
@@ -40,12 +59,7 @@ export async function recordAudit(
 }
 
 /** Several audit events (a list that shows several persons) as one insert. */
-export async function recordAudits(
-  trx: Tx,
-  actor: Pick<RequestActor, 'accountId' | 'organisationId' | 'role'>,
-  entries: readonly AuditEntry[],
-  at: Date,
-) {
+export async function recordAudits(trx: Tx, actor: AuditActor, entries: readonly AuditEntry[], at: Date) {
   if (entries.length === 0) return;
   const rows = entries.map((e) => ({
     tenant_id: e.tenantId,

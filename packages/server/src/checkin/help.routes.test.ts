@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import type { UnitAccessLog } from '@bedring/contract';
+import { sealAudit, verifyAudit } from '../audit/audit.repository.ts';
 import { KOMMUNE } from '../demo/demo-accounts.ts';
 import type { Notice } from '../notify/notifier.ts';
 import { demoIds } from '../testing/demo-ids.ts';
@@ -101,6 +103,50 @@ describe('an open help request', () => {
     assert.ok(!notice.to.includes(await accountId(t, 'behandler')));
     const pinned = (await openFor(bjorn)).find((h) => h.id === signalId);
     assert.ok(pinned?.escalatedAt, 'still pinned, now marked escalated');
+  });
+
+  it('is audited once, by the system, naming the signal and the accounts told; the access logs and the chain show it', async () => {
+    const events = await t.db.owner
+      .selectFrom('audit_event')
+      .selectAll()
+      .where('resource_type', '=', 'HelpRequest')
+      .where('resource_id', '=', signalId)
+      .execute();
+    assert.equal(events.length, 1, 'one event for one escalation, none for the runs before and after');
+    const e = events[0]!;
+    assert.equal(e.action, 'escalate');
+    assert.equal(e.actor_role, 'system');
+    assert.equal(e.actor_account_id, null);
+    assert.equal(e.person_id, ids.pasient);
+    const told = e.purpose?.replace(/^told:/, '').split(',') ?? [];
+    assert.ok(told.includes(await accountId(t, 'leder')) && told.includes(dutyId), 'who was told, by id');
+    assert.ok(!/Per|Pasient/.test(e.purpose ?? ''), 'no names in the audit trail');
+
+    const unitLog = await expectStatus<UnitAccessLog>(
+      send(t, 'GET', '/api/access-log?basis=system', lene),
+      200,
+    );
+    const entry = unitLog.entries.find((x) => x.id === e.id);
+    assert.equal(entry?.basis, 'system', "on the leader's access log as Bedring's own entry");
+    assert.equal(entry?.actor.id, null);
+    const ownLog = await expectStatus<{ entries: Array<{ id: string; actorRole: string }> }>(
+      send(t, 'GET', `/api/persons/${ids.pasient}/access-log`, per),
+      200,
+    );
+    assert.ok(
+      ownLog.entries.some((x) => x.id === e.id && x.actorRole === 'system'),
+      "on the person's own log",
+    );
+
+    await sealAudit(t.db.owner);
+    const sealed = await t.db.owner
+      .selectFrom('audit_event')
+      .select('chain_position')
+      .where('id', '=', e.id)
+      .executeTakeFirstOrThrow();
+    assert.ok(sealed.chain_position, 'linked into the hash chain');
+    const chain = (await verifyAudit(t.db.owner)).find((v) => v.tenantId === e.tenant_id);
+    assert.equal(chain?.ok, true);
   });
 
   it('is taken once ("Jeg tar den"), leaves the pinned lists, and the person sees who took it and when', async () => {

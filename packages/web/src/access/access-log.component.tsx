@@ -62,7 +62,14 @@ function Entry({ entry }: { entry: AccessLogEntry }) {
   const { t } = useTranslation();
   const format = useFormat();
   const isSelf = entry.actorRole === 'patient';
-  const who = isSelf ? t('accessLog.you') : (entry.actorName ?? t('accessLog.unknown'));
+  // Bedring itself, e.g. passing on a request for help nobody took (docs/decisions/0015-help-requests.md);
+  // its purpose names the accounts told by id, which says nothing to a reader.
+  const isSystem = entry.actorRole === 'system';
+  const who = isSelf
+    ? t('accessLog.you')
+    : isSystem
+      ? t('accessLog.system')
+      : (entry.actorName ?? t('accessLog.unknown'));
   const what = t(
     [`accessLog.what.${entry.action}.${entry.resourceType}`, `accessLog.action.${entry.action}`],
     {
@@ -73,7 +80,7 @@ function Entry({ entry }: { entry: AccessLogEntry }) {
     <li className={`access-entry${entry.breakGlassReason ? ' access-entry--break-glass' : ''}`}>
       <p className="access-entry__who">
         <strong>{who}</strong>
-        {!isSelf && (
+        {!isSelf && !isSystem && (
           <span className="access-entry__role">
             {t(`roles.${entry.actorRole}`, { defaultValue: entry.actorRole })}
             {entry.organisationName ? `, ${entry.organisationName}` : ''}
@@ -83,7 +90,9 @@ function Entry({ entry }: { entry: AccessLogEntry }) {
       <p className="access-entry__what">
         {what} · <time dateTime={entry.at}>{format.dateTime(entry.at)}</time>
       </p>
-      {entry.purpose && <p className="meta">{t('accessLog.purpose', { purpose: entry.purpose })}</p>}
+      {entry.purpose && !isSystem && (
+        <p className="meta">{t('accessLog.purpose', { purpose: entry.purpose })}</p>
+      )}
       {entry.breakGlassReason && (
         <p className="access-entry__reason">
           <strong>{t('accessLog.breakGlass')}</strong> {entry.breakGlassReason}

@@ -12,12 +12,14 @@ import {
   useUnitAccessLog,
 } from './unit-access-log.resource.ts';
 
-const BASES = ['need-to-know', 'break-glass', 'own-record'] as const;
+const BASES = ['need-to-know', 'break-glass', 'own-record', 'system'] as const;
 
 /**
  * The unit leader's access log (/tilgangslogg): who read and changed the records of the unit's persons,
  * on what basis, narrowed by basis and period in a form and by person or staff member from an entry
  * (docs/decisions/0016-worklists.md). The filter lives in the address; the server audits each look.
+ * A page at a time, newest first: "Vis flere" reads the next. Bedring's own entries (a help request it
+ * passed on because nobody took it, docs/decisions/0015-help-requests.md) show as Bedring's.
  */
 export function UnitAccessLogPage() {
   const { t } = useTranslation();
@@ -26,7 +28,7 @@ export function UnitAccessLogPage() {
   const filter = filterFrom(params);
   const log = useUnitAccessLog(filter);
   const apply = (next: UnitAccessLogQuery) => setParams(paramsFrom(next));
-  const entries = log.data?.entries ?? [];
+  const entries = log.data?.pages.flatMap((p) => p.entries) ?? [];
   const personName = entries.find((e) => e.person.id === filter.personId)?.person;
   const staffName = entries.find((e) => e.actor.id === filter.accountId)?.actor.name;
 
@@ -73,8 +75,15 @@ export function UnitAccessLogPage() {
               ))}
             </ol>
           )}
-          {entries.length >= log.data.limit && (
-            <p className="meta">{t('worklists.accessLog.limitReached', { limit: log.data.limit })}</p>
+          {log.hasNextPage && (
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={log.isFetchingNextPage}
+              onClick={() => log.fetchNextPage()}
+            >
+              {t('worklists.accessLog.showMore')}
+            </button>
           )}
         </>
       )}
@@ -168,7 +177,12 @@ function Entry({
   const format = useFormat();
   const person = `${entry.person.givenName} ${entry.person.familyName}`;
   const isPerson = entry.basis === 'own-record';
-  const who = isPerson ? t('worklists.accessLog.thePerson') : (entry.actor.name ?? t('accessLog.unknown'));
+  const isSystem = entry.basis === 'system';
+  const who = isPerson
+    ? t('worklists.accessLog.thePerson')
+    : isSystem
+      ? t('accessLog.system')
+      : (entry.actor.name ?? t('accessLog.unknown'));
   const what = t(
     [`accessLog.what.${entry.action}.${entry.resourceType}`, `accessLog.action.${entry.action}`],
     {
@@ -179,7 +193,7 @@ function Entry({
     <li className={`access-entry${entry.basis === 'break-glass' ? ' access-entry--break-glass' : ''}`}>
       <p className="access-entry__who">
         <strong>{who}</strong>
-        {!isPerson && (
+        {!isPerson && !isSystem && (
           <span className="access-entry__role">
             {t(`roles.${entry.actor.role}`, { defaultValue: entry.actor.role })}
           </span>

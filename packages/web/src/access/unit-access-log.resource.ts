@@ -1,5 +1,5 @@
 import type { UnitAccessLog, UnitAccessLogQuery } from '@bedring/contract';
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { api } from '../http/api-client.ts';
 
 export type UnitAccessLogEntry = UnitAccessLog['entries'][number];
@@ -12,7 +12,8 @@ export function filterFrom(params: URLSearchParams): UnitAccessLogQuery {
     if (v) f[key] = v;
   }
   const basis = params.get('basis');
-  if (basis === 'own-record' || basis === 'need-to-know' || basis === 'break-glass') f.basis = basis;
+  if (basis === 'own-record' || basis === 'need-to-know' || basis === 'break-glass' || basis === 'system')
+    f.basis = basis;
   return f;
 }
 
@@ -20,11 +21,19 @@ export function paramsFrom(f: UnitAccessLogQuery): Record<string, string> {
   return Object.fromEntries(Object.entries(f).filter(([, v]) => Boolean(v))) as Record<string, string>;
 }
 
-/** GET /api/access-log: every person shown is audited, so it is read on request only. */
+/**
+ * GET /api/access-log a page at a time (keyset: each page names the next, "Vis flere" asks for it). Every
+ * person shown is audited, so a page is read on request only.
+ */
 export function useUnitAccessLog(filter: UnitAccessLogQuery) {
-  const params = new URLSearchParams(paramsFrom(filter));
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: ['unit-access-log', filter],
-    queryFn: () => api<UnitAccessLog>(`/api/access-log${params.size ? `?${params}` : ''}`),
+    queryFn: ({ pageParam }) => {
+      const params = new URLSearchParams(paramsFrom(filter));
+      if (pageParam) params.set('after', pageParam);
+      return api<UnitAccessLog>(`/api/access-log${params.size ? `?${params}` : ''}`);
+    },
+    initialPageParam: '',
+    getNextPageParam: (last) => last.next ?? undefined,
   });
 }
