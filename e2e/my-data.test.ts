@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Bundle } from '@medplum/fhirtypes';
+import type { Page } from 'playwright-core';
 import { pdfContent } from '../packages/server/src/testing/pdf-text.ts';
 import { LoginPage } from './pages/login.page.ts';
 import { MinSidePage } from './pages/min-side.page.ts';
@@ -12,9 +13,15 @@ import { e2eEnvironment } from './support/fixture.ts';
 
 const env = e2eEnvironment();
 
+async function assertAccessible(page: Page, what: string) {
+  assert.deepEqual(await seriousViolations(page), [], `axe on ${what}`);
+}
+
 /**
  * "Mine data" (docs/api.md) on a 360-px phone: the person finds it from Min side, sees who has
- * seen the record, and downloads it as a readable PDF and as FHIR data — both audited, both in the log.
+ * seen the record, and downloads it as a readable PDF and as FHIR data — both audited, both in the log. On
+ * the way, Min side shows him what the record says about his children and relatives
+ * (docs/decisions/0019-relatives-and-risk.md), and the PDF and the data hold them and his risk assessments.
  */
 test('the person opens Mine data on a phone, sees the access log and downloads the PDF and the FHIR data', {
   timeout: TEST_TIMEOUT,
@@ -27,7 +34,17 @@ test('the person opens Mine data on a phone, sees the access log and downloads t
 
   const { page, context, cspViolations } = await openPage(env.browser, env.server.baseUrl, PHONE);
   await new LoginPage(page).loginAs('pasient', '/min-side');
-  await new MinSidePage(page).ready();
+  const minSide = new MinSidePage(page);
+  await minSide.ready();
+  // His children and relatives, in his words, with an entry in the section menu; no staff checklist words.
+  const relatives = minSide.relatives();
+  const emma = relatives.getByRole('listitem').filter({ hasText: 'Emma' });
+  await emma.getByText(/^Familiesamtale på poliklinikken/).waitFor();
+  await relatives.getByRole('heading', { level: 3, name: 'Barna dine' }).waitFor();
+  await relatives.getByText('Vi skal ikke kontakte Jonas.', { exact: false }).waitFor();
+  assert.equal(await minSide.menuLink('Barn og pårørende').count(), 1);
+  assert.equal(await relatives.getByText('Ingen har snakket med barnet ennå.').count(), 0);
+  await assertAccessible(page, 'Min side with his children and relatives (phone)');
   await page.getByRole('link', { name: /^Mine data/ }).click();
   const myData = new MyDataPage(page);
   await myData.ready();
@@ -41,7 +58,14 @@ test('the person opens Mine data on a phone, sees the access log and downloads t
   assert.equal(pdf.body.subarray(0, 5).toString('latin1'), '%PDF-');
   const { lines } = pdfContent(pdf.body);
   assert.equal(lines[0], 'Opplysninger om Per Pasient i Bedring');
-  for (const heading of ['Om meg', 'Planene', 'Tilbakefall', 'Hvem har sett journalen'])
+  for (const heading of [
+    'Om meg',
+    'Planene',
+    'Risikovurderinger',
+    'Tilbakefall',
+    'Barn og pårørende',
+    'Hvem har sett journalen',
+  ])
     assert.ok(lines.includes(heading), heading);
 
   const fhir = await myData.download('Last ned som data (FHIR)');
@@ -49,7 +73,11 @@ test('the person opens Mine data on a phone, sees the access log and downloads t
   assert.equal(bundle.resourceType, 'Bundle');
   assert.equal(bundle.type, 'searchset');
   assert.equal(bundle.entry?.[0]?.resource?.resourceType, 'Patient');
-  assert.ok(bundle.entry?.some((e) => e.resource?.resourceType === 'CarePlan'));
+  for (const type of ['CarePlan', 'RiskAssessment', 'RelatedPerson'])
+    assert.ok(
+      bundle.entry?.some((e) => e.resource?.resourceType === type),
+      type,
+    );
 
   // Both downloads are in the log the person reads (their own entries shown).
   await page.reload();

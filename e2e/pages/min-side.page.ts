@@ -19,6 +19,16 @@ export class MinSidePage {
     await this.accessLog().or(this.page.getByText('Ingen andre har sett journalen din ennå.')).waitFor();
   }
 
+  /** "Barn og pårørende": what the record says about the person's children and relatives (only when any). */
+  relatives() {
+    return this.page.getByRole('region', { name: 'Barn og pårørende' });
+  }
+
+  /** A link in the section menu ("Innhold på siden"). */
+  menuLink(name: string) {
+    return this.page.getByRole('navigation', { name: 'Innhold på siden' }).getByRole('link', { name });
+  }
+
   /** "Hvem har sett journalen min": the list of entries. */
   accessLog() {
     return this.page.getByRole('list', { name: 'Hvem har sett journalen min' });
