@@ -89,4 +89,14 @@ export class SelfAdmissionSection {
     await form.getByRole('button', { name: 'Registrer innleggelse' }).click();
     await s.getByRole('status').getByText('Innleggelsen er registrert.').waitFor();
   }
+
+  /** Ends the first agreement from the day given, through the confirm step ("Ja, avslutt avtalen"). */
+  async endContract(endedOn: string) {
+    const s = this.section();
+    await s.getByRole('button', { name: 'Avslutt avtalen' }).click();
+    const form = s.getByRole('form', { name: 'Avslutte avtalen?' });
+    await form.getByLabel('Avsluttes fra').fill(endedOn);
+    await form.getByRole('button', { name: 'Ja, avslutt avtalen' }).click();
+    await form.waitFor({ state: 'detached' });
+  }
 }

@@ -13,11 +13,13 @@ import { DeadlineTable } from './deadline-table.component.tsx';
 import { useStaff, useUnits } from './directory.resource.ts';
 import { EscalatedTaskList } from './escalated-tasks.component.tsx';
 import { DUE_SOON_DAYS } from './pathway.ts';
+import { SelfAdmissionNumbersCard } from './self-admission-numbers.component.tsx';
 import { useTasks } from './task.resource.ts';
 
 /**
  * "Frister": the open pathway deadlines, most urgent first. A unit leader sees a unit (their own unless
- * they choose another) and the tasks that have waited too long; clinicians and milieu staff see their own.
+ * they choose another), the tasks that have waited too long and the unit's brukerstyrt innleggelse this
+ * year; clinicians and milieu staff see their own.
  */
 export function DeadlineBoardPage() {
   const { t } = useTranslation();
@@ -39,6 +41,7 @@ export function DeadlineBoardPage() {
       {board.data && (
         <>
           <Counts board={board.data} />
+          {leader && <SelfAdmissionNumbersCard unitId={board.data.unitId} today={board.data.today} />}
           <FilterForm
             filter={filter}
             shownUnitId={board.data.unitId}

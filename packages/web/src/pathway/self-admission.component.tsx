@@ -16,8 +16,10 @@ import { isApiError } from '../http/api-client.ts';
 import { useFormat } from '../i18n/format.ts';
 import { ErrorMessage, Loading } from '../shell/status.component.tsx';
 import { useUnits } from './directory.resource.ts';
+import { splitPhoneNumbers } from './phone-numbers.ts';
 import {
   useAddSelfAdmissionContract,
+  useEndContract,
   useRecordStay,
   useSelfAdmissionContracts,
 } from './self-admission.resource.ts';
@@ -25,7 +27,8 @@ import {
 /**
  * Brukerstyrt innleggelse on the person page (docs/decisions/0018-handover-and-self-admission.md): the
  * contract recorded with the plan, and the stays under it — each without a new referral, a new round or a
- * short episode linked to the last. Clinicians and leaders record the contract; the unit records a stay.
+ * short episode linked to the last. Clinicians and leaders record the contract and end it; the unit records
+ * a stay under a contract that is not ended.
  */
 export function SelfAdmission({ personId }: { personId: string }) {
   const { t } = useTranslation();
@@ -43,7 +46,14 @@ export function SelfAdmission({ personId }: { personId: string }) {
       {query.isError && <ErrorMessage error={query.error} onRetry={() => query.refetch()} />}
       {query.data?.contracts.length === 0 && <p className="empty">{t('selfAdmission.empty')}</p>}
       {query.data?.contracts.map((c) => (
-        <Contract key={c.id} personId={personId} contract={c} today={query.data.today} mayAdmit={mayAdmit} />
+        <Contract
+          key={c.id}
+          personId={personId}
+          contract={c}
+          today={query.data.today}
+          mayAdmit={mayAdmit}
+          mayEnd={mayAgree}
+        />
       ))}
       {mayAgree &&
         query.data &&
@@ -72,6 +82,19 @@ export function ContractFacts({ contract, self }: { contract: SelfAdmissionContr
         })}{' '}
         {t(contract.inForce ? 'selfAdmission.inForce' : 'selfAdmission.notInForce')}
       </p>
+      {contract.endedOn && (
+        <p className="message message--info self-admission__ended">
+          {t('selfAdmission.ended', { date: format.calendarDate(contract.endedOn) })}
+        </p>
+      )}
+      {contract.inForce && (
+        <p>
+          {t(self ? 'selfAdmission.usedSelf' : 'selfAdmission.used', {
+            n: contract.staysInYear,
+            stays: contract.staysPerYear,
+          })}
+        </p>
+      )}
       <dl className="facts facts--stacked">
         <div>
           <dt>{t('selfAdmission.howToAsk')}</dt>
@@ -79,7 +102,18 @@ export function ContractFacts({ contract, self }: { contract: SelfAdmissionContr
         </div>
         <div>
           <dt>{t('selfAdmission.whoToCall')}</dt>
-          <dd className="pre-line">{contract.whoToCall}</dd>
+          <dd className="pre-line">
+            {splitPhoneNumbers(contract.whoToCall).map((part, i) =>
+              part.tel ? (
+                // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one text, in its order
+                <a key={i} href={part.tel}>
+                  {part.text}
+                </a>
+              ) : (
+                part.text
+              ),
+            )}
+          </dd>
         </div>
         <div>
           <dt>{t('selfAdmission.validFrom')}</dt>
@@ -98,16 +132,20 @@ function Contract({
   contract,
   today,
   mayAdmit,
+  mayEnd,
 }: {
   personId: string;
   contract: SelfAdmissionContractView;
   today: string;
   mayAdmit: boolean;
+  mayEnd: boolean;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
   const [using, setUsing] = useState(false);
+  const [ending, setEnding] = useState(false);
   const [result, setResult] = useState<SelfAdmissionCreated | null>(null);
+  const ended = contract.endedOn !== null;
   return (
     <div className="self-admission__contract">
       <ContractFacts contract={contract} self={false} />
@@ -140,6 +178,8 @@ function Contract({
         </div>
       )}
       {mayAdmit &&
+        !ended &&
+        !ending &&
         (using ? (
           <StayForm
             personId={personId}
@@ -162,7 +202,77 @@ function Contract({
             {t('selfAdmission.use')}
           </button>
         ))}
+      {mayEnd &&
+        !ended &&
+        !using &&
+        (ending ? (
+          <EndForm personId={personId} contract={contract} today={today} onDone={() => setEnding(false)} />
+        ) : (
+          <button type="button" className="button button--secondary" onClick={() => setEnding(true)}>
+            {t('selfAdmission.end')}
+          </button>
+        ))}
     </div>
+  );
+}
+
+/**
+ * Ending the contract, with the day it ends and a second look before it is done: from that day it is no
+ * longer in force, and the unit sees it ended; the stays under it stay as they were.
+ */
+function EndForm({
+  personId,
+  contract,
+  today,
+  onDone,
+}: {
+  personId: string;
+  contract: SelfAdmissionContractView;
+  today: string;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const uid = useId();
+  const end = useEndContract(personId, contract.id);
+  const [endedOn, setEndedOn] = useState(today);
+  const [error, setError] = useState<string | undefined>();
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!endedOn || endedOn > today || endedOn < contract.validFrom) {
+      setError(t('selfAdmission.errors.endedOn'));
+      return;
+    }
+    setError(undefined);
+    end.mutate({ endedOn }, { onSuccess: onDone });
+  };
+  return (
+    <form className="form pathway-form" onSubmit={onSubmit} noValidate aria-labelledby={`${uid}-title`}>
+      <h4 id={`${uid}-title`}>{t('selfAdmission.endTitle')}</h4>
+      <p className="hint">{t('selfAdmission.endIntro')}</p>
+      <ErrorSummary title={t('pathway.form.fix')} errors={error ? [error] : []} />
+      <DateField
+        label={t('selfAdmission.endedOn')}
+        value={endedOn}
+        onChange={setEndedOn}
+        min={contract.validFrom}
+        max={today}
+        error={error}
+        required
+      />
+      {end.isError && (
+        <p className="message message--error" role="alert">
+          {isApiError(end.error, 403) ? t('pathway.notAllowed') : (end.error as Error).message}
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit" className="button button--primary" disabled={end.isPending}>
+          {end.isPending ? t('common.saving') : t('selfAdmission.endConfirm')}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onDone}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
   );
 }
 

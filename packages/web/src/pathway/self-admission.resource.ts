@@ -4,6 +4,9 @@ import type {
   SelfAdmissionContractCreated,
   SelfAdmissionContractList,
   SelfAdmissionCreated,
+  SelfAdmissionEndBody,
+  SelfAdmissionEnded,
+  SelfAdmissionNumbers,
 } from '@bedring/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../http/api-client.ts';
@@ -43,4 +46,24 @@ export function useRecordStay(personId: string, contractId: string) {
       body,
     }),
   );
+}
+
+/** Ending the contract: from the day given it is not in force; its stays stay as they were. */
+export function useEndContract(personId: string, contractId: string) {
+  return useRecordMutation(personId, (body: SelfAdmissionEndBody) =>
+    api<SelfAdmissionEnded>(`${path(personId)}/${encodeURIComponent(contractId)}/end`, {
+      method: 'POST',
+      body,
+    }),
+  );
+}
+
+/** The unit's numbers for a period (GET /api/self-admissions): counts only, for the unit's leader. */
+export function useSelfAdmissionNumbers(unitId: string | null, from: string, to: string) {
+  const params = new URLSearchParams({ from, to });
+  if (unitId) params.set('unitId', unitId);
+  return useQuery({
+    queryKey: ['self-admissions', unitId, from, to] as const,
+    queryFn: () => api<SelfAdmissionNumbers>(`/api/self-admissions?${params}`),
+  });
 }
