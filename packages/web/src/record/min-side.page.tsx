@@ -7,6 +7,7 @@ import { CheckinProgress } from '../checkin/progress.component.tsx';
 import { Today } from '../checkin/today.component.tsx';
 import { SharedNotes } from '../journal/shared-notes.component.tsx';
 import { MyPathway } from '../pathway/my-pathway.component.tsx';
+import { MySelfAdmission, useHasSelfAdmission } from '../pathway/my-self-admission.component.tsx';
 import { MySharing } from '../plan/my-sharing.component.tsx';
 import { PlansSummary } from '../plan/plans-summary.component.tsx';
 import { MyQuestionnaires } from '../questionnaire/my-questionnaires.component.tsx';
@@ -16,7 +17,9 @@ import { useDocumentTitle } from '../shell/use-document-title.ts';
 import { AboutMe } from './about-me.component.tsx';
 import { CareTeam } from './care-team.component.tsx';
 import { LivingConditions } from './living-conditions.component.tsx';
+import { MyRelatives } from './my-relatives.component.tsx';
 import { usePerson } from './person.resource.ts';
+import { useRelatives } from './relatives.resource.ts';
 
 /**
  * The patient portal (mobile-first). It starts with today — help, the check-in, what is due, the next
@@ -30,6 +33,9 @@ export function MinSidePage() {
   const user = useUser();
   const personId = user.personId ?? '';
   const query = usePerson(personId);
+  // Children and relatives have a menu entry only when something is recorded (the section is not shown empty).
+  const relatives = useRelatives(personId, Boolean(user.personId));
+  const hasSelfAdmission = useHasSelfAdmission(personId);
 
   if (!user.personId) {
     return (
@@ -46,10 +52,13 @@ export function MinSidePage() {
     { id: 'skjema', label: t('checkin.minSideMenu.questionnaires') },
     { id: 'forlop', label: t('checkin.minSideMenu.pathway') },
     { id: 'planer', label: t('checkin.minSideMenu.plans') },
+    // Only when the person has a brukerstyrt-innleggelse agreement (decision 0018).
+    ...(hasSelfAdmission ? [{ id: 'innleggelse', label: t('selfAdmission.menu') }] : []),
     { id: 'notater', label: t('checkin.minSideMenu.notes') },
     { id: 'om-meg', label: t('checkin.minSideMenu.about') },
     { id: 'framgang', label: t('checkin.minSideMenu.progress') },
     { id: 'hjelpere', label: t('checkin.minSideMenu.team') },
+    ...(relatives.data?.relatives.length ? [{ id: 'barn', label: t('relatives.mine.menu') }] : []),
     { id: 'innsyn', label: t('checkin.minSideMenu.accessLog') },
   ];
   return (
@@ -71,6 +80,7 @@ export function MinSidePage() {
         <PlansSummary personId={personId} viewer="self" />
         <MySharing personId={personId} />
       </div>
+      <MySelfAdmission id="innleggelse" personId={personId} />
       <div id="notater">
         <SharedNotes personId={personId} />
       </div>
@@ -95,6 +105,7 @@ export function MinSidePage() {
         <CheckinProgress personId={personId} self />
       </div>
       <div id="hjelpere">{person && <CareTeam team={person.careTeam} title={t('minSide.teamTitle')} />}</div>
+      <MyRelatives personId={personId} id="barn" />
       <div id="innsyn">
         <AccessLog personId={personId} />
       </div>
