@@ -93,6 +93,30 @@ describe('bedring command', () => {
     assert.ok((await account('kari.n')).disabled_at);
   });
 
+  it('flags and unflags a duty contact; refuses an unknown account and a role that cannot be one', async () => {
+    assert.equal((await account('kommune')).duty_contact, false);
+    const on = await bedring(['user', 'duty-contact', 'kommune', 'on']);
+    assert.equal(on.code, 0, on.out);
+    assert.equal((await account('kommune')).duty_contact, true);
+    const off = await bedring(['user', 'duty-contact', 'kommune', 'off']);
+    assert.equal(off.code, 0, off.out);
+    assert.equal((await account('kommune')).duty_contact, false);
+
+    const unknown = await bedring(['user', 'duty-contact', 'ingen.slik', 'on']);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.out, /no account named ingen\.slik/);
+    for (const username of ['likeperson', 'pasient', 'admin']) {
+      const refused = await bedring(['user', 'duty-contact', username, 'on']);
+      assert.equal(refused.code, 2, refused.out);
+      assert.match(refused.out, /a duty contact must be one of municipal, leader, clinician/);
+      assert.equal((await account(username)).duty_contact, false);
+    }
+    const neither = await bedring(['user', 'duty-contact', 'kommune', 'yes']);
+    assert.equal(neither.code, 2);
+    assert.match(neither.out, /user duty-contact <username> on\|off/);
+    assert.equal((await account('kommune')).duty_contact, false);
+  });
+
   it('verifies the audit chain, and reports the first broken link', async () => {
     const a = await account('behandler');
     await db.owner

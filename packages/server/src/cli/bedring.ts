@@ -23,7 +23,7 @@ import {
   UNIT_KINDS,
 } from './organisation.commands.ts';
 import { listTimeLimits, setTimeLimit } from './time-limit.commands.ts';
-import { addUser, disableUser, setPassword } from './user.commands.ts';
+import { addUser, disableUser, setDutyContact, setPassword } from './user.commands.ts';
 
 const USAGE = `Usage: bedring <command>
 
@@ -39,6 +39,9 @@ const USAGE = `Usage: bedring <command>
                                           create an account; prints a TOTP secret for administrators
   user passwd <username>                  set a new password (read from BEDRING_PASSWORD or stdin)
   user disable <username>                 disable an account and end its sessions
+  user duty-contact <username> on|off     flag or unflag a duty contact (municipal, leader or clinician):
+                                          told when a help request is not taken within
+                                          BEDRING_HELP_ESCALATION_MINUTES
   audit verify [--expect-head <org-id>:<position>:<hash>]... [--anchor-file <path>]
                                           seal pending events and check every hash chain; print each
                                           chain's head; exit 1 if a chain no longer holds an expected
@@ -86,6 +89,18 @@ async function main(argv: string[]): Promise<number | null> {
       if (sub === 'add') await addUser(db, username, values);
       else if (sub === 'passwd') await setPassword(db, username);
       else await disableUser(db, username);
+    } finally {
+      await db.close();
+    }
+    return 0;
+  }
+  if (command === 'user' && sub === 'duty-contact') {
+    const [username, onOff, ...extra] = rest;
+    if (!username || (onOff !== 'on' && onOff !== 'off') || extra.length > 0)
+      throw new UsageError('user duty-contact takes a username and on or off');
+    const db = await openDatabase(config, quiet, 2);
+    try {
+      await setDutyContact(db, username, onOff === 'on');
     } finally {
       await db.close();
     }

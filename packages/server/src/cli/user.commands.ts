@@ -2,6 +2,7 @@ import { passwordProblem, type Role, Roles, requiresTotp } from '@bedring/domain
 import { hashPassword } from '../auth/password.ts';
 import { newTotpSecret, totpUri } from '../auth/totp.ts';
 import type { Database } from '../db/database.ts';
+import { CommandInputError } from './organisation.commands.ts';
 
 /** Operators' account commands. They run as the database owner, outside any request. */
 
@@ -104,4 +105,33 @@ export async function disableUser(db: Database, username: string) {
     .where('revoked_at', 'is', null)
     .execute();
   console.log(`Account ${username} disabled; its sessions ended.`);
+}
+
+/**
+ * Who may be a duty contact (docs/decisions/0015-help-requests.md): staff who can act on help nobody took
+ * — the municipality's duty phone or worker, a leader, a clinician. Not the person, a peer worker (who
+ * has no record access to follow it up) or an administrator (who runs the system, not the care).
+ */
+export const DUTY_CONTACT_ROLES: readonly Role[] = ['municipal', 'leader', 'clinician'];
+
+/** Flags or unflags an account as its organisation's duty contact: told when a help request is not taken in time. */
+export async function setDutyContact(db: Database, username: string, on: boolean) {
+  const a = await db.owner
+    .selectFrom('account')
+    .select(['id', 'role', 'disabled_at'])
+    .where((w) => w(w.fn('lower', ['username']), '=', username.toLowerCase()))
+    .executeTakeFirst();
+  if (!a) throw new CommandInputError(`no account named ${username}`);
+  if (on && !DUTY_CONTACT_ROLES.includes(a.role as Role))
+    throw new CommandInputError(
+      `${username} is ${a.role === 'admin' ? 'an' : 'a'} ${a.role}; a duty contact must be one of ${DUTY_CONTACT_ROLES.join(', ')}`,
+    );
+  if (on && a.disabled_at)
+    throw new CommandInputError(`${username} is disabled; a duty contact must be able to log in`);
+  await db.owner.updateTable('account').set({ duty_contact: on }).where('id', '=', a.id).execute();
+  console.log(
+    on
+      ? `${username} is now a duty contact: told when a help request of a person their organisation follows is not taken in time.`
+      : `${username} is no longer a duty contact.`,
+  );
 }
