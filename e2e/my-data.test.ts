@@ -44,6 +44,7 @@ test('the person opens Mine data on a phone, sees the access log and downloads t
   await relatives.getByText('Vi skal ikke kontakte Jonas.', { exact: false }).waitFor();
   assert.equal(await minSide.menuLink('Barn og pårørende').count(), 1);
   assert.equal(await relatives.getByText('Ingen har snakket med barnet ennå.').count(), 0);
+  assert.equal(await minSide.horizontalOverflow(), 0, 'Min side with the section fits a 360 px phone');
   await assertAccessible(page, 'Min side with his children and relatives (phone)');
   await page.getByRole('link', { name: /^Mine data/ }).click();
   const myData = new MyDataPage(page);
