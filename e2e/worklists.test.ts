@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { escalateHelpRequests } from '../packages/server/src/checkin/help-escalation.ts';
 import { CaseloadPage } from './pages/caseload.page.ts';
 import { DeadlineBoardPage } from './pages/deadline-board.page.ts';
 import { LoginPage } from './pages/login.page.ts';
@@ -135,6 +136,78 @@ test("the leader's access log filters by basis and staff member, and the break-g
   });
   await reads.getByText('Leste oversikten over journalen', { exact: false }).waitFor();
   await assertAccessible(page, 'the break-glass review with what was read');
+  assert.deepEqual(cspViolations, []);
+  await context.close();
+});
+
+test("the leader's access log shows Bedring passing on help nobody took, and reads older entries with 'Vis flere'", {
+  timeout: TEST_TIMEOUT,
+}, async () => {
+  const db = env.server.db;
+  const per = await personId(db, 'Per', 'Pasient');
+  const bjorn = await db.owner
+    .selectFrom('account')
+    .select(['id', 'tenant_id'])
+    .where('username', '=', 'behandler')
+    .executeTakeFirstOrThrow();
+  // More of Bjørn's reads of Per than one page holds (200): older than anything the demo wrote today.
+  const base = Date.now() - 30 * 86_400_000;
+  await db.owner
+    .insertInto('audit_event')
+    .values(
+      Array.from({ length: 230 }, (_, i) => ({
+        tenant_id: bjorn.tenant_id,
+        at: new Date(base - i * 60_000),
+        actor_account_id: bjorn.id,
+        actor_organisation_id: bjorn.tenant_id,
+        actor_role: 'clinician',
+        action: 'read',
+        person_id: per,
+        resource_type: 'PersonOverview',
+        resource_id: per,
+      })),
+    )
+    .execute();
+  // Per asks for help; nobody takes it; the sweep passes it on (decision 0015) as if 20 minutes had gone.
+  const pasient = await PathwayApi.login(env.server.baseUrl, 'pasient');
+  await pasient.request('POST', `/api/persons/${per}/help-requests`, {
+    id: crypto.randomUUID(),
+    madeAt: new Date().toISOString(),
+  });
+  const escalated = await escalateHelpRequests(
+    db.owner,
+    { send: async () => {} },
+    new Date(Date.now() + 20 * 60_000),
+    15,
+  );
+  assert.ok(escalated >= 1);
+
+  const { page, context, cspViolations } = await openPage(env.browser, env.server.baseUrl);
+  await new LoginPage(page).loginAs('leder', '/frister');
+  const log = new UnitAccessLogPage(page);
+  await log.open();
+  await log.entries().first().waitFor();
+  await log.filterBasis('Varsel fra Bedring');
+  const passedOn = log.entries().filter({
+    hasText: 'Per Pasient: Sendte forespørselen om hjelp videre fordi ingen hadde tatt den ennå',
+  });
+  await passedOn.first().waitFor();
+  assert.match((await passedOn.first().textContent()) ?? '', /^Bedring/);
+  await assertAccessible(page, "Bedring's own entry in the unit's access log");
+
+  await page.goto(`/tilgangslogg?accountId=${bjorn.id}`);
+  await log.ready();
+  await log.entries().nth(199).waitFor();
+  assert.equal(await log.entries().count(), 200, 'one page');
+  const more = page.getByRole('button', { name: 'Vis flere' });
+  const loaded = page.waitForResponse((r) => new URL(r.url()).searchParams.has('after'));
+  await more.click();
+  await loaded;
+  await log.entries().nth(229).waitFor();
+  const total = await log.entries().count();
+  assert.ok(total >= 230, `the next page follows the first (${total})`);
+  await more.waitFor({ state: 'detached' });
+  await assertAccessible(page, "the unit's access log after 'Vis flere'");
   assert.deepEqual(cspViolations, []);
   await context.close();
 });
