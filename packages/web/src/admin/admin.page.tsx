@@ -34,6 +34,10 @@ export function AdminPage() {
           <dd>
             <code>bedring user disable &lt;username&gt;</code>
           </dd>
+          <dt>{t('admin.dutyContact')}</dt>
+          <dd>
+            <code>bedring user duty-contact &lt;username&gt; on|off</code>
+          </dd>
         </dl>
         <p>{t('admin.more')}</p>
       </section>
