@@ -22,6 +22,8 @@ export async function addPersons(db: Database, from: number, to: number, now: Da
     .selectFrom('account')
     .select(['id', 'tenant_id', 'username', 'role', 'unit_id', 'display_name'])
     .where('role', 'in', ['clinician', 'milieu', 'municipal'])
+    // The duty contact (vakt) follows no one: she is told when help is not taken (decision 0015).
+    .where('duty_contact', '=', false)
     .execute();
   const byName = new Map(staff.map((s) => [s.username, s]));
   const tsbStaff = staff.filter((s) => s.tenant_id === TSB);
