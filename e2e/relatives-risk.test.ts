@@ -146,7 +146,9 @@ test("the municipal worker sees Per's shared assessments and his children on a p
     .section()
     .getByText('Vurderingene spesialisthelsetjenesten har delt med kommunen ved overføringen.')
     .waitFor();
-  // The two shared before discharge; the one on admission was not shared.
+  // The two shared before discharge; the one on admission was not shared. The intro shows before the list
+  // has loaded, so wait for the second one before counting.
+  await risk.items().nth(1).waitFor();
   assert.equal(await risk.items().count(), 2);
   assert.equal(await risk.items().filter({ hasText: 'Moderat' }).count(), 0);
   assert.equal(await risk.section().getByRole('button', { name: 'Ny risikovurdering' }).count(), 0);
