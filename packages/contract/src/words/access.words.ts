@@ -16,6 +16,8 @@ export const nb = {
   /** The access log as FHIR AuditEvents (fhir/audit-event.mapping.ts). */
   auditEvent: {
     thePerson: 'Personen selv',
+    /** Bedring itself acting, e.g. passing on a request for help nobody took (docs/decisions/0015-help-requests.md). */
+    system: 'Bedring',
     breakGlass: 'Nødtilgang: {{reason}}',
   },
   /**
@@ -39,6 +41,7 @@ export const en: typeof nb = {
   },
   auditEvent: {
     thePerson: 'The person',
+    system: 'Bedring',
     breakGlass: 'Emergency access: {{reason}}',
   },
   consentPurposes: {

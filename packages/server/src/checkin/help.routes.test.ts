@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { UnitAccessLog } from '@bedring/contract';
+import type { AuditEvent } from '@medplum/fhirtypes';
 import { sealAudit, verifyAudit } from '../audit/audit.repository.ts';
 import { KOMMUNE } from '../demo/demo-accounts.ts';
 import type { Notice } from '../notify/notifier.ts';
@@ -137,6 +138,12 @@ describe('an open help request', () => {
       ownLog.entries.some((x) => x.id === e.id && x.actorRole === 'system'),
       "on the person's own log",
     );
+    const fhirLog = await expectStatus<{ entry: Array<{ resource: AuditEvent }> }>(
+      send(t, 'GET', `/fhir/AuditEvent?patient=Patient/${ids.pasient}`, per),
+      200,
+    );
+    const fhirEntry = fhirLog.entry.find((x) => x.resource.id === e.id)?.resource;
+    assert.equal(fhirEntry?.agent[0]?.who?.display, 'Bedring', 'named as Bedring in FHIR and so in the PDF');
 
     await sealAudit(t.db.owner);
     const sealed = await t.db.owner

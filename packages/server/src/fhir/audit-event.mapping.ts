@@ -28,7 +28,7 @@ export function toAuditEvent(e: AccessLogEntry, personId: string): AuditEvent {
       {
         requestor: true,
         who: {
-          display: e.actorName ?? (e.actorRole === 'patient' ? say('auditEvent.thePerson') : e.actorRole),
+          display: e.actorName ?? actorWithoutName(e.actorRole),
         },
         role: [{ text: e.actorRole }],
         ...(e.breakGlassReason
@@ -39,4 +39,11 @@ export function toAuditEvent(e: AccessLogEntry, personId: string): AuditEvent {
     source: { observer: { display: e.organisationName ?? 'Bedring' } },
     entity: [{ what: { reference: `Patient/${personId}` }, type: { code: e.resourceType } }],
   };
+}
+
+/** The person themself and Bedring have no account name to show; any other role without one is named by role. */
+function actorWithoutName(role: string): string {
+  if (role === 'patient') return say('auditEvent.thePerson');
+  if (role === 'system') return say('auditEvent.system');
+  return role;
 }
