@@ -59,6 +59,14 @@ test('the caseload puts the person asking for help first and shows what is open 
   for (const name of names.slice(0, 5))
     await caseload.item(name).getByText('Siste kontakt', { exact: true }).waitFor();
   await assertAccessible(page, 'the caseload as a work list');
+
+  // Oppgaver in the same order: what the persons tell now before the team's own errands.
+  await page.getByRole('navigation').getByRole('link', { name: 'Oppgaver', exact: true }).click();
+  await page.getByRole('heading', { level: 2, name: /^Mine oppgaver/ }).waitFor();
+  await page.getByRole('region', { name: 'Signaler fra innsjekk' }).waitFor();
+  const sections = (await page.locator('main h2').allTextContents()).map((h) => h.replace(/ \(\d+\)$/, ''));
+  const signals = sections.indexOf('Signaler fra innsjekk');
+  assert.ok(signals >= 0 && signals < sections.indexOf('Mine oppgaver'), sections.join(' | '));
   assert.deepEqual(cspViolations, []);
   await context.close();
 });

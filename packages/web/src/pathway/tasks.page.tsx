@@ -58,6 +58,8 @@ export function TasksPage() {
           </div>
         )}
       </div>
+      {/* What the persons are telling now comes before the team's own errands (docs/user-guide.md, "Oppgaver"). */}
+      {AlertRoles.has(user.role) && <SignalWorklist />}
       {tasks.isPending && <Loading />}
       {tasks.isError && <ErrorMessage error={tasks.error} onRetry={() => tasks.refetch()} />}
       {tasks.data && (
@@ -83,7 +85,6 @@ export function TasksPage() {
           )}
         </>
       )}
-      {AlertRoles.has(user.role) && <SignalWorklist />}
       {AlertRoles.has(user.role) && <FeedbackAlertWorklist scope="mine" />}
     </div>
   );
