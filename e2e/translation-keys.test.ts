@@ -91,7 +91,8 @@ const CaseloadTitle: Record<string, Record<Language, string>> = {
   miljo: { nb: 'Mine pasienter', en: 'My patients' },
   kommune: { nb: 'Personer jeg følger opp', en: 'People I follow up' },
   likeperson: { nb: 'Personer jeg er likeperson for', en: 'People I am a peer worker for' },
-  leder: { nb: 'Personer i enheten min', en: 'People in my unit' },
+  // A leader's caseload is the care teams they are in, like a clinician's; the unit's work is on Frister.
+  leder: { nb: 'Mine pasienter', en: 'My patients' },
 };
 const NoPatients = new Set(['kommune', 'likeperson']);
 const Patients: Record<Language, RegExp> = { nb: /\bpasient(?:er|ene)\b/i, en: /\bpatients\b/i };

@@ -5,6 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useUser } from '../auth/session.resource.ts';
 import { PinnedHelp } from '../checkin/pinned-help.component.tsx';
 import { useFormat } from '../i18n/format.ts';
+import { PathwayPaths } from '../pathway/pathway.routes.ts';
 import { ErrorMessage, Loading } from '../shell/status.component.tsx';
 import { useDocumentTitle } from '../shell/use-document-title.ts';
 import './caseload.css';
@@ -74,9 +75,17 @@ export function CaseloadPage() {
               : t('caseload.count', { count: persons.length })}
           </p>
           {persons.length === 0 ? (
-            <p className="empty">
-              {q ? t('caseload.emptySearch', { q, context }) : t('caseload.empty', { context })}
-            </p>
+            <>
+              <p className="empty">
+                {q ? t('caseload.emptySearch', { q, context }) : t('caseload.empty', { context })}
+              </p>
+              {/* A unit leader in no care team still has the unit's work, on Frister: not a dead end. */}
+              {!q && context === 'leader' && (
+                <p>
+                  <Link to={PathwayPaths.deadlines}>{t('caseload.toDeadlines')}</Link>
+                </p>
+              )}
+            </>
           ) : (
             <ul className="caseload" aria-label={t('caseload.title', { context })}>
               {persons.map((p) => (
