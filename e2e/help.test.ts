@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { Locator } from 'playwright-core';
 import { PersonHelp, PinnedHelpBlock } from './pages/help.page.ts';
 import { LoginPage } from './pages/login.page.ts';
 import { MinSidePage } from './pages/min-side.page.ts';
@@ -27,7 +28,7 @@ test('a help request is pinned for the care team until taken, and the person see
   await minSide.ready();
   const help = new PersonHelp(per.page);
   // Min side starts with today: the first section after the heading, with the help button, the crisis plan
-  // and the numbers to call; then the section menu.
+  // and the numbers to call.
   assert.equal(await per.page.locator('main h2').first().textContent(), 'I dag');
   await help.today().getByRole('link', { name: 'Kriseplanen min' }).waitFor();
   await help.today().getByRole('link', { name: /Ole/ }).first().waitFor();
@@ -35,6 +36,19 @@ test('a help request is pinned for the care team until taken, and the person see
   assert.deepEqual(tel.slice(0, 2), ['tel:113', 'tel:116117']);
   assert.ok(tel.length > 2, `the person's own crisis contacts too: ${tel.join(', ')}`);
   await per.page.locator('nav.section-menu').getByRole('link', { name: 'Hvem har lest' }).waitFor();
+  // Then today's check-in and what is coming up (his helpers' open and overdue promises), before the menu.
+  const comingUp = per.page.getByRole('region', { name: 'Det som kommer' });
+  await comingUp.waitFor();
+  const headings = await per.page.locator('main h2').allTextContents();
+  const at = (h: string) => headings.indexOf(h);
+  assert.ok(at('I dag') === 0 && at('I dag') < at('Dagens innsjekk'), headings.join(' | '));
+  assert.ok(at('Dagens innsjekk') < at('Det som kommer'), headings.join(' | '));
+  assert.equal(await comingUp.getByText(/^Løfte fra /).count(), 2);
+  const top = async (l: Locator) => (await l.boundingBox())?.y ?? Number.NaN;
+  assert.ok(
+    (await top(per.page.locator('nav.section-menu'))) > (await top(comingUp)),
+    'the section menu comes after what is coming up',
+  );
   assert.equal(await minSide.horizontalOverflow(), 0, 'Min side fits 360 px');
   assert.deepEqual(await seriousViolations(per.page), [], 'axe on Min side');
 

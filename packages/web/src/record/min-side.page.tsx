@@ -16,14 +16,15 @@ import { ErrorMessage, Loading } from '../shell/status.component.tsx';
 import { useDocumentTitle } from '../shell/use-document-title.ts';
 import { AboutMe } from './about-me.component.tsx';
 import { CareTeam } from './care-team.component.tsx';
+import { ComingUp } from './coming-up.component.tsx';
 import { LivingConditions } from './living-conditions.component.tsx';
 import { MyRelatives } from './my-relatives.component.tsx';
 import { usePerson } from './person.resource.ts';
 import { useRelatives } from './relatives.resource.ts';
 
 /**
- * The patient portal (mobile-first). It starts with today — help, the check-in, what is due, the next
- * appointment — then the section menu and the rest (docs/decisions/0015-help-requests.md). Nothing at the
+ * The patient portal (mobile-first). It starts with today — help, the check-in, what is coming up (forms
+ * due, the helpers' promises with their dates) — then the section menu and the rest (docs/decisions/0015-help-requests.md). Nothing at the
  * top waits for the person's record: "Jeg trenger hjelp nå", the crisis plan and the numbers to call show
  * at once, also offline or with a slow server (ADR 0008); only the sections about the person wait.
  */
@@ -47,8 +48,7 @@ export function MinSidePage() {
   }
   const person = query.data?.person;
   const sections = [
-    { id: 'i-dag', label: t('checkin.minSideMenu.today') },
-    { id: 'innsjekk', label: t('checkin.minSideMenu.checkin') },
+    // "I dag", the check-in and what is coming up sit above the menu, on the first screen.
     { id: 'skjema', label: t('checkin.minSideMenu.questionnaires') },
     { id: 'forlop', label: t('checkin.minSideMenu.pathway') },
     { id: 'planer', label: t('checkin.minSideMenu.plans') },
@@ -66,10 +66,11 @@ export function MinSidePage() {
       <h1>{t('minSide.title')}</h1>
       {person && <p className="lead">{t('minSide.greeting', { name: person.givenName })}</p>}
       <Today id="i-dag" personId={personId} />
-      <SectionMenu sections={sections} />
       <div id="innsjekk">
         <CheckinCard personId={personId} />
       </div>
+      <ComingUp personId={personId} />
+      <SectionMenu sections={sections} />
       <div id="skjema">
         <MyQuestionnaires personId={personId} />
       </div>
