@@ -11,7 +11,7 @@ const SHOWN_PROMISES = 2;
  * Min side, after today's check-in: what is coming up — forms the person is asked to answer and what the
  * helpers have promised, soonest first (docs/decisions/0015-help-requests.md, "Min side starts with today").
  * Bedring books no appointments; a promise with a date ("Kim kommer på hjemmebesøk") is the nearest it
- * knows of one. It waits for nothing above it and shows nothing while loading: the sections below say their errors.
+ * knows of one. It shows nothing while loading and on an error: the sections below say theirs.
  */
 export function ComingUp({ personId }: { personId: string }) {
   const { t } = useTranslation();
@@ -29,7 +29,7 @@ export function ComingUp({ personId }: { personId: string }) {
       {forms === 0 && open.length === 0 ? (
         <p className="empty">{t('minSide.comingUp.nothing')}</p>
       ) : (
-        <ul className="coming-up__list">
+        <ul>
           {forms > 0 && (
             <li>
               <a href="#my-questionnaires-title">{t('minSide.comingUp.forms', { count: forms })}</a>
