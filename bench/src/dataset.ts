@@ -16,6 +16,7 @@ import {
   trajectoryReadScript,
 } from './pgbench-scripts.ts';
 import { PHQ9, PHQ9_ID, phq9Score, RESPONSE_BODY, RESPONSE_ITEMS } from './phq9.ts';
+import type { PreparedRequest } from './prepared-request.ts';
 import { prepareHistory, removeMeasuredResponses } from './response-history.ts';
 import { type RunningServer, startServer } from './server-process.ts';
 import { prepareStartPage, type StartPageFacts } from './start-page-bench.ts';
@@ -99,14 +100,6 @@ export interface QuestionnaireFacts {
   earlierResponses: number;
   /** PHQ-9 responses of the person whose trajectory is read. */
   trajectoryResponses: number;
-}
-
-/** An HTTP request and the pgbench script doing the same in the database. */
-export interface PreparedRequest {
-  http: Omit<LoadSpec, 'connections' | 'durationS' | 'warmupS'>;
-  script: string;
-  /** Run before each measurement of the request (API or pgbench), to start each from the same data. */
-  reset?: () => Promise<void>;
 }
 
 /** A database with its server running, ready to be measured. */

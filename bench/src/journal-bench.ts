@@ -1,6 +1,6 @@
 import { asOwner, type ClusterAccess } from './cluster-access.ts';
-import type { PreparedRequest } from './dataset.ts';
 import { accessCheck, auditInsert, lit, type RequestContext } from './pgbench-scripts.ts';
+import type { PreparedRequest } from './prepared-request.ts';
 
 /**
  * The journal (docs/benchmarks.md, docs/decisions/0014-journal.md): the caseload's first person gets a

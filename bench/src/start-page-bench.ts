@@ -1,7 +1,7 @@
 import { osloDate } from '@bedring/domain';
 import { asOwner, type ClusterAccess } from './cluster-access.ts';
-import type { PreparedRequest } from './dataset.ts';
 import { lit, type RequestContext, sessionAndBegin } from './pgbench-scripts.ts';
+import type { PreparedRequest } from './prepared-request.ts';
 
 /**
  * The start page of a worker with START_PERSONS persons (docs/benchmarks.md): `behandler`'s caseload is
