@@ -1,16 +1,18 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, globSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { startEmbedded } from '../packages/server/src/db/embedded.ts';
 import { startPostgres15, THROW_AWAY_SETTINGS } from './postgres15.ts';
+import { sideBySide } from './side-by-side.ts';
 import { ensureSystemPackages } from './system-packages.ts';
 
 /**
- * `npm test`: everything, in order — typecheck and lint, build the web app, the browser tests on the
- * embedded PostgreSQL, then the unit and integration tests on it and, at the same time, the integration
- * tests once more on Debian's PostgreSQL 15. Ends with one line: "N passed, N failed".
+ * `npm test`: everything, once — typecheck and lint beside the web app's build; the browser tests on the
+ * embedded PostgreSQL (what `npm start` runs); then the unit and integration tests on Debian's
+ * PostgreSQL 15 (the oldest PostgreSQL Bedring supports with DATABASE_URL). Ends with one line:
+ * "N passed, N failed".
  */
 const root = path.resolve(import.meta.dirname, '..');
 const node = process.execPath;
@@ -32,37 +34,22 @@ function exec(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<numb
   });
 }
 
-async function run(title: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = {}) {
-  console.log(`\n=== ${title}`);
-  const status = await exec(cmd, args, env);
-  if (status !== 0) throw new Error(`${title} failed (exit ${status})`);
-}
-
-/**
- * node --test with the readable reporter on screen and TAP in a file we count from. A run `beside`
- * another writes its readable report to a file, shown when it ends, so that the two do not interleave.
- */
-async function nodeTests(
-  title: string,
-  patterns: string[],
-  env: NodeJS.ProcessEnv,
-  opts: { concurrency?: number; beside?: boolean } = {},
-) {
+/** node --test, two files at a time, with the readable reporter on screen and TAP in a file we count from. */
+async function nodeTests(title: string, patterns: string[], env: NodeJS.ProcessEnv) {
   const file = path.join(work, title.replace(/\W+/g, '-'));
   const tap = `${file}.tap`;
   const args = [
     '--test',
-    `--test-concurrency=${opts.concurrency ?? 2}`,
+    '--test-concurrency=2',
     '--test-reporter=spec',
-    `--test-reporter-destination=${opts.beside ? `${file}.txt` : 'stdout'}`,
+    '--test-reporter-destination=stdout',
     '--test-reporter=tap',
     `--test-reporter-destination=${tap}`,
     ...patterns,
   ];
-  console.log(`\n=== ${title}${opts.beside ? ' (its report follows when it ends)' : ''}`);
+  console.log(`\n=== ${title}`);
   const started = Date.now();
   const status = await exec(node, args, env);
-  if (opts.beside) console.log(`\n=== ${title}\n${readFileSync(`${file}.txt`, 'utf8')}`);
   console.log(`(${title}: ${Math.round((Date.now() - started) / 1000)} s)`);
   const text = readFileSync(tap, 'utf8');
   const count = (k: string) => Number(new RegExp(`^# ${k} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
@@ -72,16 +59,6 @@ async function nodeTests(
   return status === 0;
 }
 
-const SERVER_TESTS = ['packages/server/src/**/*.test.ts'];
-/**
- * Tests that start `bedring` as a process on an embedded database of their own: run once, since the
- * second round (on PostgreSQL 15) would repeat them unchanged.
- */
-const OWN_DATABASE = new Set([
-  'packages/server/src/cli/operations.test.ts',
-  'packages/server/src/cli/restart.test.ts',
-]);
-const ON_GIVEN_DATABASE = globSync(SERVER_TESTS, { cwd: root }).filter((f) => !OWN_DATABASE.has(f));
 /**
  * The clusters the tests run on are thrown away afterwards: they need not survive a crash of the
  * machine, so they skip the waits that make a commit durable (fsync at every commit, full pages in the
@@ -102,46 +79,43 @@ async function throwAway(ownerUrl: string) {
 
 let ok = true;
 try {
-  await run('Typecheck and lint', 'npm', ['run', 'check']);
-  await run('Build the web app', 'npm', ['run', 'build', '--workspace=@bedring/web']);
+  const failed = await sideBySide([
+    { title: 'Typecheck and lint', cmd: 'npm', args: ['run', 'check'] },
+    { title: 'Build the web app', cmd: 'npm', args: ['run', 'build', '--workspace=@bedring/web'] },
+  ]);
+  if (failed.length > 0) throw new Error(`${failed.join(' and ')} failed`);
   ensureSystemPackages();
 
+  // The browser tests first, on their own: a browser and a server per spec keep both cores busy, and
+  // their time limits are for a machine that is not doing more than that.
   const embedded = await startEmbedded(path.join(work, 'embedded'), (m) => console.error(m));
-  const onEmbedded = { BEDRING_TEST_OWNER_URL: embedded.ownerUrl, BEDRING_TEST_TEMPLATES: '1' };
-  let pg15: Awaited<ReturnType<typeof startPostgres15>> | null = null;
   try {
     await throwAway(embedded.ownerUrl);
-    // The browser tests first, on their own: a browser and a server per spec keep both cores busy, and
-    // their time limits are for a machine that is not doing more than that.
+    const onEmbedded = { BEDRING_TEST_OWNER_URL: embedded.ownerUrl, BEDRING_TEST_TEMPLATES: '1' };
     ok = (await nodeTests('Browser tests (embedded PostgreSQL)', ['e2e/**/*.test.ts'], onEmbedded)) && ok;
-    // Then the unit and integration tests on the embedded database, and beside them the integration
-    // tests once more on PostgreSQL 15. Both spend much of their time waiting for their database, so
-    // they share the two cores; the second, one file at a time.
-    pg15 = await startPostgres15();
-    const pg15Url = pg15.ownerUrl;
-    const [embeddedOk, pg15Ok] = await Promise.all([
-      nodeTests(
-        'Unit and integration tests (embedded PostgreSQL)',
+  } finally {
+    await embedded.stop();
+  }
+
+  // Then the unit and integration tests, once, on the oldest PostgreSQL Bedring supports. The embedded
+  // one has had the browser tests, and the tests of `bedring start` and its operations start embedded
+  // clusters of their own (cli/operations.test.ts, cli/restart.test.ts).
+  const pg15 = await startPostgres15();
+  try {
+    ok =
+      (await nodeTests(
+        'Unit and integration tests (Debian PostgreSQL 15)',
         [
           'packages/domain/src/**/*.test.ts',
           'packages/contract/src/**/*.test.ts',
           // The web app's pure modules (no DOM), e.g. the offline queue's rules.
           'packages/web/src/**/*.test.ts',
-          ...SERVER_TESTS,
+          'packages/server/src/**/*.test.ts',
         ],
-        onEmbedded,
-      ),
-      nodeTests(
-        'Integration tests (Debian PostgreSQL 15)',
-        ON_GIVEN_DATABASE,
-        { BEDRING_TEST_OWNER_URL: pg15Url, BEDRING_TEST_TEMPLATES: '1' },
-        { concurrency: 1, beside: true },
-      ),
-    ]);
-    ok = embeddedOk && pg15Ok && ok;
+        { BEDRING_TEST_OWNER_URL: pg15.ownerUrl, BEDRING_TEST_TEMPLATES: '1' },
+      )) && ok;
   } finally {
-    await embedded.stop();
-    pg15?.stop();
+    pg15.stop();
   }
 } catch (err) {
   console.error(`\n${(err as Error).message}`);

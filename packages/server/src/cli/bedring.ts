@@ -10,9 +10,7 @@ import {
 } from '../audit/audit-anchor.ts';
 import { readConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
-import { loadDemo } from '../demo/demo.ts';
 import { limitHeapGrowth } from '../heap-growth.ts';
-import { startServer } from '../server.ts';
 import {
   addOrganisation,
   addUnit,
@@ -60,6 +58,9 @@ async function main(argv: string[]): Promise<number | null> {
   const config = readConfig();
   if (command === 'start') {
     limitHeapGrowth();
+    // Imported here, not at the top: the server and the demo are most of the code, and the other
+    // commands, which an operator runs often, start in about half the time without them.
+    const { startServer } = await import('../server.ts');
     await startServer(config);
     return null;
   }
@@ -189,6 +190,7 @@ async function main(argv: string[]): Promise<number | null> {
     const persons = Number(values.persons ?? 240);
     if (!Number.isInteger(persons) || persons < 10 || persons > 100_000)
       throw new UsageError('--persons must be a whole number from 10 to 100000');
+    const { loadDemo } = await import('../demo/demo.ts');
     const db = await openDatabase(config, quiet, 2);
     try {
       const loaded = await loadDemo(db, { persons, now: new Date() });
